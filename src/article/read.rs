@@ -1,0 +1,461 @@
+//! Reading inputs: plain text, a JSON object (or array of objects), JSONL,
+//! standard input, and folders of such files.
+
+use super::{paragraphs, wire, Article};
+use crate::error::{Error, Result};
+use serde_json::Value;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Where articles come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file or a folder.
+    Path(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl Input {
+    /// `-` means standard input; anything else is a path.
+    pub fn parse(arg: &str) -> Input {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
+    }
+
+    fn name(&self) -> PathBuf {
+        match self {
+            Input::Path(p) => p.clone(),
+            Input::Stdin => PathBuf::from("-"),
+        }
+    }
+}
+
+/// Articles read from one or more inputs, with the warnings met on the way
+/// (the library never prints; the binary shows them).
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The articles, in input order (folders sorted by file name).
+    pub articles: Vec<Article>,
+    /// One line each, naming the input: for example a file decoded as
+    /// Windows-1252 because it was not valid UTF-8.
+    pub warnings: Vec<String>,
+}
+
+/// Reads every input in order. Folders yield every `.txt`, `.json` and
+/// `.jsonl` file below them, sorted by path.
+pub fn read_inputs(inputs: &[Input]) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    for input in inputs {
+        read_input(input, &mut loaded)?;
+    }
+    Ok(loaded)
+}
+
+/// Reads one input into `loaded`.
+pub fn read_input(input: &Input, loaded: &mut Loaded) -> Result<()> {
+    match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Io {
+                    path: input.name(),
+                    source,
+                })?;
+            read_bytes(Path::new("-"), &bytes, Format::Sniff, loaded)
+        }
+        Input::Path(path) => {
+            if path.is_dir() {
+                let mut files = Vec::new();
+                collect_folder(path, &mut files)?;
+                if files.is_empty() {
+                    return Err(Error::NotFound {
+                        path: path.clone(),
+                        message: "folder holds no .txt, .json or .jsonl file".into(),
+                    });
+                }
+                for f in files {
+                    read_file(&f, loaded)?;
+                }
+                Ok(())
+            } else {
+                read_file(path, loaded)
+            }
+        }
+    }
+}
+
+/// Reads one file as an article (or articles, for JSON and JSONL). A folder
+/// given here is an error: callers that accept folders use [`read_input`].
+pub fn read_file(path: &Path, loaded: &mut Loaded) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::IsDirectory { path: path.into() });
+    }
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.into(),
+        source,
+    })?;
+    let format = match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson") => {
+            Format::Jsonl
+        }
+        Some(e) if e.eq_ignore_ascii_case("json") => Format::Json,
+        _ => Format::Text,
+    };
+    read_bytes(path, &bytes, format, loaded)
+}
+
+fn collect_folder(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+        path: dir.into(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for e in entries {
+        let e = e.map_err(|source| Error::Io {
+            path: dir.into(),
+            source,
+        })?;
+        paths.push(e.path());
+    }
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect_folder(&p, out)?;
+        } else if matches!(
+            p.extension()
+                .and_then(|e| e.to_str())
+                .map(|e| e.to_ascii_lowercase())
+                .as_deref(),
+            Some("txt" | "json" | "jsonl" | "ndjson")
+        ) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Jsonl,
+    /// Standard input: JSON when it opens with `{` or `[`, else plain text.
+    Sniff,
+}
+
+fn read_bytes(path: &Path, bytes: &[u8], format: Format, loaded: &mut Loaded) -> Result<()> {
+    let text = decode(path, bytes, &mut loaded.warnings)?;
+    let text = normalize_newlines(&text);
+    let format = match format {
+        Format::Sniff => match text.trim_start().chars().next() {
+            Some('{') => {
+                // One object over several lines is JSON; one object a line is JSONL.
+                if serde_json::from_str::<Value>(text.trim()).is_ok() {
+                    Format::Json
+                } else {
+                    Format::Jsonl
+                }
+            }
+            Some('[') => Format::Json,
+            _ => Format::Text,
+        },
+        f => f,
+    };
+    match format {
+        Format::Text => {
+            let article = from_plain_text(path, &text)?;
+            loaded.articles.push(article);
+        }
+        Format::Json => {
+            let value: Value = serde_json::from_str(&text).map_err(|e| Error::Record {
+                path: path.into(),
+                line: Some(e.line()),
+                message: format!("not valid JSON: {}", strip_position(&e)),
+            })?;
+            match value {
+                Value::Array(items) => {
+                    if items.is_empty() {
+                        return Err(Error::Empty { path: path.into() });
+                    }
+                    for (i, item) in items.into_iter().enumerate() {
+                        let a = from_record(path, None, Some(i), item)?;
+                        loaded.articles.push(a);
+                    }
+                }
+                other => loaded.articles.push(from_record(path, None, None, other)?),
+            }
+        }
+        Format::Jsonl | Format::Sniff => {
+            let before = loaded.articles.len();
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let value: Value = serde_json::from_str(line).map_err(|e| Error::Record {
+                    path: path.into(),
+                    line: Some(i + 1),
+                    message: format!("not valid JSON: {}", strip_position(&e)),
+                })?;
+                loaded
+                    .articles
+                    .push(from_record(path, Some(i + 1), None, value)?);
+            }
+            if loaded.articles.len() == before {
+                return Err(Error::Empty { path: path.into() });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// serde_json appends "at line 1 column 5"; the line is reported separately.
+fn strip_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// UTF-8 (a BOM is dropped), else Windows-1252 with a warning. NUL bytes mean
+/// binary data and are an error.
+pub(crate) fn decode(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.into(),
+            offset,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            warnings.push(format!(
+                "{}: not valid UTF-8 (first bad byte at offset {}); read as Windows-1252",
+                path.display(),
+                e.valid_up_to()
+            ));
+            Ok(text.into_owned())
+        }
+    }
+}
+
+/// CRLF and lone CR become LF, so offsets and paragraphs mean one thing.
+fn normalize_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// A plain-text article: the first non-empty line is the title, the rest the
+/// body. A file of one line is its own body too.
+fn from_plain_text(path: &Path, text: &str) -> Result<Article> {
+    let trimmed = text.trim_start();
+    if trimmed.trim().is_empty() {
+        return Err(Error::Empty { path: path.into() });
+    }
+    let (title, rest) = match trimmed.split_once('\n') {
+        Some((t, r)) => (t.trim(), r),
+        None => (trimmed.trim(), ""),
+    };
+    let body = if rest.trim().is_empty() { title } else { rest };
+    let name = path.to_string_lossy().into_owned();
+    Ok(build(Article {
+        id: derive_id(path),
+        path: name,
+        title: title.to_string(),
+        text: body.trim().to_string(),
+        ..Default::default()
+    }))
+}
+
+fn derive_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+/// One JSON object in the input shape `{id, source, title, body, url, published}`.
+fn from_record(
+    path: &Path,
+    line: Option<usize>,
+    index: Option<usize>,
+    value: Value,
+) -> Result<Article> {
+    let err = |message: String| Error::Record {
+        path: path.into(),
+        line,
+        message,
+    };
+    let obj = match value {
+        Value::Object(o) => o,
+        other => {
+            return Err(err(format!(
+                "expected a JSON object, found {}",
+                json_kind(&other)
+            )))
+        }
+    };
+    let field = |name: &str| -> Result<Option<String>> {
+        match obj.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(err(format!(
+                "field `{name}` must be a string, found {}",
+                json_kind(other)
+            ))),
+        }
+    };
+    let id = match obj.get("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(other) => {
+            return Err(err(format!(
+                "field `id` must be a string or number, found {}",
+                json_kind(other)
+            )))
+        }
+    };
+    let body = field("body")?.ok_or_else(|| err("record has no `body` field".into()))?;
+    let body = normalize_newlines(&body);
+    if body.trim().is_empty() {
+        return Err(err("`body` is empty".into()));
+    }
+    let stem = derive_id(path);
+    let id = id.unwrap_or_else(|| match (line, index) {
+        (Some(l), _) => format!("{stem}:{l}"),
+        (None, Some(i)) => format!("{stem}:{i}"),
+        (None, None) => stem.clone(),
+    });
+    let shown = if line.is_some() || index.is_some() {
+        format!("{}#{}", path.display(), id)
+    } else {
+        path.to_string_lossy().into_owned()
+    };
+    Ok(build(Article {
+        path: shown,
+        id,
+        source: field("source")?.filter(|s| !s.trim().is_empty()),
+        title: field("title")?.unwrap_or_default().trim().to_string(),
+        url: field("url")?,
+        published: field("published")?,
+        text: body.trim().to_string(),
+        ..Default::default()
+    }))
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Paragraphs and wire metadata, found in the text.
+fn build(mut a: Article) -> Article {
+    a.paragraphs = paragraphs(&a.text);
+    wire::detect_wire(&mut a);
+    a
+}
+
+/// Reads one article from a string, as plain text (for tests, examples and
+/// the library's users).
+pub fn article_from_text(name: &str, text: &str) -> Result<Article> {
+    from_plain_text(Path::new(name), &normalize_newlines(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(name: &str, bytes: &[u8], format: Format) -> Result<Loaded> {
+        let mut l = Loaded::default();
+        read_bytes(Path::new(name), bytes, format, &mut l).map(|_| l)
+    }
+
+    #[test]
+    fn crlf_bom_and_title() {
+        let l = load(
+            "a.txt",
+            b"\xEF\xBB\xBFTitle\r\n\r\nBody one.\r\n\r\nBody two.\r\n",
+            Format::Text,
+        )
+        .unwrap();
+        let a = &l.articles[0];
+        assert_eq!(a.title, "Title");
+        assert_eq!(a.text, "Body one.\n\nBody two.");
+        assert_eq!(a.paragraphs.len(), 2);
+        assert!(l.warnings.is_empty());
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_with_a_warning() {
+        let l = load("a.txt", b"Caf\xe9\n\nIt said \x93hi\x94.", Format::Text).unwrap();
+        assert_eq!(l.articles[0].title, "Café");
+        assert_eq!(l.articles[0].text, "It said \u{201c}hi\u{201d}.");
+        assert_eq!(l.warnings.len(), 1);
+        assert!(l.warnings[0].contains("a.txt"));
+    }
+
+    #[test]
+    fn nul_byte_is_binary() {
+        let e = load("x.bin", b"abc\0def", Format::Text).unwrap_err();
+        assert!(e.to_string().contains("binary"), "{e}");
+    }
+
+    #[test]
+    fn jsonl_errors_name_the_line() {
+        let e = load(
+            "c.jsonl",
+            b"{\"id\":\"1\",\"body\":\"x.\"}\n{\"id\":2}\n",
+            Format::Jsonl,
+        )
+        .unwrap_err();
+        assert_eq!(e.to_string(), "c.jsonl:2: record has no `body` field");
+        let e = load("c.jsonl", b"{\"body\":\"x.\"}\nnot json\n", Format::Jsonl).unwrap_err();
+        assert!(
+            e.to_string().starts_with("c.jsonl:2: not valid JSON"),
+            "{e}"
+        );
+        let e = load("c.json", b"{\"body\": 5}", Format::Json).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.json: field `body` must be a string, found a number"
+        );
+    }
+
+    #[test]
+    fn stdin_is_sniffed() {
+        let l = load(
+            "-",
+            b"{\"id\":\"a\",\"body\":\"One.\"}\n{\"id\":\"b\",\"body\":\"Two.\"}\n",
+            Format::Sniff,
+        )
+        .unwrap();
+        assert_eq!(l.articles.len(), 2);
+        assert_eq!(l.articles[1].id, "b");
+        let l = load("-", b"Title\n\nBody.", Format::Sniff).unwrap();
+        assert_eq!(l.articles[0].title, "Title");
+    }
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        assert!(matches!(
+            load("e.txt", b" \n\t\n", Format::Text),
+            Err(Error::Empty { .. })
+        ));
+    }
+}

@@ -1,0 +1,361 @@
+//! Wire-format awareness: what news copy carries besides the story, found in
+//! the text itself. Bylines and datelines also tell the source and authors.
+//!
+//! The patterns are the conventions of wire and web copy (agency datelines,
+//! "Reporting by" trailers, comment counters, photo credits), not phrases of
+//! any one article.
+
+use super::{Article, Boilerplate, BoilerplateKind};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Agencies and outlets named in bylines, datelines and copyright lines, with
+/// the name we report. Longer spellings first so they win over their parts.
+const AGENCIES: &[(&str, &str)] = &[
+    ("Agence France-Presse", "AFP"),
+    ("Agence France Presse", "AFP"),
+    ("Associated Press", "AP"),
+    ("Thomson Reuters", "Reuters"),
+    ("United Press International", "UPI"),
+    ("Deutsche Presse-Agentur", "DPA"),
+    ("Press Association", "PA"),
+    ("Bloomberg News", "Bloomberg"),
+    ("AFP", "AFP"),
+    ("Reuters", "Reuters"),
+    ("AP", "AP"),
+    ("UPI", "UPI"),
+    ("DPA", "DPA"),
+    ("dpa", "DPA"),
+    ("EFE", "EFE"),
+    ("ANSA", "ANSA"),
+    ("Xinhua", "Xinhua"),
+    ("Kyodo", "Kyodo"),
+    ("Bloomberg", "Bloomberg"),
+    ("TASS", "TASS"),
+    ("Interfax", "Interfax"),
+    ("CNN", "CNN"),
+    ("BBC", "BBC"),
+    ("PA", "PA"),
+    ("AAP", "AAP"),
+    ("CP", "CP"),
+];
+
+fn agency(name: &str) -> Option<&'static str> {
+    let name = name.trim().trim_end_matches(['.', ',', ':']);
+    AGENCIES
+        .iter()
+        .find(|(spelling, _)| {
+            spelling.eq_ignore_ascii_case(name) && (name.len() > 3 || *spelling == name)
+        })
+        .map(|(_, canon)| *canon)
+}
+
+fn agency_alternation() -> String {
+    AGENCIES
+        .iter()
+        .map(|(s, _)| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A capitalized name of one to five words ("Arshad Mohammed", "Mary-Ann O'Neil",
+/// "John D. Smith Jr.").
+const NAME: &str = r"\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|da|al|bin|el|la|le|di|du)){1,4}";
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?i:by|from)\s+(?P<names>{NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME})*)(?:\s*(?:,|\||/|-|–|—|\bof\b|\bfor\b)\s*(?P<agency>{ag}))?\s*[:\-–—|]?",
+        ag = agency_alternation()
+    ))
+    .expect("byline pattern")
+});
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<place>\p{{Lu}}[\p{{Lu}}\p{{M}} .'’\-]*\p{{Lu}}(?:,\s*[\p{{L}} .]+?)?)(?:,\s*(?:\p{{L}}+\.?\s+\d{{1,2}}|\d{{1,2}}\s+\p{{L}}+))?\s*\((?P<agency>{ag})\)\s*(?:[-–—]+|:)\s*",
+        ag = agency_alternation()
+    ))
+    .expect("dateline pattern")
+});
+
+/// A dateline with no agency: "WASHINGTON —". The place must be in capitals
+/// and the dash must follow, so a sentence opening with an acronym is safe.
+static BARE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}{2}[\p{Lu} .'’\-]*\p{Lu}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)\s*(?:—|–|--)\s*")
+        .expect("bare dateline pattern")
+});
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<owner>[^\n]{0,80})$")
+        .expect("copyright pattern")
+});
+
+/// Whole-paragraph boilerplate that needs no context.
+static PARAGRAPH_RULES: LazyLock<Vec<(Regex, BoilerplateKind)>> = LazyLock::new(|| {
+    let rules = [
+        (
+            r"(?i)^[,;.\s]*(?:\d+\s+)?comments?(?:\s*\(?\d+\)?)?(?:\s+\d+\s+comments?)?(?:\s+to\s+this\s+(?:article|story))?\s*$",
+            BoilerplateKind::Comments,
+        ),
+        (
+            r"(?i)^(?:view|show|read|add|post|leave)\s+(?:all\s+)?(?:\d+\s+)?comments?\b.{0,40}$",
+            BoilerplateKind::Comments,
+        ),
+        (
+            r"(?i)^(?:image|photo|picture|photograph|video)s?\s*:\s*\S.{0,200}$",
+            BoilerplateKind::Image,
+        ),
+        (r"(?i)^\S+\.(?:jpe?g|png|gif|webp)$", BoilerplateKind::Image),
+        (
+            r"(?i)^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b.{0,300}$",
+            BoilerplateKind::Trailer,
+        ),
+        (
+            r"(?i)^(?:related|read more|see also|more on this|recommended|also read)\s*:.{0,300}$",
+            BoilerplateKind::Related,
+        ),
+    ];
+    rules
+        .into_iter()
+        .map(|(p, k)| (Regex::new(p).expect("paragraph rule"), k))
+        .collect()
+});
+
+/// Credits inside a paragraph: "(photo: Getty)", "(AFP Photo/John Smith)".
+static INLINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\((?:(?:photo|image|picture|photograph|video)s?(?:\s+by)?\s*[:/]\s*[^()\n]{1,60}|[^()\n]{0,30}\b(?:photo|pictures?|images?)\s*/\s*[^()\n]{1,60}|getty images|reuters/[^()\n]{1,60})\)")
+        .expect("inline credit pattern")
+});
+
+/// How many leading paragraphs may hold a byline, dateline or caption.
+const LEAD_PARAGRAPHS: usize = 4;
+
+/// Finds boilerplate, source, authors and dateline in `a.text` and fills the
+/// article's fields. A source given by the input is kept.
+pub fn detect_wire(a: &mut Article) {
+    let text = a.text.clone();
+    let mut found: Vec<Boilerplate> = Vec::new();
+    let mut source: Option<&'static str> = None;
+    let mut copyright_source: Option<&'static str> = None;
+    let mut lead_index: Option<usize> = None;
+
+    for (p, para) in a.paragraphs.iter().enumerate() {
+        let body = para.slice(&text);
+        if let Some((kind, owner)) = whole_paragraph(body) {
+            found.push(Boilerplate { span: *para, kind });
+            if let Some(o) = owner {
+                copyright_source = copyright_source.or(o);
+            }
+            continue;
+        }
+        if p < LEAD_PARAGRAPHS && lead_index.is_none() {
+            if let Some(c) = BYLINE.captures(body) {
+                let m = c.get(0).expect("whole match");
+                // A byline alone in its paragraph, or one that ends in a colon or
+                // an agency before the story starts.
+                let alone = body[m.end()..].trim().is_empty();
+                let ag = c.name("agency").and_then(|g| agency(g.as_str()));
+                let closed = ag.is_some() || m.as_str().trim_end().ends_with(':');
+                if alone || closed {
+                    let names = c.name("names").map(|g| g.as_str()).unwrap_or("");
+                    a.authors = split_names(names);
+                    source = source.or(ag);
+                    found.push(Boilerplate {
+                        span: Span::new(para.start, para.start + m.as_str().trim_end().len()),
+                        kind: BoilerplateKind::Byline,
+                    });
+                    if !alone {
+                        lead_index = Some(p);
+                    }
+                    continue;
+                }
+            }
+            if let Some(c) = DATELINE.captures(body) {
+                let m = c.get(0).expect("whole match");
+                source = source.or_else(|| agency(&c["agency"]));
+                a.dateline = Some(c["place"].trim().to_string());
+                found.push(Boilerplate {
+                    span: Span::new(para.start, para.start + m.as_str().trim_end().len()),
+                    kind: BoilerplateKind::Dateline,
+                });
+                lead_index = Some(p);
+                continue;
+            }
+            if let Some(c) = BARE_DATELINE.captures(body) {
+                let place = c["place"].trim();
+                // Demand a real place-like word of letters, not an acronym lead-in.
+                if place.chars().filter(|ch| ch.is_alphabetic()).count() >= 4 {
+                    let m = c.get(0).expect("whole match");
+                    a.dateline = Some(place.to_string());
+                    found.push(Boilerplate {
+                        span: Span::new(para.start, para.start + m.as_str().trim_end().len()),
+                        kind: BoilerplateKind::Dateline,
+                    });
+                    lead_index = Some(p);
+                    continue;
+                }
+            }
+        }
+        for m in INLINE_CREDIT.find_iter(body) {
+            let lead = m.as_str().len() - m.as_str().trim_start().len();
+            found.push(Boilerplate {
+                span: Span::new(para.start + m.start() + lead, para.start + m.end()),
+                kind: BoilerplateKind::PhotoCredit,
+            });
+        }
+    }
+
+    // Paragraphs between the headline and the byline or dateline are captions
+    // or kickers, not story, when they do not read as sentences.
+    if let Some(lead) = lead_index {
+        for para in a.paragraphs.iter().take(lead) {
+            let body = para.slice(&text);
+            let covered = found.iter().any(|b| b.span.contains(para));
+            if !covered && !ends_like_sentence(body) {
+                found.push(Boilerplate {
+                    span: *para,
+                    kind: BoilerplateKind::Caption,
+                });
+            }
+        }
+    }
+
+    found.sort_by_key(|b| (b.span.start, b.span.end));
+    found.dedup_by(|x, y| y.span.contains(&x.span));
+    a.boilerplate = found;
+    if a.source.is_none() {
+        a.source = source.or(copyright_source).map(str::to_string);
+    }
+}
+
+/// Boilerplate that is recognizable from the paragraph alone; a copyright
+/// line also names its owner.
+fn whole_paragraph(body: &str) -> Option<(BoilerplateKind, Option<Option<&'static str>>)> {
+    if body.len() <= 120 {
+        if let Some(c) = COPYRIGHT.captures(body) {
+            let owner = c.name("owner").map(|o| o.as_str()).unwrap_or("");
+            let who = owner
+                .split(|ch: char| ch == ',' || ch == '.' || ch == '/' || ch == ';')
+                .map(str::trim)
+                .find_map(agency);
+            return Some((BoilerplateKind::Copyright, Some(who)));
+        }
+    }
+    PARAGRAPH_RULES
+        .iter()
+        .find(|(re, _)| re.is_match(body))
+        .map(|(_, k)| (*k, None))
+}
+
+fn ends_like_sentence(body: &str) -> bool {
+    let t = body.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
+    t.ends_with(['.', '!', '?', '…', ':'])
+}
+
+fn split_names(names: &str) -> Vec<String> {
+    let re = LazyLock::force(&NAME_SPLIT);
+    re.split(names)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+static NAME_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*").expect("name split"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::paragraphs;
+
+    fn article(text: &str) -> Article {
+        let mut a = Article {
+            text: text.to_string(),
+            paragraphs: paragraphs(text),
+            ..Default::default()
+        };
+        detect_wire(&mut a);
+        a
+    }
+
+    fn kinds(a: &Article) -> Vec<(BoilerplateKind, &str)> {
+        a.boilerplate
+            .iter()
+            .map(|b| (b.kind, a.slice(b.span)))
+            .collect()
+    }
+
+    #[test]
+    fn agency_dateline() {
+        let a = article("BRUSSELS (AFP) - NATO said on Thursday it would act.\n\nMore text.");
+        assert_eq!(a.source.as_deref(), Some("AFP"));
+        assert_eq!(a.dateline.as_deref(), Some("BRUSSELS"));
+        assert_eq!(
+            kinds(&a),
+            vec![(BoilerplateKind::Dateline, "BRUSSELS (AFP) -")]
+        );
+    }
+
+    #[test]
+    fn reuters_dateline_with_date() {
+        let a = article("WASHINGTON, Dec 8 (Reuters) - The Senate voted.");
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.dateline.as_deref(), Some("WASHINGTON"));
+    }
+
+    #[test]
+    fn byline_with_agency_and_caption_before_it() {
+        let a = article(
+            "A minister at the summit, June 3, 2019\n\nBy Jane Roe and John Doe, Reuters: The talks failed.\n\nNext.",
+        );
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.authors, vec!["Jane Roe", "John Doe"]);
+        assert_eq!(
+            kinds(&a),
+            vec![
+                (
+                    BoilerplateKind::Caption,
+                    "A minister at the summit, June 3, 2019"
+                ),
+                (
+                    BoilerplateKind::Byline,
+                    "By Jane Roe and John Doe, Reuters:"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_starting_with_by_is_not_a_byline() {
+        let a = article("By Friday the vote had failed, officials said.");
+        assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+        assert!(a.authors.is_empty());
+    }
+
+    #[test]
+    fn trailers_counters_and_credits() {
+        let a = article(
+            "Story text here. (photo: AP)\n\n0 Comments To This Article\n\n(c) 2019 Reuters\n\nReporting by Jane Roe; Editing by Tim Poe\n\nRelated: other story",
+        );
+        let k: Vec<_> = kinds(&a).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            k,
+            vec![
+                BoilerplateKind::PhotoCredit,
+                BoilerplateKind::Comments,
+                BoilerplateKind::Copyright,
+                BoilerplateKind::Trailer,
+                BoilerplateKind::Related
+            ]
+        );
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn an_acronym_lead_is_not_a_dateline() {
+        let a = article("NATO - the alliance - met today.");
+        assert!(a.dateline.is_none());
+    }
+}

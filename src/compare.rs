@@ -1,0 +1,192 @@
+//! The two-article comparison: sentence alignments with word diffs, quote
+//! matches, what only one side has, and the summary counts.
+//!
+//! PLACEHOLDER alignment (best word-overlap partner per sentence); the real
+//! aligner lives in `align.rs` when it lands.
+
+use crate::diff::{word_diff, DiffOp};
+use crate::quotes::{match_quotes, QuoteMatch};
+use crate::span::Pair;
+use crate::Document;
+use serde::Serialize;
+
+/// How an aligned group of sentences relates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AlignKind {
+    /// The same words (case, quotes and spacing aside).
+    Same,
+    /// The same sentence with some words changed.
+    Edited,
+    /// The same fact in other words.
+    Paraphrase,
+    /// One sentence of one side carried by several of the other.
+    Merged,
+}
+
+/// Sentences of A and B that say the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    /// Sentence indexes in A (more than one: together they match `b`).
+    pub a: Vec<usize>,
+    /// Sentence indexes in B.
+    pub b: Vec<usize>,
+    /// Similarity in [0, 1].
+    pub score: f32,
+    /// How they relate.
+    pub kind: AlignKind,
+    /// Word diff from A's sentences to B's.
+    pub diff: Vec<DiffOp>,
+}
+
+/// The counts an editor reads first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Sentences in A.
+    pub a_sentences: usize,
+    /// Sentences in B.
+    pub b_sentences: usize,
+    /// Alignments made.
+    pub aligned: usize,
+    /// Sentences of A in no alignment.
+    pub a_only_sentences: usize,
+    /// Sentences of B in no alignment.
+    pub b_only_sentences: usize,
+    /// Quote matches made.
+    pub shared_quotes: usize,
+    /// Of those, verbatim.
+    pub verbatim_quotes: usize,
+    /// Quotations of A matched to none of B.
+    pub a_only_quotes: usize,
+    /// Quotations of B matched to none of A.
+    pub b_only_quotes: usize,
+}
+
+/// Everything `compare` found; renderers read it and compute nothing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Aligned sentence groups, in A's order.
+    pub alignments: Vec<Alignment>,
+    /// Quotes the two sides share.
+    pub quote_matches: Vec<QuoteMatch>,
+    /// Sentence indexes in no alignment, per side.
+    pub unmatched: Pair<Vec<usize>>,
+    /// Quote indexes in no match, per side.
+    pub unmatched_quotes: Pair<Vec<usize>>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+/// Settings of a comparison.
+#[derive(Debug, Clone, Default)]
+pub struct CompareOptions {
+    /// Minimum score for two sentences to be aligned; `None` is the
+    /// calibrated default.
+    pub threshold: Option<f32>,
+}
+
+/// Compares two analyzed articles.
+pub fn compare(a: &Document, b: &Document, opts: &CompareOptions) -> Comparison {
+    let threshold = opts.threshold.unwrap_or(0.35);
+    let words = |d: &Document, i: usize| -> std::collections::HashSet<String> {
+        d.sentence_text(i)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
+    let wa: Vec<_> = (0..a.sentences.len()).map(|i| words(a, i)).collect();
+    let wb: Vec<_> = (0..b.sentences.len()).map(|j| words(b, j)).collect();
+    let mut used_b = vec![false; wb.len()];
+    let mut alignments = Vec::new();
+    for (i, x) in wa.iter().enumerate() {
+        let best = wb
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !used_b[*j])
+            .map(|(j, y)| {
+                let inter = x.intersection(y).count() as f32;
+                let union = x.union(y).count().max(1) as f32;
+                (j, inter / union)
+            })
+            .max_by(|p, q| p.1.total_cmp(&q.1));
+        if let Some((j, s)) = best {
+            if s >= threshold {
+                used_b[j] = true;
+                alignments.push(Alignment {
+                    a: vec![i],
+                    b: vec![j],
+                    score: s,
+                    kind: if s > 0.95 {
+                        AlignKind::Same
+                    } else {
+                        AlignKind::Edited
+                    },
+                    diff: word_diff(a.sentence_text(i), b.sentence_text(j)),
+                });
+            }
+        }
+    }
+    finish(a, b, alignments, match_quotes(a, b))
+}
+
+/// Fills the unmatched lists and the summary from the alignments and quote
+/// matches.
+pub fn finish(
+    a: &Document,
+    b: &Document,
+    mut alignments: Vec<Alignment>,
+    quote_matches: Vec<QuoteMatch>,
+) -> Comparison {
+    alignments.sort_by_key(|al| (al.a.first().copied(), al.b.first().copied()));
+    let mut in_a = vec![false; a.sentences.len()];
+    let mut in_b = vec![false; b.sentences.len()];
+    for al in &alignments {
+        al.a.iter().for_each(|&i| in_a[i] = true);
+        al.b.iter().for_each(|&j| in_b[j] = true);
+    }
+    let unmatched = Pair::new(
+        (0..in_a.len()).filter(|&i| !in_a[i]).collect::<Vec<_>>(),
+        (0..in_b.len()).filter(|&j| !in_b[j]).collect::<Vec<_>>(),
+    );
+    let mut qa = vec![false; a.quotes.len()];
+    let mut qb = vec![false; b.quotes.len()];
+    for m in &quote_matches {
+        qa[m.a] = true;
+        qb[m.b] = true;
+    }
+    let quotation = |d: &Document, k: usize| d.quotes[k].kind == crate::QuoteKind::Quotation;
+    let unmatched_quotes = Pair::new(
+        (0..qa.len()).filter(|&k| !qa[k]).collect::<Vec<_>>(),
+        (0..qb.len()).filter(|&k| !qb[k]).collect::<Vec<_>>(),
+    );
+    let summary = Summary {
+        a_sentences: a.sentences.len(),
+        b_sentences: b.sentences.len(),
+        aligned: alignments.len(),
+        a_only_sentences: unmatched.a.len(),
+        b_only_sentences: unmatched.b.len(),
+        shared_quotes: quote_matches.len(),
+        verbatim_quotes: quote_matches
+            .iter()
+            .filter(|m| m.kind == crate::quotes::MatchKind::Verbatim)
+            .count(),
+        a_only_quotes: unmatched_quotes
+            .a
+            .iter()
+            .filter(|&&k| quotation(a, k))
+            .count(),
+        b_only_quotes: unmatched_quotes
+            .b
+            .iter()
+            .filter(|&&k| quotation(b, k))
+            .count(),
+    };
+    Comparison {
+        alignments,
+        quote_matches,
+        unmatched,
+        unmatched_quotes,
+        summary,
+    }
+}

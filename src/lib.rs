@@ -1,0 +1,58 @@
+//! wirediff compares news reports of the same event.
+//!
+//! The pipeline runs one way, each stage a module with plain data in and out:
+//! [`article`] reads bytes into an [`Article`] (title, source, authors, body
+//! text, paragraphs and boilerplate spans); [`segment`] splits the story text
+//! into [`Sentence`]s; [`quotes`] finds each [`Quote`] and its speaker. Every
+//! span is a byte range into `Article::text`, so each stage can point back at
+//! the original words. [`Document`] holds one article's results; the `render`
+//! module writes them out.
+
+#![warn(missing_docs)]
+
+pub mod article;
+pub mod compare;
+pub mod diff;
+pub mod error;
+pub mod quotes;
+pub mod render;
+pub mod segment;
+pub mod span;
+
+pub use article::{Article, Boilerplate, BoilerplateKind, Input, Loaded};
+pub use compare::{compare, AlignKind, Alignment, CompareOptions, Comparison, Summary};
+pub use error::{Error, Result};
+pub use quotes::{Quote, QuoteKind};
+pub use segment::Sentence;
+pub use span::{Pair, Side, Span};
+
+use serde::Serialize;
+
+/// One article with what the single-article stages found in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// The article as read.
+    pub article: Article,
+    /// Its story sentences, in text order.
+    pub sentences: Vec<Sentence>,
+    /// Its quotations, in text order.
+    pub quotes: Vec<Quote>,
+}
+
+impl Document {
+    /// Runs segmentation and quote extraction on an article.
+    pub fn analyze(article: Article) -> Document {
+        let sentences = segment::sentences(&article);
+        let quotes = quotes::extract(&article, &sentences);
+        Document {
+            article,
+            sentences,
+            quotes,
+        }
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence_text(&self, i: usize) -> &str {
+        self.sentences[i].span.slice(&self.article.text)
+    }
+}

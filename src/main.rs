@@ -1,0 +1,264 @@
+//! The `wirediff` binary: parse arguments, call the library, render, and map
+//! errors to exit codes. Nothing here knows how articles are compared.
+
+mod cli;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use cli::{Cli, ColorArg, Command, CompareFormat, LayoutArg, ListFormat};
+use std::io::{self, Write};
+use std::process::ExitCode;
+use wirediff::{render, Document, Input};
+
+/// Exit statuses, in one place.
+mod exit {
+    /// Success (and, with `--exit-code`, nothing to report).
+    pub const OK: u8 = 0;
+    /// With `--exit-code`: the articles differ.
+    pub const DIFFER: u8 = 1;
+    /// An error: bad arguments or bad input.
+    pub const ERROR: u8 = 2;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(no_color: bool, force: bool, tty: bool) -> Env {
+        Env {
+            no_color,
+            clicolor_force: force,
+            stdout_tty: tty,
+            terminal_width: None,
+            columns: None,
+        }
+    }
+
+    #[test]
+    fn color_decision_covers_every_combination() {
+        for no_color in [false, true] {
+            for force in [false, true] {
+                for tty in [false, true] {
+                    let e = env(no_color, force, tty);
+                    assert!(use_color(ColorArg::Always, &e, false));
+                    assert!(!use_color(ColorArg::Never, &e, false));
+                    let want = !no_color && (force || tty);
+                    assert_eq!(
+                        use_color(ColorArg::Auto, &e, false),
+                        want,
+                        "{no_color} {force} {tty}"
+                    );
+                    assert_eq!(use_color(ColorArg::Auto, &e, true), !no_color && force);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn width_prefers_flag_then_terminal_then_columns() {
+        let mut e = env(false, false, true);
+        assert_eq!(width(None, &e), 80);
+        e.columns = Some(100);
+        assert_eq!(width(None, &e), 100);
+        e.terminal_width = Some(120);
+        assert_eq!(width(None, &e), 120);
+        assert_eq!(width(Some(60), &e), 60);
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::from(exit::OK);
+            }
+            eprintln!("wirediff: {}", one_line(&format!("{e:#}")));
+            ExitCode::from(exit::ERROR)
+        }
+    }
+}
+
+/// The environment, read once (only here): renderers are handed decisions.
+struct Env {
+    no_color: bool,
+    clicolor_force: bool,
+    stdout_tty: bool,
+    terminal_width: Option<usize>,
+    columns: Option<usize>,
+}
+
+impl Env {
+    fn read() -> Env {
+        use std::io::IsTerminal;
+        let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+        let stdout_tty = io::stdout().is_terminal();
+        Env {
+            no_color: var("NO_COLOR").is_some(),
+            clicolor_force: var("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
+            stdout_tty,
+            terminal_width: terminal_size::terminal_size().map(|(w, _)| w.0 as usize),
+            columns: var("COLUMNS").and_then(|v| v.to_str()?.trim().parse().ok()),
+        }
+    }
+}
+
+/// `--color always|never` wins; under `auto` NO_COLOR turns color off, then
+/// CLICOLOR_FORCE turns it on, else color only a terminal. Writing to a file
+/// (`-o`) is never a terminal.
+fn use_color(arg: ColorArg, env: &Env, to_file: bool) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto if env.no_color => false,
+        ColorArg::Auto if env.clicolor_force => true,
+        ColorArg::Auto => env.stdout_tty && !to_file,
+    }
+}
+
+/// `--width`, else the terminal's, else COLUMNS, else 80.
+fn width(arg: Option<usize>, env: &Env) -> usize {
+    arg.or(env.terminal_width.filter(|_| env.stdout_tty))
+        .or(env.columns)
+        .unwrap_or(80)
+        .max(1)
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    let env = Env::read();
+    match cli.command {
+        Command::Compare {
+            a,
+            b,
+            format,
+            layout,
+            color,
+            width: width_arg,
+            output,
+            exit_code,
+        } => {
+            let da = load_one(&a)?;
+            let db = load_one(&b)?;
+            let docs = wirediff::Pair::new(da, db);
+            let c = wirediff::compare(&docs.a, &docs.b, &wirediff::CompareOptions::default());
+            let opts = render::RenderOptions {
+                color: use_color(color, &env, output.is_some()),
+                width: width(width_arg, &env),
+                layout: match layout {
+                    LayoutArg::Inline => render::Layout::Inline,
+                    LayoutArg::SideBySide => render::Layout::SideBySide,
+                },
+            };
+            colored::control::set_override(opts.color);
+            let draw = |out: &mut dyn Write| match format {
+                CompareFormat::Terminal => render::terminal::comparison(&docs, &c, &opts, out),
+                CompareFormat::Json => render::json::comparison(&docs, &c, out),
+            };
+            match output {
+                Some(path) => write_file(&path, draw)?,
+                None => emit(draw)?,
+            }
+            let differ = c.summary.a_only_sentences > 0
+                || c.summary.b_only_sentences > 0
+                || c.alignments
+                    .iter()
+                    .any(|al| al.kind != wirediff::AlignKind::Same);
+            if exit_code && differ {
+                return Ok(exit::DIFFER);
+            }
+        }
+        Command::Sentences { files, format } => {
+            let docs = load(&files)?;
+            emit(|out| match format {
+                ListFormat::Text => render::text::sentences(&docs, out),
+                ListFormat::Json => render::json::articles(&docs, out),
+            })?;
+        }
+        Command::Quotes { files, format } => {
+            let docs = load(&files)?;
+            emit(|out| match format {
+                ListFormat::Text => render::text::quotes(&docs, out),
+                ListFormat::Json => render::json::articles(&docs, out),
+            })?;
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// Reads and analyzes every input; warnings go to stderr, one line each.
+fn load(files: &[String]) -> Result<Vec<Document>> {
+    let inputs: Vec<Input> = files.iter().map(|f| Input::parse(f)).collect();
+    let loaded = wirediff::article::read_inputs(&inputs)?;
+    for w in &loaded.warnings {
+        eprintln!("wirediff: warning: {}", one_line(w));
+    }
+    use rayon::prelude::*;
+    Ok(loaded
+        .articles
+        .into_par_iter()
+        .map(Document::analyze)
+        .collect())
+}
+
+/// Reads exactly one article from an input.
+fn load_one(arg: &str) -> Result<Document> {
+    let input = Input::parse(arg);
+    let mut loaded = wirediff::Loaded::default();
+    wirediff::article::read_input(&input, &mut loaded)?;
+    for w in &loaded.warnings {
+        eprintln!("wirediff: warning: {}", one_line(w));
+    }
+    let n = loaded.articles.len();
+    if n != 1 {
+        anyhow::bail!("{arg}: holds {n} articles; compare takes one article per input");
+    }
+    let article = loaded.articles.pop().context("no article")?;
+    Ok(Document::analyze(article))
+}
+
+/// Writes to a temporary file beside `path` and renames it into place, so a
+/// failure never leaves half a report.
+fn write_file(
+    path: &std::path::Path,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("{}: cannot create the output file", path.display()))?;
+    {
+        let mut w = io::BufWriter::new(tmp.as_file_mut());
+        f(&mut w).with_context(|| format!("{}: writing", path.display()))?;
+        w.flush()?;
+    }
+    tmp.persist(path)
+        .with_context(|| format!("{}: cannot write the output file", path.display()))?;
+    Ok(())
+}
+
+/// Writes everything to stdout through one buffer, so output appears only
+/// when it is complete.
+fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    let mut buf = Vec::with_capacity(1 << 16);
+    f(&mut buf).context("rendering")?;
+    let stdout = io::stdout();
+    let mut lock = stdout.lock();
+    lock.write_all(&buf)?;
+    lock.flush()?;
+    Ok(())
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// An error message is one line, whatever the input put in it.
+fn one_line(s: &str) -> String {
+    wirediff::render::sanitize::for_terminal(s, false).into_owned()
+}

@@ -1,0 +1,10 @@
+//! Rendering: results in, bytes out. Renderers read what the stages computed
+//! and compute nothing themselves.
+
+pub mod json;
+pub mod options;
+pub mod sanitize;
+pub mod terminal;
+pub mod text;
+
+pub use options::{Layout, RenderOptions};

@@ -1,0 +1,4 @@
+//! Integration tests: the real binary on real files.
+
+mod cli;
+mod util;
