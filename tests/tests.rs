@@ -3,5 +3,6 @@
 
 mod cli;
 mod compare;
+mod sentences;
 
 mod util;

@@ -398,6 +398,14 @@ fn build(mut a: Article) -> Article {
     a
 }
 
+/// Reads articles from bytes in memory, sniffing the format as for standard
+/// input (JSON or JSONL when it opens with `{` or `[`, else plain text).
+pub fn read_bytes_sniffed(name: &str, bytes: &[u8]) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    read_bytes(Path::new(name), bytes, Format::Sniff, &mut loaded)?;
+    Ok(loaded)
+}
+
 /// Reads one article from a string, as plain text (for tests, examples and
 /// the library's users).
 pub fn article_from_text(name: &str, text: &str) -> Result<Article> {
