@@ -223,8 +223,10 @@ impl<'t> Scanner<'t, '_> {
             if attached && solid == 1 && spaced >= 3 {
                 // `compounds. . . . The`: the first period ends the sentence,
                 // the ellipsis opens the next one (the four-dot convention).
-                let next = self.closers(j).map(|k| self.ahead(k).next);
-                if matches!(next, Some(Next::Upper(w)) if w != "I") {
+                // With a closing quote after the dots the whole run stays
+                // with the quotation (`time. . . ." He left`).
+                let next = self.ahead(j).next;
+                if matches!(next, Next::Upper(w) if w != "I") {
                     self.cut(i + 1);
                     return j;
                 }
