@@ -173,6 +173,45 @@ mod tests {
             &["By 7 a.m. Ms. Ray had left."],
         ),
         (
+            "time before a sentence-opening word",
+            "On Friday at 7 a.m. The doors opened.",
+            &["On Friday at 7 a.m.", "The doors opened."],
+        ),
+        (
+            "time before a number",
+            "Doors open at 7 p.m. 2,000 fans are expected.",
+            &["Doors open at 7 p.m.", "2,000 fans are expected."],
+        ),
+        (
+            "era and degree",
+            "The wall dates from 120 B.C. Tourists flock to it. She has a Ph.D. Her brother too.",
+            &[
+                "The wall dates from 120 B.C.",
+                "Tourists flock to it.",
+                "She has a Ph.D.",
+                "Her brother too.",
+            ],
+        ),
+        (
+            "era in an opening phrase",
+            "In 44 B.C. Caesar was killed.",
+            &["In 44 B.C. Caesar was killed."],
+        ),
+        (
+            "units",
+            "The fish weighed 3 lb. 2 oz. in all. The boat was 20 ft. Ft. Myers was near.",
+            &[
+                "The fish weighed 3 lb. 2 oz. in all.",
+                "The boat was 20 ft.",
+                "Ft. Myers was near.",
+            ],
+        ),
+        (
+            "spaced initials",
+            "Troops from the U. A. E. arrived.",
+            &["Troops from the U. A. E. arrived."],
+        ),
+        (
             "number sign",
             "He is the No. 3 seed. No one expected it.",
             &["He is the No. 3 seed.", "No one expected it."],
@@ -244,6 +283,30 @@ mod tests {
             "bracketed elision",
             "\"The deal [...] is done,\" he said.",
             &["\"The deal [...] is done,\" he said."],
+        ),
+        (
+            "ellipsis after an exclamation",
+            "Free! . . . or so they said. Gone! ... Nobody stayed.",
+            &[
+                "Free! . . . or so they said.",
+                "Gone! ...",
+                "Nobody stayed.",
+            ],
+        ),
+        (
+            "spaced question marks",
+            "Really ? ? ? Then go .",
+            &["Really ? ? ?", "Then go ."],
+        ),
+        (
+            "footnote references",
+            "Oil is a fuel.[1][2] It burns. Gas is too. [3] It also burns.",
+            &[
+                "Oil is a fuel.[1][2]",
+                "It burns.",
+                "Gas is too. [3]",
+                "It also burns.",
+            ],
         ),
         (
             "ellipsis before I",

@@ -28,11 +28,15 @@ const fn stops() -> [bool; 256] {
 }
 static STOPS: [bool; 256] = stops();
 
-/// At most this many words, led by a preposition, before an abbreviation
-/// make a sentence-initial phrase rather than a sentence (`At 5 a.m.`,
-/// `In the U.S.`). Four covers a preposition, an article or number, an
-/// adjective and the abbreviation.
-const MAX_PHRASE_WORDS: usize = 4;
+/// At most this many words, led by a preposition, before `a.m.`/`p.m.` make
+/// a sentence-initial phrase rather than a sentence (`At 5 a.m. Mr. Smith
+/// left`, `On Monday at 6 a.m. Mr. Smith arrived`). Six covers two short
+/// prepositional phrases; a longer stretch usually holds a clause.
+const MAX_PHRASE_WORDS: usize = 6;
+
+/// Footnote references after a sentence end (`martyr.[1]`) have at most this
+/// many digits.
+const MAX_NOTE_DIGITS: usize = 3;
 
 /// Splits the block `start..end` of `text` into sentences, appending their
 /// spans (relative to `text`) to `out`.
@@ -91,6 +95,16 @@ enum Next<'t> {
 struct Ahead<'t> {
     next: Next<'t>,
     quoted: bool,
+    /// The next word is a lone capital followed by a period: an initial
+    /// (`U. A. E.`), never the article `A`.
+    initial: bool,
+}
+
+impl Ahead<'_> {
+    /// The next word is one that typically opens a sentence.
+    fn starter(&self) -> bool {
+        matches!(self.next, Next::Upper(w) if words::is_starter(w)) && !self.initial
+    }
 }
 
 struct Scanner<'t, 'o> {
@@ -146,6 +160,10 @@ impl<'t> Scanner<'t, '_> {
     /// possessive or contraction (`Jr.'s`), which is no sentence end.
     fn closers(&self, mut k: usize) -> Option<usize> {
         while let Some(c) = self.char_at(k) {
+            if let Some(note) = self.footnote(k) {
+                k = note;
+                continue;
+            }
             if !is_closer(c) {
                 break;
             }
@@ -161,11 +179,27 @@ impl<'t> Scanner<'t, '_> {
         Some(k)
     }
 
+    /// A footnote reference at `k` (`[12]`, or ` [3]` after one space): the
+    /// position after it.
+    fn footnote(&self, k: usize) -> Option<usize> {
+        let k = if self.byte(k) == b' ' { k + 1 } else { k };
+        if self.byte(k) != b'[' {
+            return None;
+        }
+        let digits = (k + 1..)
+            .take_while(|&d| self.byte(d).is_ascii_digit())
+            .count();
+        let close = k + 1 + digits;
+        (1..=MAX_NOTE_DIGITS).contains(&digits).then_some(())?;
+        (self.byte(close) == b']').then_some(close + 1)
+    }
+
     /// Looks at what follows position `k` (after a mark and its closers).
     fn ahead(&self, k: usize) -> Ahead<'t> {
         let mut ahead = Ahead {
             next: Next::End,
             quoted: false,
+            initial: false,
         };
         let Some(rest) = self.text.get(k..self.end) else {
             return ahead;
@@ -189,6 +223,7 @@ impl<'t> Scanner<'t, '_> {
                 let n = word
                     .find(|c: char| !c.is_alphabetic())
                     .unwrap_or(word.len());
+                ahead.initial = n == c.len_utf8() && word[n..].starts_with('.');
                 Next::Upper(&word[..n])
             }
             Some(c) if c.is_ascii_digit() => Next::Digit,
@@ -252,13 +287,13 @@ impl<'t> Scanner<'t, '_> {
                 }
                 return i + 1;
             }
-            next => {
+            _ => {
                 let kind = if words::is_web_address(token) {
                     WordKind::Regular
                 } else {
                     words::kind(word)
                 };
-                self.decide(i, kind, word, next, ahead.quoted)
+                self.decide(i, kind, word, &ahead)
             }
         };
         if boundary {
@@ -268,7 +303,8 @@ impl<'t> Scanner<'t, '_> {
     }
 
     /// Decides a period followed by white space and `next`.
-    fn decide(&self, at: usize, kind: WordKind, word: &str, next: Next<'t>, quoted: bool) -> bool {
+    fn decide(&self, at: usize, kind: WordKind, word: &str, ahead: &Ahead<'t>) -> bool {
+        let next = ahead.next;
         match kind {
             WordKind::Prepositive => false,
             WordKind::Numbered if next == Next::Digit => false,
@@ -278,23 +314,32 @@ impl<'t> Scanner<'t, '_> {
                 _ => true,
             },
             WordKind::Ambiguous => match next {
-                Next::Upper(w) => (words::is_starter(w) || quoted) && !self.opening_phrase(at),
+                Next::Upper(_) => ahead.starter() || ahead.quoted,
                 _ => false,
             },
             WordKind::Time => match next {
-                Next::Upper(w) => !words::is_time_zone(w) && !self.opening_phrase(at),
-                Next::Other => true,
-                _ => false,
+                Next::Upper(w) => {
+                    ahead.starter() || !words::is_time_zone(w) && !self.opening_phrase(at)
+                }
+                _ => true,
+            },
+            WordKind::Terminal => match next {
+                Next::Upper(_) => ahead.starter() || !self.opening_phrase(at),
+                Next::Digit => false,
+                _ => true,
             },
         }
     }
 
     /// True when the sentence up to `at` is a short phrase led by a
-    /// preposition (`At 5 a.m.`): an abbreviation there ends no sentence.
+    /// preposition (`At 5 a.m.`): a time there ends no sentence unless the
+    /// next word is one that opens sentences.
     fn opening_phrase(&self, at: usize) -> bool {
         let Some(so_far) = self.text.get(self.sentence..at) else {
             return false;
         };
+        // A colon opens a new clause: `He noted: In 44 B.C. Caesar died.`
+        let so_far = so_far.rsplit(": ").next().unwrap_or(so_far);
         let mut words = so_far.split_whitespace();
         let first = words.next().unwrap_or("").trim_start_matches(is_opener);
         words::is_preposition(first) && words.count() < MAX_PHRASE_WORDS
@@ -370,12 +415,25 @@ impl<'t> Scanner<'t, '_> {
     /// word follows (`Yahoo! in`, `"Why?" she asked`).
     fn bang(&mut self, i: usize) -> usize {
         let mut j = i + 1;
-        while matches!(self.byte(j), b'!' | b'?') {
-            j += 1;
+        loop {
+            if matches!(self.byte(j), b'!' | b'?') {
+                j += 1;
+            } else if self.byte(j) == b' ' && matches!(self.byte(j + 1), b'!' | b'?') {
+                // Spaced out, as in tokenized text: `Really ? ? ?`.
+                j += 2;
+            } else {
+                break;
+            }
         }
         let Some(k) = self.closers(j) else {
             return j;
         };
+        // An ellipsis after the mark (`Happy! . . . no one`) belongs to it
+        // and decides instead.
+        let rest = self.text.get(k..self.end).unwrap_or("").trim_start();
+        if rest.starts_with(['.', '…']) {
+            return k.max(j);
+        }
         match self.ahead(k).next {
             Next::End | Next::Attached | Next::Lower => {}
             _ => self.cut(k),
@@ -434,14 +492,14 @@ fn core_word(token: &str) -> &str {
 fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
+        '"' | '\'' | '`' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
     )
 }
 
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '¿' | '¡'
+        '"' | '\'' | '`' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '¿' | '¡'
     )
 }
 

@@ -25,6 +25,10 @@ pub(super) enum WordKind {
     /// `a.m.` and `p.m.`: followed inside a sentence only by a time zone, so
     /// a capitalized word after them usually starts a new sentence.
     Time,
+    /// An abbreviation that closes a phrase and is never followed by a name
+    /// in it: eras and degrees (`753 B.C.`, `her Ph.D.`). A boundary before a
+    /// capitalized word, not before a digit (`A.D. 79`).
+    Terminal,
 }
 
 /// Titles and other abbreviations that precede a name or a word.
@@ -35,10 +39,18 @@ const PREPOSITIVE: &[&str] = &[
     "spc", "supt", "viz", "vs",
 ];
 
-/// Abbreviations that precede a number.
+/// Abbreviations that precede a number (`No. 5`), and units that follow one
+/// and may precede the next (`2 lb. 4 oz.`).
 const NUMBERED: &[&str] = &[
-    "approx", "art", "ca", "ch", "chap", "fig", "figs", "no", "nos", "nr", "op", "p", "para", "pp",
-    "sec", "sect", "tel", "vol", "vols",
+    "approx", "art", "ca", "ch", "chap", "cu", "fig", "figs", "gal", "hr", "hrs", "in", "lb",
+    "lbs", "no", "nos", "nr", "op", "oz", "p", "para", "pp", "qt", "sec", "sect", "sq", "tel",
+    "vol", "vols", "yd", "yds",
+];
+
+/// Dotted eras and academic degrees, written without their final period.
+const TERMINAL: &[&str] = &[
+    "a.d", "b.a", "b.c", "b.c.e", "b.s", "c.e", "d.d.s", "j.d", "ll.b", "ll.m", "m.a", "m.b.a",
+    "m.d", "m.s", "ph.d",
 ];
 
 /// Abbreviations that follow a name or stand at the end of a phrase, so they
@@ -239,6 +251,9 @@ pub(super) fn kind(word: &str) -> WordKind {
             if listed(&["a.m", "p.m"], word) {
                 return WordKind::Time;
             }
+            if listed(TERMINAL, word) {
+                return WordKind::Terminal;
+            }
             return WordKind::Ambiguous;
         }
         // `Tuesday.Mr` (no space between sentences) or a number: only the
@@ -255,6 +270,10 @@ pub(super) fn kind(word: &str) -> WordKind {
         } else {
             WordKind::Regular
         };
+    }
+    // `ft.` after a number is feet; `Ft.` before a name is Fort.
+    if word == "ft" {
+        return WordKind::Numbered;
     }
     if listed(PREPOSITIVE, word) {
         WordKind::Prepositive
@@ -303,11 +322,15 @@ mod tests {
             ("e.g", WordKind::Prepositive),
             ("No", WordKind::Numbered),
             ("U.S", WordKind::Ambiguous),
-            ("Ph.D", WordKind::Ambiguous),
             ("Co", WordKind::Ambiguous),
             ("E", WordKind::Ambiguous),
             ("a.m", WordKind::Time),
             ("P.M", WordKind::Time),
+            ("Ph.D", WordKind::Terminal),
+            ("B.C", WordKind::Terminal),
+            ("ft", WordKind::Numbered),
+            ("Ft", WordKind::Prepositive),
+            ("oz", WordKind::Numbered),
             ("Tuesday.Mr", WordKind::Prepositive),
             ("world", WordKind::Regular),
             ("1,000", WordKind::Regular),
