@@ -212,6 +212,15 @@ mod tests {
             &["Troops from the U. A. E. arrived."],
         ),
         (
+            "quote closes after an abbreviation",
+            "“We love the U.S.” Obama smiled. Figures are in Fig. ??",
+            &[
+                "“We love the U.S.”",
+                "Obama smiled.",
+                "Figures are in Fig. ??",
+            ],
+        ),
+        (
             "number sign",
             "He is the No. 3 seed. No one expected it.",
             &["He is the No. 3 seed.", "No one expected it."],

@@ -80,7 +80,8 @@ enum Next<'t> {
     End,
     /// Something follows with no space in between.
     Attached,
-    /// A word starting in lower case.
+    /// A word starting in lower case, or punctuation that never opens a
+    /// sentence (`Fig. ??`, `. ,`): the sentence goes on.
     Lower,
     /// A word starting with a capital (or an uncased letter); the letters.
     Upper(&'t str),
@@ -194,6 +195,13 @@ impl<'t> Scanner<'t, '_> {
         (self.byte(close) == b']').then_some(close + 1)
     }
 
+    /// True when the closers in `from..to` include a quotation mark.
+    fn closes_quote(&self, from: usize, to: usize) -> bool {
+        self.text
+            .get(from..to)
+            .is_some_and(|c| c.contains(['"', '\'', '”', '’', '»', '›', '`']))
+    }
+
     /// Looks at what follows position `k` (after a mark and its closers).
     fn ahead(&self, k: usize) -> Ahead<'t> {
         let mut ahead = Ahead {
@@ -218,7 +226,9 @@ impl<'t> Scanner<'t, '_> {
             .any(|c| !matches!(c, '(' | '[' | '{'));
         ahead.next = match word.chars().next() {
             None => Next::End,
-            Some(c) if c.is_lowercase() => Next::Lower,
+            Some(c) if c.is_lowercase() || matches!(c, ',' | ';' | ':' | '?' | '!' | '%') => {
+                Next::Lower
+            }
             Some(c) if c.is_alphabetic() => {
                 let n = word
                     .find(|c: char| !c.is_alphabetic())
@@ -288,10 +298,14 @@ impl<'t> Scanner<'t, '_> {
                 return i + 1;
             }
             _ => {
-                let kind = if words::is_web_address(token) {
-                    WordKind::Regular
-                } else {
-                    words::kind(word)
+                let kind = match words::kind(word) {
+                    _ if words::is_web_address(token) => WordKind::Regular,
+                    // A quotation closing right after an abbreviation's
+                    // period (`in the U.S." Obama said`) ends the sentence
+                    // as surely as after any word.
+                    WordKind::Prepositive => WordKind::Prepositive,
+                    _ if self.closes_quote(i + 1, k) => WordKind::Regular,
+                    kind => kind,
                 };
                 self.decide(i, kind, word, &ahead)
             }
