@@ -318,6 +318,20 @@ mod tests {
             ],
         ),
         (
+            "glued ellipsis before I",
+            "We won... I ran on principles.",
+            &["We won...", "I ran on principles."],
+        ),
+        (
+            "state closes a place name",
+            "They met in Albany, N.Y. Reporters waited. He flew to N.Y. Gov. Ann Lee's office.",
+            &[
+                "They met in Albany, N.Y.",
+                "Reporters waited.",
+                "He flew to N.Y. Gov. Ann Lee's office.",
+            ],
+        ),
+        (
             "ellipsis before I",
             "I thought . . . I was wrong.",
             &["I thought . . . I was wrong."],

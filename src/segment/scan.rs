@@ -195,6 +195,12 @@ impl<'t> Scanner<'t, '_> {
         (self.byte(close) == b']').then_some(close + 1)
     }
 
+    /// True when the token starting at `start` follows a comma.
+    fn after_comma(&self, start: usize) -> bool {
+        let before = self.text.get(self.sentence.min(start)..start).unwrap_or("");
+        before.trim_end().ends_with(',')
+    }
+
     /// True when the closers in `from..to` include a quotation mark.
     fn closes_quote(&self, from: usize, to: usize) -> bool {
         self.text
@@ -305,6 +311,13 @@ impl<'t> Scanner<'t, '_> {
                     // as surely as after any word.
                     WordKind::Prepositive => WordKind::Prepositive,
                     _ if self.closes_quote(i + 1, k) => WordKind::Regular,
+                    // `Chappaqua, N.Y. Mr. Gowdy`: a state after `City,`
+                    // closes the place name.
+                    WordKind::Ambiguous
+                        if words::is_state(word) && self.after_comma(i - token.len()) =>
+                    {
+                        WordKind::Terminal
+                    }
                     kind => kind,
                 };
                 self.decide(i, kind, word, &ahead)
@@ -417,8 +430,13 @@ impl<'t> Scanner<'t, '_> {
         let Some(k) = self.closers(j) else {
             return j;
         };
+        // The pronoun `I` is capitalized anywhere, so it starts a sentence
+        // only after an ellipsis glued to the word before (`the win... I
+        // ran`); a free-standing one (`the thing is . . . I didn't`) marks a
+        // pause inside the sentence.
+        let glued = open.is_some_and(|c| !c.is_whitespace());
         if let Next::Upper(w) = self.ahead(k).next {
-            if w != "I" {
+            if w != "I" || glued {
                 self.cut(k);
             }
         }

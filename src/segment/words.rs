@@ -32,6 +32,7 @@ pub(super) enum WordKind {
 }
 
 /// Titles and other abbreviations that precede a name or a word.
+#[rustfmt::skip]
 const PREPOSITIVE: &[&str] = &[
     "adm", "amb", "atty", "brig", "capt", "cdr", "cf", "cmdr", "col", "cpl", "det", "dr", "e.g",
     "fr", "ft", "gen", "gov", "hon", "i.e", "insp", "lt", "maj", "messrs", "mlle", "mme", "mr",
@@ -41,13 +42,15 @@ const PREPOSITIVE: &[&str] = &[
 
 /// Abbreviations that precede a number (`No. 5`), and units that follow one
 /// and may precede the next (`2 lb. 4 oz.`).
+#[rustfmt::skip]
 const NUMBERED: &[&str] = &[
-    "approx", "art", "ca", "ch", "chap", "cu", "fig", "figs", "gal", "hr", "hrs", "in", "lb",
-    "lbs", "no", "nos", "nr", "op", "oz", "p", "para", "pp", "qt", "sec", "sect", "sq", "tel",
-    "vol", "vols", "yd", "yds",
+    "approx", "art", "ca", "ch", "chap", "cu", "fig", "figs", "gal", "hr", "hrs", "in", "lb", "lbs",
+    "no", "nos", "nr", "op", "oz", "p", "para", "pp", "qt", "sec", "sect", "sq", "tel", "vol",
+    "vols", "yd", "yds",
 ];
 
 /// Dotted eras and academic degrees, written without their final period.
+#[rustfmt::skip]
 const TERMINAL: &[&str] = &[
     "a.d", "b.a", "b.c", "b.c.e", "b.s", "c.e", "d.d.s", "j.d", "ll.b", "ll.m", "m.a", "m.b.a",
     "m.d", "m.s", "ph.d",
@@ -55,6 +58,7 @@ const TERMINAL: &[&str] = &[
 
 /// Abbreviations that follow a name or stand at the end of a phrase, so they
 /// can end a sentence as well as sit inside one.
+#[rustfmt::skip]
 const AMBIGUOUS: &[&str] = &[
     "al", "apr", "assn", "ave", "blvd", "bros", "co", "corp", "dec", "dept", "esq", "est", "feb",
     "govt", "hwy", "inc", "intl", "jan", "jr", "jul", "jun", "llc", "ltd", "mar", "mfg", "mtn",
@@ -65,133 +69,33 @@ const AMBIGUOUS: &[&str] = &[
 /// follow an abbreviation inside a noun phrase: pronouns, determiners,
 /// question words, conjunctions and sentence adverbs. (`May`, `Will` and
 /// `Can` are left out: they are also names.)
+#[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "a",
-    "according",
-    "after",
-    "all",
-    "also",
-    "although",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "as",
-    "at",
-    "because",
-    "before",
-    "being",
-    "both",
-    "but",
-    "by",
-    "could",
-    "despite",
-    "did",
-    "do",
-    "does",
-    "during",
-    "each",
-    "earlier",
-    "even",
-    "every",
-    "few",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "indeed",
-    "instead",
-    "is",
-    "it",
-    "its",
-    "later",
-    "let",
-    "many",
-    "meanwhile",
-    "might",
-    "more",
-    "moreover",
-    "most",
-    "much",
-    "must",
-    "my",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "others",
-    "our",
-    "please",
-    "several",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "thus",
-    "today",
-    "tomorrow",
-    "under",
-    "unless",
-    "until",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "why",
-    "with",
-    "without",
-    "would",
-    "yesterday",
-    "yet",
-    "you",
-    "your",
+    "a", "according", "after", "all", "also", "although", "among", "an", "and", "another", "any",
+    "are", "as", "at", "because", "before", "being", "both", "but", "by", "could", "despite", "did",
+    "do", "does", "during", "each", "earlier", "either", "even", "every", "everyone", "everything",
+    "few", "for", "from", "had", "has", "have", "he", "her", "here", "his", "how", "however", "i",
+    "if", "in", "indeed", "instead", "is", "it", "its", "later", "let", "many", "meanwhile",
+    "might", "more", "moreover", "most", "much", "must", "my", "neither", "no", "nobody", "none",
+    "nor", "not", "nothing", "now", "on", "once", "only", "or", "other", "others", "our", "please",
+    "several", "she", "should", "since", "so", "some", "someone", "something", "still", "such",
+    "that", "the", "their", "then", "there", "these", "they", "this", "those", "though", "thus",
+    "today", "tomorrow", "under", "unless", "until", "was", "we", "were", "what", "when", "where",
+    "whether", "which", "while", "who", "why", "with", "without", "would", "yesterday", "yet",
+    "you", "your",
 ];
 
 /// Prepositions that open an adverbial phrase at the start of a sentence
 /// (`At 5 a.m. Mr. Smith left`): a few words led by one of them are not a
 /// sentence of their own.
+#[rustfmt::skip]
 const PREPOSITIONS: &[&str] = &[
     "after", "around", "at", "before", "by", "during", "from", "in", "near", "on", "since", "till",
     "until",
 ];
 
 /// Time-zone abbreviations that may follow `a.m.`/`p.m.` inside a sentence.
+#[rustfmt::skip]
 const TIME_ZONES: &[&str] = &[
     "aedt", "aest", "bst", "cdt", "cest", "cet", "ct", "edt", "eest", "eet", "est", "et", "gmt",
     "hkt", "ist", "jst", "mdt", "msk", "mst", "mt", "pdt", "pst", "pt", "sgt", "utc",
@@ -199,6 +103,13 @@ const TIME_ZONES: &[&str] = &[
 
 /// Longest word any list holds; longer words skip the look-up.
 const MAX_LISTED: usize = 12;
+
+/// US states written with periods between letters (AP style), which close
+/// a place name after `City,`.
+#[rustfmt::skip]
+const STATES: &[&str] = &[
+    "d.c", "n.c", "n.d", "n.h", "n.j", "n.m", "n.y", "r.i", "s.c", "s.d", "w.va",
+];
 
 /// Looks `word` up in `list`, ignoring ASCII case.
 fn listed(list: &[&str], word: &str) -> bool {
@@ -215,6 +126,11 @@ fn listed(list: &[&str], word: &str) -> bool {
 /// True for a word that typically opens a sentence.
 pub(super) fn is_starter(word: &str) -> bool {
     listed(STARTERS, word)
+}
+
+/// True for a US state abbreviation with inner periods (`N.Y`).
+pub(super) fn is_state(word: &str) -> bool {
+    listed(STATES, word)
 }
 
 /// True for a preposition that can lead a sentence-initial phrase.
