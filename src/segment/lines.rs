@@ -9,7 +9,10 @@
 //!   sentence (`features` / `contact manager` / `events, activities`), unless
 //!   the line ends in a comma or a word that cannot end a phrase;
 //! - the line is a heading: it ends no sentence, is clearly shorter than the
-//!   longest line of its run, and the next line starts with a capital.
+//!   longest line of its run, and the next line starts with a capital;
+//! - the run is not hard-wrapped (a line is longer than any wrap width), so
+//!   its newlines were typed on purpose, and the next line does not start in
+//!   lower case.
 //!
 //! Any other newline is white space, and the punctuation rules decide.
 
@@ -27,8 +30,10 @@ struct Line {
     continues: bool,
     /// It starts with a bullet or an enumerator.
     marker: bool,
-    /// It starts with a capital letter, digit or opening quote.
+    /// It starts with a capital letter or digit (after opening quotes).
     capital: bool,
+    /// It starts with a lower-case letter (after opening quotes).
+    lower: bool,
     /// Length in chars.
     chars: usize,
 }
@@ -39,6 +44,13 @@ struct Line {
 /// width, so 7/10 leaves room for ragged wrapping while short headings and
 /// captions stay below it.
 const HEADING_TENTHS: usize = 7;
+
+/// Hard-wrapped text (e-mail, PDF, terminal copy) wraps at 60 to 80
+/// columns; a run holding a line longer than this was not wrapped, so its
+/// newlines are deliberate. Chosen above the widest common wrap width with a
+/// margin; polnear-dev's reader-comment runs (lines of 150 to 950 chars) and
+/// its ragged link-stripped runs (all lines under 100) fall on either side.
+const MAX_WRAP_WIDTH: usize = 100;
 
 /// Words that cannot end a phrase, so a line ending in one continues.
 const OPEN_ENDINGS: &[&str] = &[
@@ -72,6 +84,7 @@ fn split_run(run: &[Line], out: &mut Vec<(usize, usize)>) {
     };
     let is_list = run.len() >= 2 && run.iter().all(|l| !l.ends_sentence);
     let longest = run.iter().map(|l| l.chars).max().unwrap_or(0);
+    let unwrapped = longest > MAX_WRAP_WIDTH;
     let mut block_start = first.start;
     for pair in run.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
@@ -79,7 +92,8 @@ fn split_run(run: &[Line], out: &mut Vec<(usize, usize)>) {
             && !prev.continues
             && next.capital
             && prev.chars * 10 <= longest * HEADING_TENTHS;
-        let hard = next.marker || (is_list && !prev.continues) || heading;
+        let typed = unwrapped && !prev.continues && !next.lower;
+        let hard = next.marker || (is_list && !prev.continues) || heading || typed;
         if hard {
             out.push((block_start, prev.end));
             block_start = next.start;
@@ -101,6 +115,10 @@ fn lines(text: &str) -> Vec<Line> {
             after_blank = true;
         } else {
             let start = pos + lead;
+            let first = body
+                .trim_start_matches(['"', '\'', '“', '”', '‘', '’', '(', '['])
+                .chars()
+                .next();
             out.push(Line {
                 start,
                 end: start + body.len(),
@@ -108,11 +126,8 @@ fn lines(text: &str) -> Vec<Line> {
                 ends_sentence: ends_sentence(body),
                 continues: continues(body),
                 marker: lists::marker_len(body) > 0,
-                capital: body
-                    .trim_start_matches(['"', '\'', '“', '‘', '(', '['])
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+                capital: first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+                lower: first.is_some_and(char::is_lowercase),
                 chars: body.chars().count(),
             });
             after_blank = false;
@@ -183,6 +198,14 @@ mod tests {
                 &["The ministers met for three hours with President\nObama on Thursday."],
             ),
             ("blank lines", "One.\n\n  \nTwo.", &["One.", "Two."]),
+            (
+                "long typed lines",
+                "“He is not fit to lead. He never was,” wrote one reader from Texas after the second debate ― Ann Example\n“We deserve better than this campaign,” wrote another ― Bo Example",
+                &[
+                    "“He is not fit to lead. He never was,” wrote one reader from Texas after the second debate ― Ann Example",
+                    "“We deserve better than this campaign,” wrote another ― Bo Example",
+                ],
+            ),
         ];
         for (name, text, want) in rows {
             assert_eq!(texts(text), *want, "{name}");

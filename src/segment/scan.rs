@@ -28,11 +28,15 @@ const fn stops() -> [bool; 256] {
 }
 static STOPS: [bool; 256] = stops();
 
-/// At most this many words, led by a preposition, before an abbreviation
-/// make a sentence-initial phrase rather than a sentence (`At 5 a.m.`,
-/// `In the U.S.`). Four covers a preposition, an article or number, an
-/// adjective and the abbreviation.
-const MAX_PHRASE_WORDS: usize = 4;
+/// At most this many words, led by a preposition, before `a.m.`/`p.m.` make
+/// a sentence-initial phrase rather than a sentence (`At 5 a.m. Mr. Smith
+/// left`, `On Monday at 6 a.m. Mr. Smith arrived`). Six covers two short
+/// prepositional phrases; a longer stretch usually holds a clause.
+const MAX_PHRASE_WORDS: usize = 6;
+
+/// Footnote references after a sentence end (`martyr.[1]`) have at most this
+/// many digits.
+const MAX_NOTE_DIGITS: usize = 3;
 
 /// Splits the block `start..end` of `text` into sentences, appending their
 /// spans (relative to `text`) to `out`.
@@ -76,7 +80,8 @@ enum Next<'t> {
     End,
     /// Something follows with no space in between.
     Attached,
-    /// A word starting in lower case.
+    /// A word starting in lower case, or punctuation that never opens a
+    /// sentence (`Fig. ??`, `. ,`): the sentence goes on.
     Lower,
     /// A word starting with a capital (or an uncased letter); the letters.
     Upper(&'t str),
@@ -91,6 +96,16 @@ enum Next<'t> {
 struct Ahead<'t> {
     next: Next<'t>,
     quoted: bool,
+    /// The next word is a lone capital followed by a period: an initial
+    /// (`U. A. E.`), never the article `A`.
+    initial: bool,
+}
+
+impl Ahead<'_> {
+    /// The next word is one that typically opens a sentence.
+    fn starter(&self) -> bool {
+        matches!(self.next, Next::Upper(w) if words::is_starter(w)) && !self.initial
+    }
 }
 
 struct Scanner<'t, 'o> {
@@ -146,6 +161,10 @@ impl<'t> Scanner<'t, '_> {
     /// possessive or contraction (`Jr.'s`), which is no sentence end.
     fn closers(&self, mut k: usize) -> Option<usize> {
         while let Some(c) = self.char_at(k) {
+            if let Some(note) = self.footnote(k) {
+                k = note;
+                continue;
+            }
             if !is_closer(c) {
                 break;
             }
@@ -161,11 +180,40 @@ impl<'t> Scanner<'t, '_> {
         Some(k)
     }
 
+    /// A footnote reference at `k` (`[12]`, or ` [3]` after one space): the
+    /// position after it.
+    fn footnote(&self, k: usize) -> Option<usize> {
+        let k = if self.byte(k) == b' ' { k + 1 } else { k };
+        if self.byte(k) != b'[' {
+            return None;
+        }
+        let digits = (k + 1..)
+            .take_while(|&d| self.byte(d).is_ascii_digit())
+            .count();
+        let close = k + 1 + digits;
+        (1..=MAX_NOTE_DIGITS).contains(&digits).then_some(())?;
+        (self.byte(close) == b']').then_some(close + 1)
+    }
+
+    /// True when the token starting at `start` follows a comma.
+    fn after_comma(&self, start: usize) -> bool {
+        let before = self.text.get(self.sentence.min(start)..start).unwrap_or("");
+        before.trim_end().ends_with(',')
+    }
+
+    /// True when the closers in `from..to` include a quotation mark.
+    fn closes_quote(&self, from: usize, to: usize) -> bool {
+        self.text
+            .get(from..to)
+            .is_some_and(|c| c.contains(['"', '\'', '”', '’', '»', '›', '`']))
+    }
+
     /// Looks at what follows position `k` (after a mark and its closers).
     fn ahead(&self, k: usize) -> Ahead<'t> {
         let mut ahead = Ahead {
             next: Next::End,
             quoted: false,
+            initial: false,
         };
         let Some(rest) = self.text.get(k..self.end) else {
             return ahead;
@@ -184,11 +232,14 @@ impl<'t> Scanner<'t, '_> {
             .any(|c| !matches!(c, '(' | '[' | '{'));
         ahead.next = match word.chars().next() {
             None => Next::End,
-            Some(c) if c.is_lowercase() => Next::Lower,
+            Some(c) if c.is_lowercase() || matches!(c, ',' | ';' | ':' | '?' | '!' | '%') => {
+                Next::Lower
+            }
             Some(c) if c.is_alphabetic() => {
                 let n = word
                     .find(|c: char| !c.is_alphabetic())
                     .unwrap_or(word.len());
+                ahead.initial = n == c.len_utf8() && word[n..].starts_with('.');
                 Next::Upper(&word[..n])
             }
             Some(c) if c.is_ascii_digit() => Next::Digit,
@@ -223,8 +274,10 @@ impl<'t> Scanner<'t, '_> {
             if attached && solid == 1 && spaced >= 3 {
                 // `compounds. . . . The`: the first period ends the sentence,
                 // the ellipsis opens the next one (the four-dot convention).
-                let next = self.closers(j).map(|k| self.ahead(k).next);
-                if matches!(next, Some(Next::Upper(w)) if w != "I") {
+                // With a closing quote after the dots the whole run stays
+                // with the quotation (`time. . . ." He left`).
+                let next = self.ahead(j).next;
+                if matches!(next, Next::Upper(w) if w != "I") {
                     self.cut(i + 1);
                     return j;
                 }
@@ -250,13 +303,24 @@ impl<'t> Scanner<'t, '_> {
                 }
                 return i + 1;
             }
-            next => {
-                let kind = if words::is_web_address(token) {
-                    WordKind::Regular
-                } else {
-                    words::kind(word)
+            _ => {
+                let kind = match words::kind(word) {
+                    _ if words::is_web_address(token) => WordKind::Regular,
+                    // A quotation closing right after an abbreviation's
+                    // period (`in the U.S." Obama said`) ends the sentence
+                    // as surely as after any word.
+                    WordKind::Prepositive => WordKind::Prepositive,
+                    _ if self.closes_quote(i + 1, k) => WordKind::Regular,
+                    // `Chappaqua, N.Y. Mr. Gowdy`: a state after `City,`
+                    // closes the place name.
+                    WordKind::Ambiguous
+                        if words::is_state(word) && self.after_comma(i - token.len()) =>
+                    {
+                        WordKind::Terminal
+                    }
+                    kind => kind,
                 };
-                self.decide(i, kind, word, next, ahead.quoted)
+                self.decide(i, kind, word, &ahead)
             }
         };
         if boundary {
@@ -266,7 +330,8 @@ impl<'t> Scanner<'t, '_> {
     }
 
     /// Decides a period followed by white space and `next`.
-    fn decide(&self, at: usize, kind: WordKind, word: &str, next: Next<'t>, quoted: bool) -> bool {
+    fn decide(&self, at: usize, kind: WordKind, word: &str, ahead: &Ahead<'t>) -> bool {
+        let next = ahead.next;
         match kind {
             WordKind::Prepositive => false,
             WordKind::Numbered if next == Next::Digit => false,
@@ -276,23 +341,32 @@ impl<'t> Scanner<'t, '_> {
                 _ => true,
             },
             WordKind::Ambiguous => match next {
-                Next::Upper(w) => (words::is_starter(w) || quoted) && !self.opening_phrase(at),
+                Next::Upper(_) => ahead.starter() || ahead.quoted,
                 _ => false,
             },
             WordKind::Time => match next {
-                Next::Upper(w) => !words::is_time_zone(w) && !self.opening_phrase(at),
-                Next::Other => true,
-                _ => false,
+                Next::Upper(w) => {
+                    ahead.starter() || !words::is_time_zone(w) && !self.opening_phrase(at)
+                }
+                _ => true,
+            },
+            WordKind::Terminal => match next {
+                Next::Upper(_) => ahead.starter() || !self.opening_phrase(at),
+                Next::Digit => false,
+                _ => true,
             },
         }
     }
 
     /// True when the sentence up to `at` is a short phrase led by a
-    /// preposition (`At 5 a.m.`): an abbreviation there ends no sentence.
+    /// preposition (`At 5 a.m.`): a time there ends no sentence unless the
+    /// next word is one that opens sentences.
     fn opening_phrase(&self, at: usize) -> bool {
         let Some(so_far) = self.text.get(self.sentence..at) else {
             return false;
         };
+        // A colon opens a new clause: `He noted: In 44 B.C. Caesar died.`
+        let so_far = so_far.rsplit(": ").next().unwrap_or(so_far);
         let mut words = so_far.split_whitespace();
         let first = words.next().unwrap_or("").trim_start_matches(is_opener);
         words::is_preposition(first) && words.count() < MAX_PHRASE_WORDS
@@ -356,8 +430,13 @@ impl<'t> Scanner<'t, '_> {
         let Some(k) = self.closers(j) else {
             return j;
         };
+        // The pronoun `I` is capitalized anywhere, so it starts a sentence
+        // only after an ellipsis glued to the word before (`the win... I
+        // ran`); a free-standing one (`the thing is . . . I didn't`) marks a
+        // pause inside the sentence.
+        let glued = open.is_some_and(|c| !c.is_whitespace());
         if let Next::Upper(w) = self.ahead(k).next {
-            if w != "I" {
+            if w != "I" || glued {
                 self.cut(k);
             }
         }
@@ -368,12 +447,25 @@ impl<'t> Scanner<'t, '_> {
     /// word follows (`Yahoo! in`, `"Why?" she asked`).
     fn bang(&mut self, i: usize) -> usize {
         let mut j = i + 1;
-        while matches!(self.byte(j), b'!' | b'?') {
-            j += 1;
+        loop {
+            if matches!(self.byte(j), b'!' | b'?') {
+                j += 1;
+            } else if self.byte(j) == b' ' && matches!(self.byte(j + 1), b'!' | b'?') {
+                // Spaced out, as in tokenized text: `Really ? ? ?`.
+                j += 2;
+            } else {
+                break;
+            }
         }
         let Some(k) = self.closers(j) else {
             return j;
         };
+        // An ellipsis after the mark (`Happy! . . . no one`) belongs to it
+        // and decides instead.
+        let rest = self.text.get(k..self.end).unwrap_or("").trim_start();
+        if rest.starts_with(['.', '…']) {
+            return k.max(j);
+        }
         match self.ahead(k).next {
             Next::End | Next::Attached | Next::Lower => {}
             _ => self.cut(k),
@@ -432,14 +524,14 @@ fn core_word(token: &str) -> &str {
 fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
+        '"' | '\'' | '`' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
     )
 }
 
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '¿' | '¡'
+        '"' | '\'' | '`' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '¿' | '¡'
     )
 }
 

@@ -25,9 +25,14 @@ pub(super) enum WordKind {
     /// `a.m.` and `p.m.`: followed inside a sentence only by a time zone, so
     /// a capitalized word after them usually starts a new sentence.
     Time,
+    /// An abbreviation that closes a phrase and is never followed by a name
+    /// in it: eras and degrees (`753 B.C.`, `her Ph.D.`). A boundary before a
+    /// capitalized word, not before a digit (`A.D. 79`).
+    Terminal,
 }
 
 /// Titles and other abbreviations that precede a name or a word.
+#[rustfmt::skip]
 const PREPOSITIVE: &[&str] = &[
     "adm", "amb", "atty", "brig", "capt", "cdr", "cf", "cmdr", "col", "cpl", "det", "dr", "e.g",
     "fr", "ft", "gen", "gov", "hon", "i.e", "insp", "lt", "maj", "messrs", "mlle", "mme", "mr",
@@ -35,14 +40,25 @@ const PREPOSITIVE: &[&str] = &[
     "spc", "supt", "viz", "vs",
 ];
 
-/// Abbreviations that precede a number.
+/// Abbreviations that precede a number (`No. 5`), and units that follow one
+/// and may precede the next (`2 lb. 4 oz.`).
+#[rustfmt::skip]
 const NUMBERED: &[&str] = &[
-    "approx", "art", "ca", "ch", "chap", "fig", "figs", "no", "nos", "nr", "op", "p", "para", "pp",
-    "sec", "sect", "tel", "vol", "vols",
+    "approx", "art", "ca", "ch", "chap", "cu", "fig", "figs", "gal", "hr", "hrs", "in", "lb", "lbs",
+    "no", "nos", "nr", "op", "oz", "p", "para", "pp", "qt", "sec", "sect", "sq", "tel", "vol",
+    "vols", "yd", "yds",
+];
+
+/// Dotted eras and academic degrees, written without their final period.
+#[rustfmt::skip]
+const TERMINAL: &[&str] = &[
+    "a.d", "b.a", "b.c", "b.c.e", "b.s", "c.e", "d.d.s", "j.d", "ll.b", "ll.m", "m.a", "m.b.a",
+    "m.d", "m.s", "ph.d",
 ];
 
 /// Abbreviations that follow a name or stand at the end of a phrase, so they
 /// can end a sentence as well as sit inside one.
+#[rustfmt::skip]
 const AMBIGUOUS: &[&str] = &[
     "al", "apr", "assn", "ave", "blvd", "bros", "co", "corp", "dec", "dept", "esq", "est", "feb",
     "govt", "hwy", "inc", "intl", "jan", "jr", "jul", "jun", "llc", "ltd", "mar", "mfg", "mtn",
@@ -53,133 +69,33 @@ const AMBIGUOUS: &[&str] = &[
 /// follow an abbreviation inside a noun phrase: pronouns, determiners,
 /// question words, conjunctions and sentence adverbs. (`May`, `Will` and
 /// `Can` are left out: they are also names.)
+#[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "a",
-    "according",
-    "after",
-    "all",
-    "also",
-    "although",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "as",
-    "at",
-    "because",
-    "before",
-    "being",
-    "both",
-    "but",
-    "by",
-    "could",
-    "despite",
-    "did",
-    "do",
-    "does",
-    "during",
-    "each",
-    "earlier",
-    "even",
-    "every",
-    "few",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "indeed",
-    "instead",
-    "is",
-    "it",
-    "its",
-    "later",
-    "let",
-    "many",
-    "meanwhile",
-    "might",
-    "more",
-    "moreover",
-    "most",
-    "much",
-    "must",
-    "my",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "others",
-    "our",
-    "please",
-    "several",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "thus",
-    "today",
-    "tomorrow",
-    "under",
-    "unless",
-    "until",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "why",
-    "with",
-    "without",
-    "would",
-    "yesterday",
-    "yet",
-    "you",
-    "your",
+    "a", "according", "after", "all", "also", "although", "among", "an", "and", "another", "any",
+    "are", "as", "at", "because", "before", "being", "both", "but", "by", "could", "despite", "did",
+    "do", "does", "during", "each", "earlier", "either", "even", "every", "everyone", "everything",
+    "few", "for", "from", "had", "has", "have", "he", "her", "here", "his", "how", "however", "i",
+    "if", "in", "indeed", "instead", "is", "it", "its", "later", "let", "many", "meanwhile",
+    "might", "more", "moreover", "most", "much", "must", "my", "neither", "no", "nobody", "none",
+    "nor", "not", "nothing", "now", "on", "once", "only", "or", "other", "others", "our", "please",
+    "several", "she", "should", "since", "so", "some", "someone", "something", "still", "such",
+    "that", "the", "their", "then", "there", "these", "they", "this", "those", "though", "thus",
+    "today", "tomorrow", "under", "unless", "until", "was", "we", "were", "what", "when", "where",
+    "whether", "which", "while", "who", "why", "with", "without", "would", "yesterday", "yet",
+    "you", "your",
 ];
 
 /// Prepositions that open an adverbial phrase at the start of a sentence
 /// (`At 5 a.m. Mr. Smith left`): a few words led by one of them are not a
 /// sentence of their own.
+#[rustfmt::skip]
 const PREPOSITIONS: &[&str] = &[
     "after", "around", "at", "before", "by", "during", "from", "in", "near", "on", "since", "till",
     "until",
 ];
 
 /// Time-zone abbreviations that may follow `a.m.`/`p.m.` inside a sentence.
+#[rustfmt::skip]
 const TIME_ZONES: &[&str] = &[
     "aedt", "aest", "bst", "cdt", "cest", "cet", "ct", "edt", "eest", "eet", "est", "et", "gmt",
     "hkt", "ist", "jst", "mdt", "msk", "mst", "mt", "pdt", "pst", "pt", "sgt", "utc",
@@ -187,6 +103,13 @@ const TIME_ZONES: &[&str] = &[
 
 /// Longest word any list holds; longer words skip the look-up.
 const MAX_LISTED: usize = 12;
+
+/// US states written with periods between letters (AP style), which close
+/// a place name after `City,`.
+#[rustfmt::skip]
+const STATES: &[&str] = &[
+    "d.c", "n.c", "n.d", "n.h", "n.j", "n.m", "n.y", "r.i", "s.c", "s.d", "w.va",
+];
 
 /// Looks `word` up in `list`, ignoring ASCII case.
 fn listed(list: &[&str], word: &str) -> bool {
@@ -203,6 +126,11 @@ fn listed(list: &[&str], word: &str) -> bool {
 /// True for a word that typically opens a sentence.
 pub(super) fn is_starter(word: &str) -> bool {
     listed(STARTERS, word)
+}
+
+/// True for a US state abbreviation with inner periods (`N.Y`).
+pub(super) fn is_state(word: &str) -> bool {
+    listed(STATES, word)
 }
 
 /// True for a preposition that can lead a sentence-initial phrase.
@@ -239,6 +167,9 @@ pub(super) fn kind(word: &str) -> WordKind {
             if listed(&["a.m", "p.m"], word) {
                 return WordKind::Time;
             }
+            if listed(TERMINAL, word) {
+                return WordKind::Terminal;
+            }
             return WordKind::Ambiguous;
         }
         // `Tuesday.Mr` (no space between sentences) or a number: only the
@@ -255,6 +186,10 @@ pub(super) fn kind(word: &str) -> WordKind {
         } else {
             WordKind::Regular
         };
+    }
+    // `ft.` after a number is feet; `Ft.` before a name is Fort.
+    if word == "ft" {
+        return WordKind::Numbered;
     }
     if listed(PREPOSITIVE, word) {
         WordKind::Prepositive
@@ -303,11 +238,15 @@ mod tests {
             ("e.g", WordKind::Prepositive),
             ("No", WordKind::Numbered),
             ("U.S", WordKind::Ambiguous),
-            ("Ph.D", WordKind::Ambiguous),
             ("Co", WordKind::Ambiguous),
             ("E", WordKind::Ambiguous),
             ("a.m", WordKind::Time),
             ("P.M", WordKind::Time),
+            ("Ph.D", WordKind::Terminal),
+            ("B.C", WordKind::Terminal),
+            ("ft", WordKind::Numbered),
+            ("Ft", WordKind::Prepositive),
+            ("oz", WordKind::Numbered),
             ("Tuesday.Mr", WordKind::Prepositive),
             ("world", WordKind::Regular),
             ("1,000", WordKind::Regular),
