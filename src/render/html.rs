@@ -20,11 +20,13 @@ use std::io::{self, Write};
 const CSS: &str = r#"
 :root { --fg: #1d1f21; --bg: #fdfdfc; --muted: #6a6f75; --rule: #d9dcdf;
   --del: #fbe0e0; --del-fg: #8a1010; --ins: #dcf3df; --ins-fg: #0d5a1e;
-  --warn: #fff1c9; --warn-fg: #7a5200; --card: #f3f4f5; }
+  --warn: #fff1c9; --warn-fg: #7a5200; --card: #f3f4f5;
+  --only-a: #fdf3f3; --only-b: #f1faf2; }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e4e6e8; --bg: #17191b; --muted: #9aa0a6; --rule: #33373b;
     --del: #4a1f22; --del-fg: #ffb3b3; --ins: #1d3d25; --ins-fg: #a8e6b4;
-    --warn: #4a3b12; --warn-fg: #ffd97a; --card: #222528; }
+    --warn: #4a3b12; --warn-fg: #ffd97a; --card: #222528;
+    --only-a: #2a1c1d; --only-b: #1b2a1f; }
 }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1200px; padding: 1.5rem; color: var(--fg);
@@ -48,8 +50,8 @@ h3 { font-size: .95rem; margin: 1.25rem 0 .25rem; color: var(--muted); }
 .cell { padding: .5rem .75rem; }
 .mark { text-align: center; padding: .5rem 0; font-size: .8rem; color: var(--muted); }
 .mark b { display: block; font-size: 1.2rem; color: var(--fg); }
-.row.only-a .cell.a { background: var(--del); }
-.row.only-b .cell.b { background: var(--ins); }
+.row.only-a .cell.a { background: var(--only-a); border-left: 3px solid var(--del-fg); }
+.row.only-b .cell.b { background: var(--only-b); border-left: 3px solid var(--ins-fg); }
 del { background: var(--del); color: var(--del-fg); text-decoration: line-through; }
 ins { background: var(--ins); color: var(--ins-fg); text-decoration: none; }
 .moved, .warning { background: var(--warn); color: var(--warn-fg); border-radius: 3px;
@@ -139,15 +141,42 @@ fn side_names(side: Side) -> (&'static str, &'static str) {
 
 /// One side of a word diff: its equal words plain, its own changes marked.
 fn diff_side(ops: &[DiffOp], side: Side) -> Markup {
+    let ops = style::regroup(ops);
     html! {
-        @for op in ops {
+        @for op in &ops {
             @match (op.op, side) {
                 (Op::Equal, _) => { (op.text) }
-                (Op::Delete, Side::A) => { del { (op.text) } }
-                (Op::Insert, Side::B) => { ins { (op.text) } }
+                (Op::Delete, Side::A) => { (marked(&op.text, Side::A)) }
+                (Op::Insert, Side::B) => { (marked(&op.text, Side::B)) }
                 _ => {}
             }
         }
+    }
+}
+
+/// A changed run in `<del>` or `<ins>`, its edge white space left outside
+/// so the highlight covers words only.
+fn marked(text: &str, side: Side) -> Markup {
+    let core = text.trim();
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if core.is_empty() || !text.ends_with(char::is_whitespace) {
+        ""
+    } else {
+        " "
+    };
+    html! {
+        (lead)
+        @if !core.is_empty() {
+            @match side {
+                Side::A => { del { (core) } }
+                Side::B => { ins { (core) } }
+            }
+        }
+        (trail)
     }
 }
 

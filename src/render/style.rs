@@ -231,7 +231,7 @@ impl Rich {
     /// `Some(Side::B)` only what B has, insertions marked.
     pub fn push_diff(&mut self, ops: &[DiffOp], side: Option<crate::Side>, color: bool) {
         let mut last = Op::Equal;
-        for op in ops {
+        for op in &regroup(ops) {
             // Removed words right before added ones (or the reverse) are told
             // apart by their marks; painted, they need a space between.
             if color && side.is_none() && last != Op::Equal && op.op != Op::Equal {
@@ -254,6 +254,60 @@ impl Rich {
             }
         }
     }
+}
+
+/// Regroups a word diff for reading: a change that is only interrupted by
+/// white space the two sides share is shown as one removed run and one added
+/// run (`[-he told a-]{+agree on this+}`) rather than word by word
+/// (`[-he-]{+agree+} [-told-]{+on+} [-a-]{+this+}`). The ops are the
+/// stage's; only their grouping changes, and each side's text is kept.
+pub fn regroup(ops: &[DiffOp]) -> Vec<DiffOp> {
+    let blank = |o: &DiffOp| o.op == Op::Equal && o.text.trim().is_empty();
+    let mut out: Vec<DiffOp> = Vec::new();
+    let mut k = 0;
+    while let Some(op) = ops.get(k) {
+        if op.op == Op::Equal {
+            out.push(op.clone());
+            k += 1;
+            continue;
+        }
+        // A stretch of changes and blank equal runs, ending on a change.
+        let mut end = k;
+        let mut j = k;
+        while let Some(o) = ops.get(j) {
+            if o.op != Op::Equal {
+                end = j + 1;
+            } else if !blank(o) {
+                break;
+            }
+            j += 1;
+        }
+        let mut removed = String::new();
+        let mut added = String::new();
+        for o in ops.get(k..end).unwrap_or(&[]) {
+            match o.op {
+                Op::Delete => removed.push_str(&o.text),
+                Op::Insert => added.push_str(&o.text),
+                Op::Equal => {
+                    removed.push_str(&o.text);
+                    added.push_str(&o.text);
+                }
+            }
+        }
+        for (op, text) in [(Op::Delete, removed), (Op::Insert, added)] {
+            if !text.trim().is_empty() {
+                out.push(DiffOp { op, text });
+            } else if !text.is_empty() {
+                // Only white space on this side: keep it as a separator.
+                out.push(DiffOp {
+                    op: Op::Equal,
+                    text: String::from(" "),
+                });
+            }
+        }
+        k = end;
+    }
+    out
 }
 
 /// How removed words are marked when there is no color.
@@ -872,6 +926,46 @@ mod tests {
             false,
         );
         assert_eq!(a.text(), "we [-do not-] agree yet");
+    }
+
+    #[test]
+    fn changes_split_by_shared_spaces_read_as_one() {
+        let ops = word_diff(
+            "he told a news conference",
+            "agree on this issue it will take",
+        );
+        let mut r = Rich::new();
+        r.push_diff(&ops, None, false);
+        assert_eq!(
+            r.text(),
+            "[-he told a news conference-]{+agree on this issue it will take+}"
+        );
+        let mut mixed = Rich::new();
+        mixed.push_diff(
+            &word_diff("the port said on Monday", "the city said on Friday"),
+            None,
+            false,
+        );
+        assert_eq!(
+            mixed.text(),
+            "the [-port-]{+city+} said on [-Monday-]{+Friday+}"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn regrouping_keeps_each_sides_words(a in "[a-c ]{0,30}", b in "[a-c ]{0,30}") {
+            let ops = regroup(&word_diff(&a, &b));
+            let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(
+                words(&crate::diff::rebuild(&ops, crate::Side::A)),
+                words(&a)
+            );
+            proptest::prop_assert_eq!(
+                words(&crate::diff::rebuild(&ops, crate::Side::B)),
+                words(&b)
+            );
+        }
     }
 
     #[test]
