@@ -217,6 +217,16 @@ impl Rich {
             self.push(" ", Style::PLAIN);
         }
         if color {
+            // A lone comma or quotation mark in color is easy to miss:
+            // changes without a letter or digit are underlined as well.
+            let style = if core.chars().any(char::is_alphanumeric) {
+                style
+            } else {
+                Style {
+                    underline: true,
+                    ..style
+                }
+            };
             self.push(core, style);
         } else {
             self.push(&format!("{}{}{}", marks.0, core, marks.1), style);
@@ -966,6 +976,18 @@ mod tests {
                 words(&b)
             );
         }
+    }
+
+    #[test]
+    fn punctuation_changes_are_underlined_in_color() {
+        let mut r = Rich::new();
+        r.push_diff(&word_diff("yes, we agree", "yes we agree"), None, true);
+        let mut out = String::new();
+        paint(&r, 0..r.text().len(), true, &mut out);
+        assert_eq!(
+            testing::explain_ansi(&out),
+            "yes<underline red>,</> we agree"
+        );
     }
 
     #[test]
