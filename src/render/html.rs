@@ -194,7 +194,7 @@ fn sentences(docs: &Pair<Document>, c: &Comparison) -> Markup {
                         div class={ "row " (kind) } {
                             div.cell.a {
                                 span.num { (label("A", &al.a)) } " "
-                                (diff_side(&al.diff, Side::A))
+                                (diff_side(&style::alignment_ops(docs, al), Side::A))
                             }
                             div.mark title={ (kind) " " (format!("{:.2}", al.score)) } {
                                 b { (glyph(&kind)) } (kind) br; (format!("{:.2}", al.score))
@@ -202,7 +202,7 @@ fn sentences(docs: &Pair<Document>, c: &Comparison) -> Markup {
                             div.cell.b {
                                 span.num { (label("B", &al.b)) } " "
                                 @if moved { span.moved { "moved" } " " }
-                                (diff_side(&al.diff, Side::B))
+                                (diff_side(&style::alignment_ops(docs, al), Side::B))
                             }
                         }
                     }

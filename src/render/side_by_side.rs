@@ -169,13 +169,13 @@ fn sentence_rows(docs: &Pair<Document>, c: &Comparison, color: bool) -> Vec<Row>
                 };
                 left.push(&label("A", &al.a), Style::META);
                 left.push(" ", Style::PLAIN);
-                left.push_diff(&al.diff, Some(Side::A), color);
+                left.push_diff(&style::alignment_ops(docs, al), Some(Side::A), color);
                 right.push(&label("B", &al.b), Style::META);
                 if moved {
                     right.push(" ", Style::PLAIN).push("moved", Style::WARNING);
                 }
                 right.push(" ", Style::PLAIN);
-                right.push_diff(&al.diff, Some(Side::B), color);
+                right.push_diff(&style::alignment_ops(docs, al), Some(Side::B), color);
                 kind_mark(&name(&al.kind))
             }
             Item::OnlyA(i) => {

@@ -496,6 +496,27 @@ pub fn sentences(d: &Document, ids: &[usize]) -> String {
         .join(" ")
 }
 
+/// The word diff of an alignment as the views show it. An alignment that
+/// carries no diff (a stage that skipped it) is shown as all of A's words
+/// removed and all of B's added, so no view shows an empty row.
+pub fn alignment_ops(docs: &crate::Pair<Document>, al: &crate::Alignment) -> Vec<DiffOp> {
+    if !al.diff.is_empty() {
+        return al.diff.clone();
+    }
+    let (a, b) = (sentences(&docs.a, &al.a), sentences(&docs.b, &al.b));
+    if a == b {
+        return vec![DiffOp {
+            op: Op::Equal,
+            text: a,
+        }];
+    }
+    [(Op::Delete, a), (Op::Insert, b)]
+        .into_iter()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(op, text)| DiffOp { op, text })
+        .collect()
+}
+
 /// The words of quote `k` of a document, if it has one.
 pub fn quote(d: &Document, k: usize) -> Option<&str> {
     let q = d.quotes.get(k)?;

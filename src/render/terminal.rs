@@ -154,7 +154,7 @@ fn sentence_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s
                     head.push(" \u{b7} ", Style::PLAIN);
                     head.push("moved in B", Style::WARNING);
                 }
-                body.push_diff(&al.diff, None, color);
+                body.push_diff(&style::alignment_ops(docs, al), None, color);
             }
             Item::OnlyA(i) => {
                 head.push("< only in A", side_style(crate::Side::A));
@@ -435,6 +435,19 @@ mod tests {
                 assert!(unpainted.contains("Skov\\x1b[31m"));
             }
         }
+    }
+
+    #[test]
+    fn an_alignment_without_a_diff_still_shows_both_sentences() {
+        let (docs, mut c) = fixture();
+        for al in &mut c.alignments {
+            al.diff.clear();
+        }
+        let mut out = Vec::new();
+        comparison(&docs, &c, &RenderOptions::default(), &mut out).expect("writing to memory");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(text.contains("[-Dock workers in Vellmar ended"), "{text}");
+        assert!(text.contains("{+Dockworkers in Vellmar"), "{text}");
     }
 
     #[test]
