@@ -472,6 +472,53 @@ mod tests {
         ]
     }
 
+    #[test]
+    fn the_columns_line_up_with_wide_and_combining_text() {
+        let sa: Vec<String> = [
+            "北约与俄罗斯外长周四在布鲁塞尔再次会谈，未能化解导弹防御分歧。",
+            "Ministers met in Bru\u{308}ssel 🚀 and said “no deal” 👩\u{200d}🔬.",
+            "회담은 결렬되었다 이번에도",
+        ]
+        .map(String::from)
+        .to_vec();
+        let sb: Vec<String> = [
+            "Les ministres se sont re\u{301}unis à Bruxelles 🛰 sans accord.",
+            "北约与俄罗斯未能达成协议。",
+        ]
+        .map(String::from)
+        .to_vec();
+        let a = raw_document(&sa, Some(1));
+        let b = raw_document(&sb, Some(0));
+        let c = raw_comparison(&a, &b, &sa, &sb);
+        let docs = Pair::new(a, b);
+        for w in [60, 61, 75, 100] {
+            let col = (w - GUTTER) / 2;
+            let text = render_with(&docs, &c, w, false);
+            let rows = text
+                .lines()
+                .skip_while(|l| !l.starts_with('\u{2500}'))
+                .skip(1)
+                .take_while(|l| !l.is_empty());
+            let mut n = 0;
+            for line in rows {
+                // The mark or rule sits right after the left column and its
+                // space, whatever the left column holds.
+                // Measured as unicode-width measures strings (a ZWJ emoji
+                // sequence is one wide character).
+                let mark = line
+                    .char_indices()
+                    .find(|&(i, _)| style::width(&line[..i]) == col + 1)
+                    .map(|(_, ch)| ch);
+                assert!(
+                    matches!(mark, Some('\u{2502}' | '~' | '<' | '>')),
+                    "width {w}: {line:?}"
+                );
+                n += 1;
+            }
+            assert!(n >= 4, "width {w}: {text}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(128))]
 

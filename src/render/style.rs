@@ -7,6 +7,11 @@
 //! line by line ([`paint`]). No string holding an escape code is ever
 //! measured.
 //!
+//! Widths are unicode-width's string widths: CJK and emoji take two
+//! columns, combining marks none, and an emoji ZWJ sequence counts as one
+//! wide character. A terminal that draws such a sequence as separate glyphs
+//! shows that line a little wider than measured.
+//!
 //! Colors are plain ANSI SGR codes written only when the caller's
 //! `RenderOptions.color` says so. The `colored` crate keeps a process-wide
 //! override and otherwise consults the environment; renderers that must be
