@@ -73,6 +73,8 @@ pub enum CompareFormat {
     Terminal,
     /// The JSON v1 contract.
     Json,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// Terminal layouts of `compare`.

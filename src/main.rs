@@ -107,6 +107,7 @@ fn run(cli: Cli) -> Result<u8> {
             let draw = |out: &mut dyn Write| match format {
                 CompareFormat::Terminal => render::terminal::comparison(&docs, &c, &opts, out),
                 CompareFormat::Json => render::json::comparison(&docs, &c, out),
+                CompareFormat::Html => render::html::comparison(&docs, &c, &opts, out),
             };
             match output {
                 Some(path) => write_file(&path, draw)?,

@@ -1,9 +1,12 @@
 //! Rendering: results in, bytes out. Renderers read what the stages computed
 //! and compute nothing themselves.
 
+pub mod html;
 pub mod json;
 pub mod options;
 pub mod sanitize;
+pub mod side_by_side;
+pub mod style;
 pub mod terminal;
 pub mod text;
 

@@ -1,0 +1,575 @@
+//! The terminal view of a comparison, side by side: two columns of equal
+//! width in A's order, each B sentence beside the A sentence it aligns with,
+//! B-only sentences next to their neighbours in B, and the quotes the same
+//! way. A mark between the columns says how the two sides relate.
+//!
+//! Below [`MIN_WIDTH`] the inline view is written instead, with a note.
+
+use super::options::RenderOptions;
+use super::style::{self, block, label, name, paint, reading_order, wrap, Item, Rich, Style};
+use super::terminal::{
+    self, change_tags, kind_mark, matches_of, push_speakers, side_style, speaker, speaker_warning,
+    title_line, unmatched_quotes,
+};
+use crate::{Comparison, Document, Pair, Side};
+use std::io::{self, Write};
+
+/// Narrowest width for two columns. Each column then gets 28 columns, about
+/// five words of news prose a line; narrower columns break most lines after
+/// two or three words and read worse than the inline view.
+pub const MIN_WIDTH: usize = 60;
+
+/// Columns between the two texts: a space, the row's mark, a space.
+const GUTTER: usize = 3;
+
+/// The vertical rule between the columns on a row's later lines.
+const RULE: &str = "\u{2502}";
+
+/// One row: a cell per side (either may be empty) and the mark between.
+struct Row {
+    mark: &'static str,
+    mark_style: Style,
+    left: Rich,
+    right: Rich,
+}
+
+/// Writes the side-by-side view, or the inline view when `opts.width` is
+/// below [`MIN_WIDTH`].
+pub fn comparison(
+    docs: &Pair<Document>,
+    c: &Comparison,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let color = opts.color;
+    if opts.width < MIN_WIDTH {
+        let mut note = String::new();
+        let mut r = Rich::new();
+        r.push(
+            &format!("(side by side needs {MIN_WIDTH} columns: shown inline)"),
+            Style::META,
+        );
+        block(
+            &r,
+            0,
+            2,
+            opts.width.max(terminal::MIN_WIDTH),
+            color,
+            &mut note,
+        );
+        out.write_all(note.as_bytes())?;
+        return terminal::inline(docs, c, opts, out);
+    }
+    let col = (opts.width - GUTTER) / 2;
+    let w = col * 2 + GUTTER;
+    let mut s = String::new();
+    let head = |side: Side, d: &Document| {
+        let mut r = Rich::new();
+        r.push(if side == Side::A { "A" } else { "B" }, side_style(side));
+        r.push("  ", Style::PLAIN);
+        title_line(d, &mut r);
+        r
+    };
+    let path = |d: &Document| {
+        let mut r = Rich::new();
+        r.push_article(&d.article.path, Style::META);
+        r
+    };
+    for row in [
+        Row {
+            mark: RULE,
+            mark_style: Style::PLAIN,
+            left: head(Side::A, &docs.a),
+            right: head(Side::B, &docs.b),
+        },
+        Row {
+            mark: RULE,
+            mark_style: Style::PLAIN,
+            left: path(&docs.a),
+            right: path(&docs.b),
+        },
+    ] {
+        emit(&row, col, color, &mut s);
+    }
+    terminal::summary(c, w, color, &mut s);
+    legend(w, color, &mut s);
+    s.push_str(&"\u{2500}".repeat(col));
+    s.push_str("\u{2500}\u{253c}\u{2500}");
+    s.push_str(&"\u{2500}".repeat(col));
+    s.push('\n');
+    let sentence_rows = sentence_rows(docs, c, color);
+    for (n, row) in sentence_rows.iter().enumerate() {
+        if n > 0 {
+            separator(col, &mut s);
+        }
+        emit(row, col, color, &mut s);
+    }
+    s.push('\n');
+    quotes(docs, c, col, color, &mut s);
+    out.write_all(s.as_bytes())
+}
+
+/// What the marks between the columns mean.
+fn legend(w: usize, color: bool, s: &mut String) {
+    let mut r = Rich::new();
+    for kind in ["same", "edited", "paraphrase", "merged"] {
+        let (glyph, st) = kind_mark(kind);
+        r.push(glyph, st).push(&format!(" {kind}   "), Style::PLAIN);
+    }
+    r.push("<", side_style(Side::A))
+        .push(" only in A   ", Style::PLAIN);
+    r.push(">", side_style(Side::B))
+        .push(" only in B", Style::PLAIN);
+    block(&r, 0, 2, w, color, s);
+}
+
+/// The blank line between two rows, with the rule between the columns.
+fn separator(col: usize, s: &mut String) {
+    s.push_str(&" ".repeat(col + 1));
+    s.push_str(RULE);
+    s.push('\n');
+}
+
+/// Writes one row: both cells wrapped to `col` columns, side by side.
+fn emit(row: &Row, col: usize, color: bool, s: &mut String) {
+    let left = wrap(&row.left, col, col);
+    let right = wrap(&row.right, col, col);
+    let n = left.len().max(right.len()).max(1);
+    for k in 0..n {
+        let used = match left.get(k) {
+            Some(r) => paint(&row.left, r.clone(), color, s),
+            None => 0,
+        };
+        s.push_str(&" ".repeat(col.saturating_sub(used) + 1));
+        if k == 0 {
+            let mut m = Rich::new();
+            m.push(row.mark, row.mark_style);
+            paint(&m, 0..m.text().len(), color, s);
+        } else {
+            s.push_str(RULE);
+        }
+        if let Some(r) = right.get(k) {
+            s.push(' ');
+            paint(&row.right, r.clone(), color, s);
+        }
+        s.push('\n');
+    }
+}
+
+/// The sentence rows in reading order.
+fn sentence_rows(docs: &Pair<Document>, c: &Comparison, color: bool) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for item in reading_order(c) {
+        let mut left = Rich::new();
+        let mut right = Rich::new();
+        let (mark, mark_style) = match item {
+            Item::Aligned { index, moved } => {
+                let Some(al) = c.alignments.get(index) else {
+                    continue;
+                };
+                left.push(&label("A", &al.a), Style::META);
+                left.push(" ", Style::PLAIN);
+                left.push_diff(&style::alignment_ops(docs, al), Some(Side::A), color);
+                right.push(&label("B", &al.b), Style::META);
+                if moved {
+                    right.push(" ", Style::PLAIN).push("moved", Style::WARNING);
+                }
+                right.push(" ", Style::PLAIN);
+                right.push_diff(&style::alignment_ops(docs, al), Some(Side::B), color);
+                kind_mark(&name(&al.kind))
+            }
+            Item::OnlyA(i) => {
+                left.push(&label("A", &[i]), Style::META);
+                left.push(" ", Style::PLAIN);
+                left.push_article(style::sentence(&docs.a, i).unwrap_or(""), Style::PLAIN);
+                ("<", side_style(Side::A))
+            }
+            Item::OnlyB(j) => {
+                right.push(&label("B", &[j]), Style::META);
+                right.push(" ", Style::PLAIN);
+                right.push_article(style::sentence(&docs.b, j).unwrap_or(""), Style::PLAIN);
+                (">", side_style(Side::B))
+            }
+        };
+        rows.push(Row {
+            mark,
+            mark_style,
+            left,
+            right,
+        });
+    }
+    rows
+}
+
+/// A quote in curly quotation marks, from its own text or a diff side.
+fn quoted(r: &mut Rich, words: &str) {
+    r.push("\u{201c}", Style::PLAIN);
+    r.push_article(words, Style::PLAIN);
+    r.push("\u{201d}", Style::PLAIN);
+}
+
+/// The quotes section, one row per quote or pair of quotes.
+fn quotes(docs: &Pair<Document>, c: &Comparison, col: usize, color: bool, s: &mut String) {
+    let w = col * 2 + GUTTER;
+    let mut h = Rich::new();
+    h.push("Quotes", Style::HEADING);
+    block(&h, 0, 0, w, color, s);
+    let sub = |text: String, st: Style, s: &mut String| {
+        let mut r = Rich::new();
+        r.push(&text, st);
+        block(&r, 0, 0, w, color, s);
+    };
+    let verbatim = matches_of(c, "verbatim");
+    let variant = matches_of(c, "variant");
+    let only_a = unmatched_quotes(&docs.a, &c.unmatched_quotes.a);
+    let only_b = unmatched_quotes(&docs.b, &c.unmatched_quotes.b);
+    if verbatim.is_empty() && variant.is_empty() && only_a.is_empty() && only_b.is_empty() {
+        sub("No quotations.".into(), Style::PLAIN, s);
+        return;
+    }
+    for (title, group) in [
+        ("Shared verbatim", verbatim),
+        ("Reported differently", variant),
+    ] {
+        if group.is_empty() {
+            continue;
+        }
+        sub(
+            format!("{title} ({})", group.len()),
+            Style::PLAIN.bolded(),
+            s,
+        );
+        for (n, m) in group.iter().enumerate() {
+            if n > 0 {
+                separator(col, s);
+            }
+            let mut left = Rich::new();
+            let mut right = Rich::new();
+            let verbatim = name(&m.kind) == "verbatim";
+            if verbatim {
+                quoted(&mut left, style::quote(&docs.a, m.a).unwrap_or(""));
+                quoted(&mut right, style::quote(&docs.b, m.b).unwrap_or(""));
+            } else {
+                let tags = change_tags(m);
+                right.push(
+                    &format!("{}: ", if tags.is_empty() { "variant" } else { &tags }),
+                    Style::fg(style::Color::Yellow),
+                );
+                for (side, r) in [(Side::A, &mut left), (Side::B, &mut right)] {
+                    r.push("\u{201c}", Style::PLAIN);
+                    r.push_diff(&m.diff, Some(side), color);
+                    r.push("\u{201d}", Style::PLAIN);
+                }
+            }
+            push_speakers(&mut left, speaker(&docs.a, m.a), None, m.speaker_agrees);
+            push_speakers(&mut right, speaker(&docs.b, m.b), None, m.speaker_agrees);
+            let (mark, mark_style) = match (m.speaker_agrees, verbatim) {
+                (false, _) => ("!", Style::WARNING),
+                (true, true) => kind_mark("same"),
+                (true, false) => kind_mark("edited"),
+            };
+            emit(
+                &Row {
+                    mark,
+                    mark_style,
+                    left,
+                    right,
+                },
+                col,
+                color,
+                s,
+            );
+            if !m.speaker_agrees {
+                block(&speaker_warning(docs, m), 0, 2, w, color, s);
+            }
+        }
+    }
+    for (side, d, ids) in [(Side::A, &docs.a, only_a), (Side::B, &docs.b, only_b)] {
+        if ids.is_empty() {
+            continue;
+        }
+        let letter = if side == Side::A { "A" } else { "B" };
+        sub(
+            format!("Only in {letter} ({})", ids.len()),
+            side_style(side),
+            s,
+        );
+        for (n, k) in ids.into_iter().enumerate() {
+            if n > 0 {
+                separator(col, s);
+            }
+            let mut cell = Rich::new();
+            quoted(&mut cell, style::quote(d, k).unwrap_or(""));
+            push_speakers(&mut cell, speaker(d, k), None, true);
+            let row = match side {
+                Side::A => Row {
+                    mark: "<",
+                    mark_style: side_style(side),
+                    left: cell,
+                    right: Rich::new(),
+                },
+                Side::B => Row {
+                    mark: ">",
+                    mark_style: side_style(side),
+                    left: Rich::new(),
+                    right: cell,
+                },
+            };
+            emit(&row, col, color, s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::options::Layout;
+    use crate::render::style::testing::{explain_ansi, fixture, strip_ansi, widest};
+    use proptest::prelude::*;
+
+    fn render_with(docs: &Pair<Document>, c: &Comparison, width: usize, color: bool) -> String {
+        let opts = RenderOptions {
+            color,
+            width,
+            layout: Layout::SideBySide,
+        };
+        let mut out = Vec::new();
+        terminal::comparison(docs, c, &opts, &mut out).expect("writing to memory");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    fn render(width: usize, color: bool) -> String {
+        let (docs, c) = fixture();
+        render_with(&docs, &c, width, color)
+    }
+
+    #[test]
+    fn side_by_side_snapshots_at_three_widths() {
+        for w in [40, 80, 120] {
+            let text = render(w, false);
+            assert!(widest(&text) <= w, "width {w}");
+            insta::assert_snapshot!(format!("side_by_side_{w}"), text);
+        }
+    }
+
+    #[test]
+    fn side_by_side_colored_snapshot() {
+        let text = render(100, true);
+        assert!(widest(&text) <= 100);
+        insta::assert_snapshot!("side_by_side_color_100", explain_ansi(&text));
+    }
+
+    #[test]
+    fn below_the_minimum_it_says_so_and_goes_inline() {
+        let text = render(MIN_WIDTH - 1, false);
+        assert!(text.starts_with("(side by side needs"), "{text}");
+        assert!(text.contains("~ edited 0.81"));
+        let wide = render(MIN_WIDTH, false);
+        assert!(!wide.contains("side by side needs"));
+    }
+
+    #[test]
+    fn b_sentences_sit_beside_their_a_sentence() {
+        let text = render(120, false);
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("A1 "))
+            .expect("a row for A1");
+        assert!(line.contains(" ~ B2 "), "{line}");
+        assert!(text.contains("B1 moved"), "{text}");
+    }
+
+    #[test]
+    fn never_wider_than_asked_from_the_minimum_up() {
+        for w in MIN_WIDTH..=130 {
+            for color in [false, true] {
+                let text = render(w, color);
+                assert!(widest(&text) <= w, "width {w}, color {color}");
+            }
+        }
+    }
+
+    /// Builds a document from arbitrary sentences, bypassing every stage
+    /// that could reject or reshape them.
+    fn raw_document(sentences: &[String], quote_in: Option<usize>) -> Document {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for (p, s) in sentences.iter().enumerate() {
+            let start = text.len();
+            text.push_str(s);
+            spans.push(crate::Sentence {
+                span: crate::Span::new(start, text.len()),
+                paragraph: p,
+            });
+            text.push_str("\n\n");
+        }
+        let quotes = quote_in
+            .and_then(|i| spans.get(i))
+            .map(|s| crate::Quote {
+                span: s.span,
+                sentence: 0,
+                speaker: sentences.first().cloned(),
+                cue: None,
+                kind: crate::QuoteKind::Quotation,
+            })
+            .into_iter()
+            .collect();
+        Document {
+            article: crate::Article {
+                path: sentences.last().cloned().unwrap_or_default(),
+                title: sentences.first().cloned().unwrap_or_default(),
+                source: sentences.get(1).cloned(),
+                text,
+                ..Default::default()
+            },
+            sentences: spans,
+            quotes,
+        }
+    }
+
+    /// A comparison pairing sentence k of A with sentence k of B (B's in
+    /// reverse, so some are moved), with real word diffs.
+    fn raw_comparison(a: &Document, b: &Document, sa: &[String], sb: &[String]) -> Comparison {
+        let n = sa.len().min(sb.len());
+        let alignments = (0..n)
+            .map(|k| crate::Alignment {
+                a: vec![k],
+                b: vec![sb.len() - 1 - k],
+                score: 0.5,
+                kind: crate::AlignKind::Edited,
+                diff: crate::diff::word_diff(&sa[k], &sb[sb.len() - 1 - k]),
+            })
+            .collect();
+        let matched = !a.quotes.is_empty() && !b.quotes.is_empty();
+        Comparison {
+            alignments,
+            quote_matches: if matched {
+                vec![crate::quotes::QuoteMatch {
+                    a: 0,
+                    b: 0,
+                    score: 0.7,
+                    kind: crate::quotes::MatchKind::Variant,
+                    changes: vec![crate::quotes::Change::Reworded],
+                    speaker_agrees: false,
+                    diff: crate::diff::word_diff(&sa[0], &sb[0]),
+                }]
+            } else {
+                Vec::new()
+            },
+            unmatched: Pair::new((n..sa.len()).collect(), (0..sb.len() - n).collect()),
+            unmatched_quotes: Pair::new(vec![0], vec![0]),
+            summary: Default::default(),
+        }
+    }
+
+    fn arbitrary_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[a-z ]{0,30}( [\\x00-\\x1f\\x7f\\u{80}-\\u{9f}]){0,3}",
+            "[\\u{4e00}-\\u{4e20} ]{0,40}",
+            "(e\\u{301}|🚀|👩\\u{200d}🔬|\\u{1f1e6}\\u{1f1e8}|\\u{1100}\\u{1161}|a| |\\t|\\n){0,60}",
+            "[a-zA-Z]{40,120}",
+        ]
+    }
+
+    #[test]
+    fn the_columns_line_up_with_wide_and_combining_text() {
+        let sa: Vec<String> = [
+            "北约与俄罗斯外长周四在布鲁塞尔再次会谈，未能化解导弹防御分歧。",
+            "Ministers met in Bru\u{308}ssel 🚀 and said “no deal” 👩\u{200d}🔬.",
+            "회담은 결렬되었다 이번에도",
+        ]
+        .map(String::from)
+        .to_vec();
+        let sb: Vec<String> = [
+            "Les ministres se sont re\u{301}unis à Bruxelles 🛰 sans accord.",
+            "北约与俄罗斯未能达成协议。",
+        ]
+        .map(String::from)
+        .to_vec();
+        let a = raw_document(&sa, Some(1));
+        let b = raw_document(&sb, Some(0));
+        let c = raw_comparison(&a, &b, &sa, &sb);
+        let docs = Pair::new(a, b);
+        for w in [60, 61, 75, 100] {
+            let col = (w - GUTTER) / 2;
+            let text = render_with(&docs, &c, w, false);
+            let rows = text
+                .lines()
+                .skip_while(|l| !l.starts_with('\u{2500}'))
+                .skip(1)
+                .take_while(|l| !l.is_empty());
+            let mut n = 0;
+            for line in rows {
+                // The mark or rule sits right after the left column and its
+                // space, whatever the left column holds.
+                // Measured as unicode-width measures strings (a ZWJ emoji
+                // sequence is one wide character).
+                let mark = line
+                    .char_indices()
+                    .find(|&(i, _)| style::width(&line[..i]) == col + 1)
+                    .map(|(_, ch)| ch);
+                assert!(
+                    matches!(mark, Some('\u{2502}' | '~' | '<' | '>')),
+                    "width {w}: {line:?}"
+                );
+                n += 1;
+            }
+            assert!(n >= 4, "width {w}: {text}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn rendering_never_panics_nor_overflows(
+            sa in prop::collection::vec(arbitrary_text(), 1..5),
+            sb in prop::collection::vec(arbitrary_text(), 1..5),
+            width in 0usize..160,
+            color in any::<bool>(),
+            quoted in any::<bool>(),
+        ) {
+            let a = raw_document(&sa, quoted.then_some(0));
+            let b = raw_document(&sb, quoted.then_some(0));
+            let c = raw_comparison(&a, &b, &sa, &sb);
+            let docs = Pair::new(a, b);
+            for layout in [Layout::Inline, Layout::SideBySide] {
+                let opts = RenderOptions { color, width, layout };
+                let mut out = Vec::new();
+                terminal::comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
+                let text = String::from_utf8(out).expect("utf-8");
+                let plain = strip_ansi(&text);
+                prop_assert!(!plain.chars().any(|ch| ch.is_control() && ch != '\n'));
+                if width >= terminal::MIN_WIDTH {
+                    prop_assert!(widest(&text) <= width, "{:?} at {}\n{}", layout, width, plain);
+                }
+            }
+            let mut html = Vec::new();
+            crate::render::html::comparison(&docs, &c, &RenderOptions::default(), &mut html)
+                .expect("writing to memory");
+        }
+
+        #[test]
+        fn the_real_pipeline_renders_any_text(
+            ta in any::<String>(),
+            tb in "[A-Za-z\u{201c}\u{201d}\". ,\n]{0,200}",
+            width in 20usize..140,
+        ) {
+            let docs = [ta, tb].map(|t| {
+                crate::article::article_from_text("p.txt", &format!("Title\n\n{t}"))
+                    .map(Document::analyze)
+            });
+            if let [Ok(a), Ok(b)] = docs {
+                let c = crate::compare(&a, &b, &Default::default());
+                let docs = Pair::new(a, b);
+                for layout in [Layout::Inline, Layout::SideBySide] {
+                    let opts = RenderOptions { color: true, width, layout };
+                    let mut out = Vec::new();
+                    terminal::comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
+                    prop_assert!(widest(&String::from_utf8(out).expect("utf-8")) <= width);
+                }
+            }
+        }
+    }
+}
