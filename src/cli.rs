@@ -28,10 +28,14 @@ pub enum Command {
     /// Compare two reports: aligned sentences with word diffs, quotes shared
     /// and differing, what only one side has.
     Compare {
-        /// The first article (A).
+        /// The first article (A): a file, `FILE.jsonl#id`, or - for standard input.
         a: String,
-        /// The second article (B).
-        b: String,
+        /// The second article (B); omit it with `--ids`.
+        #[arg(required_unless_present = "ids")]
+        b: Option<String>,
+        /// Compare the records with these two ids of the one JSON/JSONL input A.
+        #[arg(long, num_args = 2, value_names = ["ID_A", "ID_B"], conflicts_with = "b")]
+        ids: Option<Vec<String>>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CompareFormat::Terminal)]
         format: CompareFormat,

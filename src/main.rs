@@ -20,52 +20,6 @@ mod exit {
     pub const ERROR: u8 = 2;
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn env(no_color: bool, force: bool, tty: bool) -> Env {
-        Env {
-            no_color,
-            clicolor_force: force,
-            stdout_tty: tty,
-            terminal_width: None,
-            columns: None,
-        }
-    }
-
-    #[test]
-    fn color_decision_covers_every_combination() {
-        for no_color in [false, true] {
-            for force in [false, true] {
-                for tty in [false, true] {
-                    let e = env(no_color, force, tty);
-                    assert!(use_color(ColorArg::Always, &e, false));
-                    assert!(!use_color(ColorArg::Never, &e, false));
-                    let want = !no_color && (force || tty);
-                    assert_eq!(
-                        use_color(ColorArg::Auto, &e, false),
-                        want,
-                        "{no_color} {force} {tty}"
-                    );
-                    assert_eq!(use_color(ColorArg::Auto, &e, true), !no_color && force);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn width_prefers_flag_then_terminal_then_columns() {
-        let mut e = env(false, false, true);
-        assert_eq!(width(None, &e), 80);
-        e.columns = Some(100);
-        assert_eq!(width(None, &e), 100);
-        e.terminal_width = Some(120);
-        assert_eq!(width(None, &e), 120);
-        assert_eq!(width(Some(60), &e), 60);
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -131,6 +85,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Compare {
             a,
             b,
+            ids,
             format,
             layout,
             color,
@@ -138,9 +93,7 @@ fn run(cli: Cli) -> Result<u8> {
             output,
             exit_code,
         } => {
-            let da = load_one(&a)?;
-            let db = load_one(&b)?;
-            let docs = wirediff::Pair::new(da, db);
+            let docs = load_pair(&a, b.as_deref(), ids.as_deref())?;
             let c = wirediff::compare(&docs.a, &docs.b, &wirediff::CompareOptions::default());
             let opts = render::RenderOptions {
                 color: use_color(color, &env, output.is_some()),
@@ -201,20 +154,47 @@ fn load(files: &[String]) -> Result<Vec<Document>> {
         .collect())
 }
 
-/// Reads exactly one article from an input.
-fn load_one(arg: &str) -> Result<Document> {
-    let input = Input::parse(arg);
+/// The two articles of `compare`: two inputs, or two ids of one input.
+fn load_pair(a: &str, b: Option<&str>, ids: Option<&[String]>) -> Result<wirediff::Pair<Document>> {
     let mut loaded = wirediff::Loaded::default();
-    wirediff::article::read_input(&input, &mut loaded)?;
+    match (b, ids) {
+        (_, Some([ia, ib])) => {
+            wirediff::article::read_reference(a, &mut loaded)?;
+            let mut all = std::mem::take(&mut loaded.articles);
+            for id in [ia, ib] {
+                let found = wirediff::article::pick(&mut all, id)
+                    .with_context(|| format!("{a}: no article with id `{id}`"))?;
+                loaded.articles.push(found);
+            }
+        }
+        (Some(b), _) => {
+            for arg in [a, b] {
+                let before = loaded.articles.len();
+                wirediff::article::read_reference(arg, &mut loaded)?;
+                let n = loaded.articles.len() - before;
+                if n != 1 {
+                    anyhow::bail!(
+                        "{arg}: holds {n} articles; compare takes one article per input (pick one with FILE#id)"
+                    );
+                }
+            }
+        }
+        _ => anyhow::bail!("compare needs two articles: A B, or A --ids ID_A ID_B"),
+    }
     for w in &loaded.warnings {
         eprintln!("wirediff: warning: {}", one_line(w));
     }
-    let n = loaded.articles.len();
-    if n != 1 {
-        anyhow::bail!("{arg}: holds {n} articles; compare takes one article per input");
-    }
-    let article = loaded.articles.pop().context("no article")?;
-    Ok(Document::analyze(article))
+    let mut docs: Vec<Document> = {
+        use rayon::prelude::*;
+        loaded
+            .articles
+            .into_par_iter()
+            .map(Document::analyze)
+            .collect()
+    };
+    let db = docs.pop().context("second article")?;
+    let da = docs.pop().context("first article")?;
+    Ok(wirediff::Pair::new(da, db))
 }
 
 /// Writes to a temporary file beside `path` and renames it into place, so a
@@ -261,4 +241,50 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// An error message is one line, whatever the input put in it.
 fn one_line(s: &str) -> String {
     wirediff::render::sanitize::for_terminal(s, false).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(no_color: bool, force: bool, tty: bool) -> Env {
+        Env {
+            no_color,
+            clicolor_force: force,
+            stdout_tty: tty,
+            terminal_width: None,
+            columns: None,
+        }
+    }
+
+    #[test]
+    fn color_decision_covers_every_combination() {
+        for no_color in [false, true] {
+            for force in [false, true] {
+                for tty in [false, true] {
+                    let e = env(no_color, force, tty);
+                    assert!(use_color(ColorArg::Always, &e, false));
+                    assert!(!use_color(ColorArg::Never, &e, false));
+                    let want = !no_color && (force || tty);
+                    assert_eq!(
+                        use_color(ColorArg::Auto, &e, false),
+                        want,
+                        "{no_color} {force} {tty}"
+                    );
+                    assert_eq!(use_color(ColorArg::Auto, &e, true), !no_color && force);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn width_prefers_flag_then_terminal_then_columns() {
+        let mut e = env(false, false, true);
+        assert_eq!(width(None, &e), 80);
+        e.columns = Some(100);
+        assert_eq!(width(None, &e), 100);
+        e.terminal_width = Some(120);
+        assert_eq!(width(None, &e), 120);
+        assert_eq!(width(Some(60), &e), 60);
+    }
 }

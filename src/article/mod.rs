@@ -9,7 +9,9 @@
 mod read;
 mod wire;
 
-pub use read::{article_from_text, read_file, read_input, read_inputs, Input, Loaded};
+pub use read::{
+    article_from_text, pick, read_file, read_input, read_bytes_sniffed, read_inputs, read_reference, Input, Loaded,
+};
 pub use wire::detect_wire;
 
 use crate::span::Span;

@@ -90,6 +90,33 @@ pub fn read_input(input: &Input, loaded: &mut Loaded) -> Result<()> {
     }
 }
 
+/// Reads one input named on the command line, where `FILE#id` (for JSON and
+/// JSONL files) picks the record with that id, as `dedup` reports pairs.
+pub fn read_reference(arg: &str, loaded: &mut Loaded) -> Result<()> {
+    if arg != "-" && !Path::new(arg).exists() {
+        if let Some((file, id)) = arg.rsplit_once('#') {
+            if Path::new(file).is_file() {
+                let mut all = Loaded::default();
+                read_file(Path::new(file), &mut all)?;
+                loaded.warnings.append(&mut all.warnings);
+                let found = pick(&mut all.articles, id).ok_or_else(|| Error::NotFound {
+                    path: file.into(),
+                    message: format!("no article with id `{id}`"),
+                })?;
+                loaded.articles.push(found);
+                return Ok(());
+            }
+        }
+    }
+    read_input(&Input::parse(arg), loaded)
+}
+
+/// Removes and returns the article with id `id`.
+pub fn pick(articles: &mut Vec<Article>, id: &str) -> Option<Article> {
+    let k = articles.iter().position(|a| a.id == id)?;
+    Some(articles.swap_remove(k))
+}
+
 /// Reads one file as an article (or articles, for JSON and JSONL). A folder
 /// given here is an error: callers that accept folders use [`read_input`].
 pub fn read_file(path: &Path, loaded: &mut Loaded) -> Result<()> {
@@ -369,6 +396,14 @@ fn build(mut a: Article) -> Article {
     a.paragraphs = paragraphs(&a.text);
     wire::detect_wire(&mut a);
     a
+}
+
+/// Reads articles from bytes in memory, sniffing the format as for standard
+/// input (JSON or JSONL when it opens with `{` or `[`, else plain text).
+pub fn read_bytes_sniffed(name: &str, bytes: &[u8]) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    read_bytes(Path::new(name), bytes, Format::Sniff, &mut loaded)?;
+    Ok(loaded)
 }
 
 /// Reads one article from a string, as plain text (for tests, examples and
