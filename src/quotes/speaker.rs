@@ -29,7 +29,7 @@ use crate::segment::Sentence;
 /// How far (in tokens) after a quote its cue may stand: far enough for a long
 /// title (`U.S. Secretary of State Hillary Rodham Clinton said`), short enough
 /// not to reach the cue of another clause. Set on the seeds and PolNeAR dev.
-const MAX_CUE_DISTANCE: usize = 14;
+const MAX_CUE_DISTANCE: usize = 24;
 
 /// A new sentence after a quote is read as its attribution only when it is
 /// this short (`"We lost." Trump said on Twitter.`).
@@ -69,6 +69,8 @@ struct Person {
     titles: Vec<String>,
     male: i32,
     female: i32,
+    /// True when a quote names this person as its speaker.
+    speaks: bool,
 }
 
 impl Person {
@@ -175,6 +177,15 @@ pub(crate) fn attribute(
         }
     }
     cx.collect_mentions();
+    for f in found.iter().flatten() {
+        if let Who::Name(tokens) = &f.who {
+            if let Some(p) = cx.lookup(tokens, f.at) {
+                if let Some(person) = cx.persons.get_mut(p) {
+                    person.speaks = true;
+                }
+            }
+        }
+    }
     cx.gender_from_pronouns();
 
     // Pass 2: resolve names, pronouns and titles; inherit where nothing is said.
@@ -186,7 +197,7 @@ pub(crate) fn attribute(
             .flatten()
             .map(|f| Attribution {
                 speaker: cx.resolve(&f, r.open),
-                cue: Some(f.cue),
+                cue: Some(f.cue).filter(|c| !c.is_empty()),
             })
             .filter(|a| a.speaker.is_some());
         let term = terms.get(k).copied().unwrap_or(false);
@@ -279,10 +290,36 @@ impl Ctx<'_> {
             }
             self.after(alo, ahi)
         };
+        // `A cashier who "steals" is held accountable, Warren said.`: an
+        // attribution closing the sentence the quote stands in.
+        let tail = || {
+            if ends_sentence && !after_lower {
+                return None;
+            }
+            let comma = (alo..ahi).rev().find(|&i| self.toks[i].is_punct(','))?;
+            self.after(comma + 1, ahi)
+        };
+        // `After saying her foot was "so swollen," she was …`: an opening
+        // participle's speaker is the subject of the clause that follows.
+        let opening = || {
+            let c = (blo..bhi.min(blo + 2))
+                .find(|&c| cue_at(self.text, &self.toks, c) > 0 && self.key(c).ends_with("ing"))?;
+            if c > blo && !words::is_opener(&self.key(blo)) {
+                return None;
+            }
+            let (plo, phi) = self.subject(alo, ahi)?;
+            Some(self.found(plo, phi, c, 1))
+        };
         if after_first {
-            after().or_else(|| self.before(raws, k, blo, bhi))
+            after()
+                .or_else(|| self.before(blo, bhi))
+                .or_else(tail)
+                .or_else(opening)
         } else {
-            self.before(raws, k, blo, bhi).or_else(after)
+            self.before(blo, bhi)
+                .or_else(after)
+                .or_else(tail)
+                .or_else(opening)
         }
     }
 
@@ -298,17 +335,21 @@ impl Ctx<'_> {
         j
     }
 
-    /// `"…," Rasmussen told reporters` / `"…," said Clinton`.
+    /// `"…," Rasmussen told reporters` / `"…," said Clinton` / `"…" ― Jane Doe`.
     fn after(&self, lo: usize, hi: usize) -> Option<Found> {
-        let first = (lo..hi).find(|&i| self.is_word(i))?;
+        let mut first = (lo..hi).find(|&i| self.is_word(i))?;
         // Only commas and dashes may stand between the quote and the phrase.
-        if (lo..first).any(|i| {
-            !matches!(
-                self.toks[i].kind,
-                words::Kind::Punct(',' | '\u{2014}' | '\u{2013}' | '-')
-            )
-        }) {
-            return None;
+        let mut dashed = false;
+        for i in lo..first {
+            match self.toks[i].kind {
+                words::Kind::Punct(',') => {}
+                words::Kind::Punct('\u{2014}' | '\u{2013}' | '\u{2015}' | '-') => dashed = true,
+                _ => return None,
+            }
+        }
+        // `"…" as a Homeland Security memo put it`
+        if self.key(first) == "as" && first + 1 < hi && self.is_word(first + 1) {
+            first += 1;
         }
         let n = cue_at(self.text, &self.toks, first);
         if n > 0 {
@@ -316,36 +357,95 @@ impl Ctx<'_> {
             return Some(self.found(plo, phi, first, n));
         }
         let limit = (first + MAX_CUE_DISTANCE).min(hi);
-        for c in first + 1..limit {
+        if let Some(c) = (first + 1..limit).find(|&c| cue_at(self.text, &self.toks, c) > 0) {
             let n = cue_at(self.text, &self.toks, c);
-            if n == 0 {
-                continue;
+            if let Some((plo, phi)) = self.np_before(c, first) {
+                if plo == first {
+                    return Some(self.found(plo, phi, c, n));
+                }
             }
-            let (plo, phi) = self.np_before(c, first)?;
-            if plo != first {
-                return None;
+            // `Scott Pruitt, the attorney general of Oklahoma, one of the
+            // states suing, said`: a name set off by commas before the cue.
+            let comma = (first..c).find(|&i| self.toks[i].is_punct(','))?;
+            if self.is_name_run(first, comma) {
+                return Some(self.found(first, comma, c, n));
             }
-            return Some(self.found(plo, phi, c, n));
+            return None;
+        }
+        // A signature after a dash: `"…" ― Jane Doe`.
+        if dashed {
+            let mut end = first;
+            while end < hi && self.is_word(end) {
+                end += 1;
+            }
+            if end == hi && self.is_name_run(first, end) {
+                return Some(Found {
+                    who: self.classify(first, end),
+                    cue: String::new(),
+                    at: self.toks[first].start,
+                });
+            }
         }
         None
     }
 
     /// `Lavrov said: "…"` / `Hague said the threat was "disappointing"`.
-    fn before(&self, raws: &[Raw], k: usize, lo: usize, hi: usize) -> Option<Found> {
+    fn before(&self, lo: usize, hi: usize) -> Option<Found> {
+        // The last cue before the quote; one inside a relative clause
+        // (`told a woman who suggested that "…"`) gives way to an earlier one.
         let mut c = hi;
+        let mut relative = None;
         let (cue, n) = loop {
             if c <= lo {
-                return None;
+                match relative {
+                    Some(found) => break found,
+                    None => return None,
+                }
             }
             c -= 1;
             let n = cue_at(self.text, &self.toks, c);
             if n > 0 && c + n <= hi {
+                let rel = c > lo && matches!(self.key(c - 1).as_str(), "who" | "which");
+                if rel {
+                    relative.get_or_insert((c, n));
+                    continue;
+                }
                 break (c, n);
             }
         };
+        let result = self.before_cue(lo, hi, cue, n)?;
+        let nounish = words::is_nounish_cue(&self.key(cue));
+        if nounish {
+            if let Who::Nominal(phrase, _) = &result.who {
+                let first = phrase
+                    .split_whitespace()
+                    .next()
+                    .map(key)
+                    .unwrap_or_default();
+                if !words::is_determiner(&first) {
+                    return None;
+                }
+            }
+        }
+        Some(result)
+    }
+
+    /// The speaker of cue `cue` (of `n` tokens) in the stretch `[lo, hi)`.
+    fn before_cue(&self, lo: usize, hi: usize, cue: usize, n: usize) -> Option<Found> {
         if self.key(cue) == "according" {
             let (plo, phi) = self.np_after(cue + n, hi)?;
             return Some(self.found(plo, phi, cue, n));
+        }
+        // `Trump attacked Clinton, saying, "…"`: a participle's speaker is
+        // the subject of the clause it hangs from.
+        let participle = self.key(cue).ends_with("ing");
+        if participle && !self.follows_quote(lo) {
+            if let Some((plo, phi)) = self.subject(lo, cue) {
+                return Some(self.found(plo, phi, cue, n));
+            }
+        }
+        if participle && (cue == lo || self.toks[cue - 1].is_punct(',')) {
+            return None;
         }
         if let Some((plo, phi)) = self.np_before(cue, lo) {
             return Some(self.found(plo, phi, cue, n));
@@ -356,14 +456,26 @@ impl Ctx<'_> {
                 return Some(self.found(plo, phi, cue, n));
             }
         }
+        // `Said Ellis: "…"`: the speaker after the cue, right before the quote.
+        if let Some((plo, phi)) = self.np_after(cue + n, hi) {
+            let to_quote = phi == hi
+                || (phi + 1 == hi && matches!(self.toks[phi].kind, words::Kind::Punct(':' | ',')));
+            if to_quote {
+                return Some(self.found(plo, phi, cue, n));
+            }
+        }
         // `Trump went to Ohio and said "…"`, `he said, adding "…"`: the
         // sentence's subject, or the speaker of a quote earlier in it.
-        if lo > 0 && self.quoted[lo - 1] && k > 0 {
-            let _ = raws;
+        if self.follows_quote(lo) {
             return None; // the caller inherits from the previous quote
         }
         let (plo, phi) = self.subject(lo, cue)?;
         Some(self.found(plo, phi, cue, n))
+    }
+
+    /// True when token `lo` comes right after a quote of its own piece.
+    fn follows_quote(&self, lo: usize) -> bool {
+        lo > 0 && self.quoted[lo - 1] && self.piece.get(lo - 1) == self.piece.get(lo)
     }
 
     fn found(&self, plo: usize, phi: usize, cue: usize, n: usize) -> Found {
@@ -399,7 +511,17 @@ impl Ctx<'_> {
                 break;
             }
         }
-        // An apposition or parenthesis: `Clinton, the nominee, said`.
+        // `X, who …, said` and `a woman who said`: the phrase before `who`.
+        if i > floor + 1 && self.key(i - 1) == "who" {
+            i -= 1;
+            if self.toks.get(i - 1).is_some_and(|t| t.is_punct(',')) {
+                i -= 1;
+            }
+            return self.np_plain(i, floor);
+        }
+        // An apposition or parenthesis: `Clinton, the nominee, said`. When
+        // the set-off part is itself a name (`His partner, Lawrence B.
+        // Cummings, called`), the name is the speaker.
         if i > floor {
             let t = self.toks[i - 1];
             let open = match t.kind {
@@ -421,11 +543,39 @@ impl Ctx<'_> {
                         break;
                     }
                 }
-                i = found?;
+                let j = found?;
+                if open == ',' && self.is_name_run(j + 1, i - 1) {
+                    return Some((j + 1, i - 1));
+                }
+                return self.np_plain(j, floor);
             }
         }
-        let end = i;
-        let mut j = i;
+        self.np_plain(i, floor)
+    }
+
+    /// True when `[lo, hi)` is a short run of capitalized words and initials.
+    fn is_name_run(&self, lo: usize, hi: usize) -> bool {
+        hi > lo
+            && hi - lo <= 5
+            && (lo..hi).all(|i| {
+                let w = self.word(i);
+                self.is_word(i) && (is_cap(w) || words::is_particle(&key(w)))
+            })
+            && !words::is_opener(&self.key(lo))
+    }
+
+    /// The noun phrase ending at token `end` (exclusive), read backwards.
+    fn np_plain(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut end = end;
+        // `Rep. Jim Jordan (R-Ohio)`: the parenthesis after a name.
+        if end > floor && self.toks[end - 1].is_punct(')') {
+            let open = (floor..end - 1)
+                .rev()
+                .take(MAX_APPOSITION)
+                .find(|&i| self.toks[i].is_punct('('))?;
+            end = open;
+        }
+        let mut j = end;
         let mut lower = 0;
         while j > floor && self.is_word(j - 1) {
             let w = self.word(j - 1);
@@ -439,6 +589,16 @@ impl Ctx<'_> {
             if words::is_determiner(&k) {
                 if j < end {
                     j -= 1;
+                }
+                // `Mr. Morgan of the Sierra Club`: a determiner after an
+                // inner preposition goes on.
+                let prep_before = j > floor + 1
+                    && j < end
+                    && words::is_inner_prep(&self.key(j - 1))
+                    && self.is_word(j - 2)
+                    && !words::is_stop(&self.key(j - 2));
+                if prep_before {
+                    continue;
                 }
                 break;
             }
@@ -527,6 +687,17 @@ impl Ctx<'_> {
     /// The subject of a stretch: its first pronoun or run of capitals.
     fn subject(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
         let mut i = lo;
+        // `In a panel in Washington, Marc Morial told …`: an opening phrase
+        // set off by a comma holds no subject.
+        let opens_with_phrase = self.is_word(lo)
+            && (words::is_opener(&self.key(lo)) || words::is_inner_prep(&self.key(lo)))
+            && !words::is_pronoun(&self.key(lo));
+        if opens_with_phrase {
+            if let Some(c) = (lo..hi.min(lo + MAX_APPOSITION)).find(|&c| self.toks[c].is_punct(','))
+            {
+                i = c + 1;
+            }
+        }
         while i < hi {
             if !self.is_word(i) {
                 i += 1;
@@ -562,12 +733,17 @@ impl Ctx<'_> {
         let mut hi = hi;
         // `Trump at a rally` → `Trump`; `a spokeswoman for Clinton` stays whole.
         if let Some(p) = (lo + 1..hi).find(|&p| words::is_inner_prep(&self.key(p))) {
-            let head_cap = is_cap(self.word(p - 1));
+            // `Gov. Earl Ray Tomblin of West Virginia` → the name before `of`;
+            // `Secretary of State Hillary Clinton` keeps its title phrase.
+            let before = self.word(p - 1);
+            let head_cap = is_cap(before);
+            let person_head =
+                head_cap && !words::is_title(&key(before)) && !words::is_non_person(&key(before));
             let rest_lower = (p + 1..hi).any(|i| {
                 let w = self.word(i);
                 !is_cap(w) && !words::is_determiner(&key(w)) && !words::is_particle(&key(w))
             });
-            if head_cap && rest_lower {
+            if (head_cap && rest_lower) || person_head {
                 hi = p;
             }
         }
@@ -613,6 +789,7 @@ impl Ctx<'_> {
             titles,
             male,
             female,
+            speaks: false,
         });
         self.persons.len() - 1
     }
@@ -825,29 +1002,44 @@ impl Ctx<'_> {
 
     /// The person a `he`/`she` at byte `at` refers to: the first person of
     /// fitting gender named in the nearest sentence before it.
+    ///
+    /// A person known to have that gender, or known to speak in the article,
+    /// is preferred within the look-back to one merely named (a run of
+    /// capitals such as a book title may look like a name).
     fn antecedent(&self, at: usize, male: bool) -> Option<usize> {
         let here = self.sentence_of(at);
         let lowest = here.saturating_sub(PRONOUN_LOOKBACK);
+        let mut fallback = None;
         for s in (lowest..=here).rev() {
-            let hit = self
+            let fitting = self
                 .mentions
                 .iter()
                 .filter(|m| m.at < at && self.sentence_of(m.at) == s)
-                .find(|m| {
+                .filter(|m| {
                     self.persons.get(m.person).is_some_and(|p| {
                         p.gender().map_or(true, |g| g == male) && person_like(&p.tokens)
                     })
                 });
-            if let Some(m) = hit {
-                return Some(m.person);
+            for m in fitting {
+                let known = self
+                    .persons
+                    .get(m.person)
+                    .is_some_and(|p| p.gender().is_some() || p.speaks);
+                if known {
+                    return Some(m.person);
+                }
+                fallback.get_or_insert(m.person);
             }
         }
-        None
+        fallback
     }
 
-    /// A quote that says nothing of its speaker continues the quote before it
-    /// in its paragraph, or, when it opens a paragraph, the last attribution
-    /// of the paragraph before.
+    /// A quote that says nothing of its speaker continues the quotation
+    /// before it in its paragraph, or, when it opens a paragraph, the one
+    /// ending the paragraph before; failing that, the attribution of the
+    /// sentence before (`…, Schiff said. "…"`, `Trump said: ¶ "…"`). A term
+    /// only continues a quote of its own sentence (`called him a "liar" and
+    /// a "bully"`).
     fn inherit(
         &mut self,
         raws: &[Raw],
@@ -858,68 +1050,123 @@ impl Ctx<'_> {
         let Some(r) = raws.get(k) else {
             return Attribution::default();
         };
-        if k > 0 {
+        let carry = |a: &Attribution| Attribution {
+            speaker: a.speaker.clone(),
+            cue: None,
+        };
+        let term = terms.get(k).copied().unwrap_or(false);
+        if term {
+            let prev = k.checked_sub(1).and_then(|p| raws.get(p).map(|x| (p, x)));
+            if let Some((p, prev)) = prev {
+                if self.same_sentence(prev, r) {
+                    if let Some(a) = done.get(p).filter(|a| a.speaker.is_some()) {
+                        return carry(a);
+                    }
+                }
+            }
+            return Attribution::default();
+        }
+        // The last quotation of this paragraph, terms passed over.
+        for p in (0..k).rev() {
+            let prev = &raws[p];
+            if prev.last_paragraph != r.paragraph {
+                break;
+            }
+            if terms.get(p).copied().unwrap_or(false) && !self.same_sentence(prev, r) {
+                continue;
+            }
+            if let Some(a) = done.get(p).filter(|a| a.speaker.is_some()) {
+                return carry(a);
+            }
+            break;
+        }
+        // The quotation ending the paragraph before.
+        if k > 0 && self.opens_paragraph(r) {
             let prev = &raws[k - 1];
-            let same = prev.last_paragraph == r.paragraph;
-            let adjacent = prev.last_paragraph + 1 == r.paragraph && self.opens_paragraph(r);
             let prev_term = terms.get(k - 1).copied().unwrap_or(false);
-            if (same || adjacent) && !prev_term {
+            if prev.last_paragraph + 1 == r.paragraph && !prev_term && self.ends_paragraph(prev) {
                 if let Some(a) = done.get(k - 1).filter(|a| a.speaker.is_some()) {
-                    if same || self.no_words_between(prev, r) {
-                        return Attribution {
-                            speaker: a.speaker.clone(),
-                            cue: None,
-                        };
-                    }
+                    return carry(a);
                 }
             }
         }
-        // `Trump said:` at the end of the paragraph before.
-        if self.opens_paragraph(r) {
-            let (qlo, _) = self.quote_tokens(r);
-            let mut i = qlo;
-            while i > 0 && self.quoted.get(i - 1) == Some(&false) {
-                i -= 1;
-                if self.piece_paragraph.get(self.piece[i]).copied()
-                    != Some(r.paragraph.wrapping_sub(1))
-                {
-                    if self.piece_paragraph.get(self.piece[i]).copied() == Some(r.paragraph) {
-                        continue;
-                    }
-                    break;
-                }
-                if self.toks[i].is_punct(':') && i + 1 == qlo {
-                    let lo = {
-                        let mut b = i;
-                        while b > 0 && !self.is_terminator(b - 1) && !self.quoted[b - 1] {
-                            b -= 1;
-                        }
-                        b
-                    };
-                    if let Some(f) = self.before(raws, k, lo, i) {
-                        let speaker = self.resolve(&f, r.open);
-                        return Attribution {
-                            speaker,
-                            cue: Some(f.cue),
-                        };
-                    }
-                    break;
-                }
-            }
+        // The sentence before, in this paragraph or ending the one before.
+        let (qlo, _) = self.quote_tokens(r);
+        let piece = self.piece.get(qlo).copied();
+        let mut start = qlo;
+        while start > 0
+            && !self.quoted[start - 1]
+            && !self.is_terminator(start - 1)
+            && self.piece.get(start - 1).copied() == piece
+        {
+            start -= 1;
         }
-        Attribution::default()
+        if start == 0 || self.quoted[start - 1] {
+            return Attribution::default();
+        }
+        let same_piece = self.piece.get(start - 1).copied() == piece;
+        let prev_paragraph = start == qlo
+            && self
+                .piece
+                .get(start - 1)
+                .and_then(|&p| self.piece_paragraph.get(p))
+                .is_some_and(|&p| p + 1 == r.paragraph);
+        if !(same_piece || prev_paragraph) {
+            return Attribution::default();
+        }
+        let mut end = start;
+        if self.is_terminator(end - 1) || self.toks[end - 1].is_punct(':') {
+            end -= 1;
+        }
+        let mut lo = end;
+        while lo > 0
+            && !self.quoted[lo - 1]
+            && !self.is_terminator(lo - 1)
+            && self.piece.get(lo - 1) == self.piece.get(end.saturating_sub(1))
+        {
+            lo -= 1;
+        }
+        if lo > 0 && self.quoted[lo - 1] {
+            return Attribution::default();
+        }
+        match self.before(lo, end) {
+            Some(f) => {
+                let speaker = self.resolve(&f, r.open);
+                Attribution { speaker, cue: None }
+            }
+            None => Attribution::default(),
+        }
+    }
+
+    /// True when no sentence ends between two quotes.
+    fn same_sentence(&self, a: &Raw, b: &Raw) -> bool {
+        let (_, ahi) = self.quote_tokens(a);
+        let (blo, _) = self.quote_tokens(b);
+        a.last_paragraph == b.paragraph && (ahi..blo).all(|i| !self.is_terminator(i))
+    }
+
+    /// True when at most one sentence end follows a quote in its paragraph
+    /// (`"…," he said.` closes it).
+    fn ends_paragraph(&self, r: &Raw) -> bool {
+        let (_, hi) = self.quote_tokens(r);
+        let piece = hi.checked_sub(1).and_then(|i| self.piece.get(i));
+        let mut ends = 0;
+        let mut i = hi;
+        while i < self.toks.len() && self.piece.get(i) == piece {
+            if self.quoted[i] {
+                return false;
+            }
+            if self.is_terminator(i) {
+                ends += 1;
+            }
+            i += 1;
+        }
+        ends <= 1
     }
 
     fn opens_paragraph(&self, r: &Raw) -> bool {
         let (qlo, _) = self.quote_tokens(r);
         qlo == 0 || self.piece.get(qlo - 1) != self.piece.get(qlo)
-    }
-
-    /// True when only a paragraph break separates two quotes.
-    fn no_words_between(&self, a: &Raw, b: &Raw) -> bool {
-        let (_, ahi) = self.quote_tokens(a);
-        let (blo, _) = self.quote_tokens(b);
-        (ahi..blo).all(|i| !self.is_word(i))
     }
 }
 
