@@ -175,15 +175,26 @@ fn push(text: &str, out: &mut Vec<Raw>, o: Open, end: usize, close: usize, last_
     });
 }
 
+/// The family a double mark belongs to: a quote opened with one family and
+/// holding a mark of another has a nested quote (`"as “The Journal” wrote"`).
+fn style(c: char) -> u8 {
+    match c {
+        '"' => 0,
+        '\u{ab}' | '\u{bb}' => 2,
+        _ => 1,
+    }
+}
+
 fn scan_double(text: &str, pieces: &[Piece], out: &mut Vec<Raw>) {
-    let mut open: Option<Open> = None;
+    let mut open: Option<(Open, u8)> = None;
     for (k, piece) in pieces.iter().enumerate() {
         let Some(body) = text.get(piece.start..piece.end) else {
             continue;
         };
         let chars: Vec<(usize, char)> = body.char_indices().collect();
         let mut skip_first = false;
-        if let Some(o) = open {
+        let mut nested: Option<u8> = None;
+        if let Some((o, _)) = open {
             // Continued from the paragraph before: this paragraph's opening
             // mark re-opens the same quotation.
             if chars.first().is_some_and(|&(_, c)| is_double(c)) {
@@ -206,28 +217,40 @@ fn scan_double(text: &str, pieces: &[Piece], out: &mut Vec<Raw>) {
                 start: after,
                 paragraph: piece.paragraph,
             };
-            match (double_shape(c, prev, next), open) {
-                (Shape::Open | Shape::Either, None) => open = Some(here),
-                (Shape::Close | Shape::Either, Some(o)) => {
+            let shape = double_shape(c, prev, next);
+            if let Some(inner) = nested {
+                // Inside a nested quote of another family: only its own
+                // closing mark matters.
+                if style(c) == inner && shape != Shape::Open {
+                    nested = None;
+                }
+                continue;
+            }
+            match (shape, open) {
+                (Shape::Open | Shape::Either, None) => open = Some((here, style(c))),
+                (Shape::Open, Some((_, outer))) if style(c) != outer => nested = Some(style(c)),
+                (Shape::Close | Shape::Either, Some((o, _))) => {
                     push(text, out, o, at, after, piece.paragraph);
                     open = None;
                 }
                 // A second opening mark: the first quote lost its closing
                 // mark. End it here rather than let it swallow the text.
-                (Shape::Open, Some(o)) => {
+                (Shape::Open, Some((o, _))) => {
                     push(text, out, o, at, at, piece.paragraph);
-                    open = Some(here);
+                    open = Some((here, style(c)));
                 }
                 (Shape::Close, None) => {} // a stray mark (inches, typos)
             }
         }
-        if let Some(o) = open {
+        if let Some((o, outer)) = open {
+            // Only a mark of the same family re-opens the quote in the next
+            // paragraph; another family starts a new quote there.
             let next_reopens = pieces.get(k + 1).is_some_and(|p| {
                 p.paragraph != piece.paragraph
                     && text
                         .get(p.start..p.end)
                         .and_then(|s| s.chars().next())
-                        .is_some_and(is_double)
+                        .is_some_and(|c| is_double(c) && style(c) == outer)
             });
             if !next_reopens {
                 push(text, out, o, piece.end, piece.end, piece.paragraph);
@@ -329,6 +352,16 @@ mod tests {
                 "continued over paragraphs",
                 "\"We will win.\n\n\"We always do,\" he said.",
                 &["We will win.\n\n\"We always do,"],
+            ),
+            (
+                "nested marks of another family",
+                "\"As \u{201c}The Journal\u{201d} wrote, it is over,\" he said.",
+                &["As \u{201c}The Journal\u{201d} wrote, it is over,"],
+            ),
+            (
+                "another family does not continue a quote",
+                "\"We will win.\n\n\u{201c}We always do,\u{201d} he said.",
+                &["We will win.", "We always do,"],
             ),
             (
                 "british single marks",

@@ -150,3 +150,314 @@ pub struct QuoteMatch {
 pub fn match_quotes(a: &crate::Document, b: &crate::Document) -> Vec<QuoteMatch> {
     matching::match_quotes(a, b)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{article_from_text, Boilerplate, BoilerplateKind};
+    use crate::Document;
+    use proptest::prelude::*;
+
+    fn doc(body: &str) -> Document {
+        let article = article_from_text("t.txt", &format!("Title\n\n{body}")).expect("article");
+        Document::analyze(article)
+    }
+
+    /// `(quoted words, speaker)` for each quote of a body of text.
+    fn found(body: &str) -> Vec<(String, Option<String>)> {
+        let d = doc(body);
+        d.quotes
+            .iter()
+            .map(|q| (q.span.slice(&d.article.text).to_string(), q.speaker.clone()))
+            .collect()
+    }
+
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, Option<&'static str>)],
+    );
+
+    const ROWS: &[Row] = &[
+        (
+            "speaker after the quote",
+            "\"The bridge will reopen in May,\" Mayor Lena Okafor told reporters.",
+            &[("The bridge will reopen in May,", Some("Lena Okafor"))],
+        ),
+        (
+            "cue before the speaker",
+            "\u{201c}We are ready,\u{201d} said Interior Minister Tomas Varga.",
+            &[("We are ready,", Some("Tomas Varga"))],
+        ),
+        (
+            "speaker and colon before the quote",
+            "Fire chief Ruth Adeyemi said: \"Nobody was hurt in the blaze.\"",
+            &[("Nobody was hurt in the blaze.", Some("Ruth Adeyemi"))],
+        ),
+        (
+            "partial quote inside a sentence",
+            "Governor Mark Ellison reiterated that the state \"will not raise taxes this year.\"",
+            &[("will not raise taxes this year.", Some("Mark Ellison"))],
+        ),
+        (
+            "quote cut by its attribution",
+            "Governor Mark Ellison met unions.\n\n\"We have not decided yet,\" Ellison told \
+             reporters. \"We will decide by Friday.\"",
+            &[
+                ("We have not decided yet,", Some("Mark Ellison")),
+                ("We will decide by Friday.", Some("Mark Ellison")),
+            ],
+        ),
+        (
+            "quote over two paragraphs",
+            "\"The first phase is done.\n\n\"The second starts next week,\" said engineer Paul \
+             Brandt.",
+            &[(
+                "The first phase is done.\n\n\"The second starts next week,",
+                Some("Paul Brandt"),
+            )],
+        ),
+        (
+            "single quotes nested inside",
+            "\u{201c}They told us \u{2018}wait and see\u{2019} for a year,\u{201d} farmer Ana \
+             Lopes said.",
+            &[(
+                "They told us \u{2018}wait and see\u{2019} for a year,",
+                Some("Ana Lopes"),
+            )],
+        ),
+        (
+            "pronoun resolved to the named subject",
+            "Health Minister Carla Mendes opened the clinic on Monday.\n\n\"This will serve ten \
+             villages,\" she told a news conference.",
+            &[("This will serve ten villages,", Some("Carla Mendes"))],
+        ),
+        (
+            "pronoun skips a person of the other gender",
+            "Senator John Ward met Governor Maria Soto. Mr. Ward spoke first.\n\n\"It went well,\" \
+             she said.",
+            &[("It went well,", Some("Maria Soto"))],
+        ),
+        (
+            "surname resolved to the full name",
+            "Prime Minister Helena Berg arrived late. \"Talks were useful,\" Berg said.",
+            &[("Talks were useful,", Some("Helena Berg"))],
+        ),
+        (
+            "bracketed insertion in the name",
+            "\"It is a start,\" [Foreign Minister Ivo] Petrov said.",
+            &[("It is a start,", Some("Ivo Petrov"))],
+        ),
+        (
+            "nominal speaker kept as written",
+            "\"The risk is rising,\" Western diplomats said.",
+            &[("The risk is rising,", Some("Western diplomats"))],
+        ),
+        (
+            "nominal speaker resolved by title",
+            "Finance Minister Oskar Lund spoke after the vote. \"We expected worse,\" the minister \
+             said.",
+            &[("We expected worse,", Some("Oskar Lund"))],
+        ),
+        (
+            "apposition between speaker and cue",
+            "\"Prices will fall,\" Nadia Rahman, the central bank governor, said on Tuesday.",
+            &[("Prices will fall,", Some("Nadia Rahman"))],
+        ),
+        (
+            "according to",
+            "The dam is \"structurally sound and safe to use,\" according to engineer Lisa Moreau.",
+            &[("structurally sound and safe to use,", Some("Lisa Moreau"))],
+        ),
+        (
+            "participle hangs from the subject",
+            "Senator Ruth Kagame attacked the bill on Monday, saying it was \"a gift to lobbyists \
+             and nobody else.\"",
+            &[("a gift to lobbyists and nobody else.", Some("Ruth Kagame"))],
+        ),
+        (
+            "signature after a dash",
+            "\u{201c}I will vote for the first time.\u{201d} \u{2015} Maria Ortiz",
+            &[("I will vote for the first time.", Some("Maria Ortiz"))],
+        ),
+        (
+            "ellipsis and bracket inside the quote",
+            "\"We will [rebuild] the port \u{2026} and the rail line,\" said Transport Minister \
+             Eva Lind.",
+            &[(
+                "We will [rebuild] the port \u{2026} and the rail line,",
+                Some("Eva Lind"),
+            )],
+        ),
+        (
+            "no attribution, no speaker",
+            "The storm passed.\n\n\"Nobody saw it coming.\"",
+            &[("Nobody saw it coming.", None)],
+        ),
+        (
+            "unbalanced mark stops at the paragraph end",
+            "\"This will not stand, the senator said.\n\nThe vote is on Monday. It is final.",
+            &[("This will not stand, the senator said.", None)],
+        ),
+        (
+            "apostrophes are not quotes",
+            "Russia's envoy said the \u{2019}90s were \"a lost decade\" for the region's economy.",
+            &[("a lost decade", Some("Russia's envoy"))],
+        ),
+    ];
+
+    #[test]
+    fn quotes_and_speakers() {
+        for (name, body, want) in ROWS {
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.map(str::to_string)))
+                .collect();
+            assert_eq!(found(body), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn scare_quotes_are_terms_with_or_without_speaker() {
+        let d = doc("Economy Minister Jonas Weber said the plan was \"reckless\". The so-called \"reset\" ended in 2012.");
+        let got: Vec<(QuoteKind, Option<&str>)> = d
+            .quotes
+            .iter()
+            .map(|q| (q.kind, q.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (QuoteKind::Term, Some("Jonas Weber")),
+                (QuoteKind::Term, None)
+            ]
+        );
+        let d = doc("\"Never,\" she said.");
+        assert_eq!(d.quotes[0].kind, QuoteKind::Quotation);
+    }
+
+    #[test]
+    fn boilerplate_holds_no_quotes() {
+        let text = "\"We won,\" he said. Caption: \"Crowds in the square\"".to_string();
+        let cut = text.find("Caption").expect("caption");
+        let mut article = Article {
+            paragraphs: crate::article::paragraphs(&text),
+            text,
+            ..Default::default()
+        };
+        article.boilerplate.push(Boilerplate {
+            span: Span::new(cut, article.text.len()),
+            kind: BoilerplateKind::Caption,
+        });
+        let d = Document::analyze(article);
+        let texts: Vec<&str> = d
+            .quotes
+            .iter()
+            .map(|q| q.span.slice(&d.article.text))
+            .collect();
+        assert_eq!(texts, vec!["We won,"]);
+    }
+
+    #[test]
+    fn quotes_record_their_cue_and_sentence() {
+        let d = doc("It rained. \"We stay,\" Anna Berg told reporters.");
+        assert_eq!(d.quotes[0].cue.as_deref(), Some("told"));
+        assert_eq!(d.quotes[0].sentence, 1);
+    }
+
+    /// Two one-paragraph articles whose quotes are compared.
+    fn matches(a: &str, b: &str) -> Vec<QuoteMatch> {
+        match_quotes(&doc(a), &doc(b))
+    }
+
+    #[test]
+    fn same_words_match_verbatim() {
+        let m = matches(
+            "\"We will defend the centre of the city,\" Mayor Ana Pires said.",
+            "\"we will defend the center of the city . . .\" Mayor Ana Pires said.",
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].kind, MatchKind::Verbatim);
+        assert!(m[0].changes.is_empty());
+        assert!(m[0].speaker_agrees);
+    }
+
+    #[test]
+    fn shortened_and_reworded_quotes_are_variants_with_tags() {
+        let m = matches(
+            "\"On trade, we do not agree yet,\" Minister Ivo Petrov said.",
+            "\"We do not agree yet,\" Petrov said.",
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].kind, MatchKind::Variant);
+        assert_eq!(m[0].changes, vec![Change::Trimmed]);
+
+        let m = matches(
+            "\"We agreed that it is vital to keep on talking, and to keep on listening,\" Petrov \
+             said.",
+            "\"We agree it is vital to keep on talking to keep on listening\u{2026} It will take \
+             time,\" Petrov said.",
+        );
+        assert_eq!(m.len(), 1);
+        for tag in [
+            Change::Extended,
+            Change::Reworded,
+            Change::Elided,
+            Change::Punctuation,
+        ] {
+            assert!(m[0].changes.contains(&tag), "{tag:?} in {:?}", m[0].changes);
+        }
+    }
+
+    #[test]
+    fn same_words_from_different_people_disagree() {
+        let m = matches(
+            "\"The border stays closed until spring,\" Minister Ivo Petrov said.",
+            "\"The border stays closed until spring,\" Minister Anna Lindqvist said.",
+        );
+        assert_eq!(m.len(), 1);
+        assert!(!m[0].speaker_agrees);
+    }
+
+    #[test]
+    fn shared_common_words_are_no_match() {
+        let m = matches(
+            "\"We still have some time to reach a fair and lasting solution,\" Petrov said.",
+            "\"We still have some time, but the money is running out every day,\" Petrov said.",
+        );
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn terms_match_only_terms_and_one_to_one() {
+        let m = matches(
+            "Officials called the plan \"reckless\". \"The plan is reckless and will fail,\" Petrov \
+             said.",
+            "\"The plan is reckless and will fail,\" Petrov said. \"The plan is reckless and will \
+             fail soon,\" he added.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!((m[0].a, m[0].b, m[0].kind), (1, 0, MatchKind::Verbatim));
+    }
+
+    proptest! {
+        #[test]
+        fn quotes_lie_in_the_text_and_never_overlap(
+            body in "([A-Za-z]{1,8}|[ \"'\u{201c}\u{201d}\u{2018}\u{2019}.,:\u{2026}\u{2014}\\[\\]]|\n\n){0,80}"
+        ) {
+            let Ok(article) = article_from_text("p.txt", &format!("Title\n\n{body}")) else {
+                return Ok(());
+            };
+            let d = Document::analyze(article);
+            let text = &d.article.text;
+            let mut last_end = 0;
+            for q in &d.quotes {
+                prop_assert!(q.span.start <= q.span.end && q.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+                prop_assert!(q.span.start >= last_end, "overlap at {:?}", q.span);
+                prop_assert!(d.article.boilerplate.iter().all(|b| !b.span.overlaps(&q.span)));
+                last_end = q.span.end;
+            }
+        }
+    }
+}

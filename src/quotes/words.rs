@@ -631,7 +631,10 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Prepositions that may sit inside a noun phrase (`a spokesman for the campaign`).
-const INNER_PREPS: &[&str] = &["of", "for", "at", "from", "with", "in", "on"];
+const INNER_PREPS: &[&str] = &[
+    "of", "for", "at", "from", "with", "in", "on", "through", "across", "outside", "inside",
+    "near", "around", "behind", "among", "within",
+];
 
 /// Personal pronouns that can be the subject of a cue.
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it"];
