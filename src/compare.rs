@@ -1,12 +1,16 @@
 //! The two-article comparison: sentence alignments with word diffs, quote
 //! matches, what only one side has, and the summary counts.
 //!
-//! PLACEHOLDER alignment (best word-overlap partner per sentence); the real
-//! aligner lives in `align.rs` when it lands.
+//! `compare` computes each article's text features once ([`crate::text`]),
+//! aligns the sentences ([`crate::align`]), diffs each aligned group word by
+//! word, and asks [`crate::quotes`] for the quote matches. The result is
+//! plain data that every renderer reads without recomputing anything.
 
+use crate::align::{align, AlignOptions};
 use crate::diff::{word_diff, DiffOp};
 use crate::quotes::{match_quotes, QuoteMatch};
 use crate::span::Pair;
+use crate::text::Features;
 use crate::Document;
 use serde::Serialize;
 
@@ -87,47 +91,35 @@ pub struct CompareOptions {
 
 /// Compares two analyzed articles.
 pub fn compare(a: &Document, b: &Document, opts: &CompareOptions) -> Comparison {
-    let threshold = opts.threshold.unwrap_or(0.35);
-    let words = |d: &Document, i: usize| -> std::collections::HashSet<String> {
-        d.sentence_text(i)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase())
-            .collect()
+    let (fa, fb) = rayon::join(|| Features::of(a), || Features::of(b));
+    let align_opts = match opts.threshold {
+        Some(t) => AlignOptions::with_threshold(t),
+        None => AlignOptions::default(),
     };
-    let wa: Vec<_> = (0..a.sentences.len()).map(|i| words(a, i)).collect();
-    let wb: Vec<_> = (0..b.sentences.len()).map(|j| words(b, j)).collect();
-    let mut used_b = vec![false; wb.len()];
-    let mut alignments = Vec::new();
-    for (i, x) in wa.iter().enumerate() {
-        let best = wb
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| !used_b[*j])
-            .map(|(j, y)| {
-                let inter = x.intersection(y).count() as f32;
-                let union = x.union(y).count().max(1) as f32;
-                (j, inter / union)
-            })
-            .max_by(|p, q| p.1.total_cmp(&q.1));
-        if let Some((j, s)) = best {
-            if s >= threshold {
-                used_b[j] = true;
-                alignments.push(Alignment {
-                    a: vec![i],
-                    b: vec![j],
-                    score: s,
-                    kind: if s > 0.95 {
-                        AlignKind::Same
-                    } else {
-                        AlignKind::Edited
-                    },
-                    diff: word_diff(a.sentence_text(i), b.sentence_text(j)),
-                });
+    let alignments = align(&fa, &fb, &align_opts)
+        .into_iter()
+        .map(|g| {
+            let diff = word_diff(&group_text(a, &g.a), &group_text(b, &g.b));
+            Alignment {
+                a: g.a,
+                b: g.b,
+                score: g.score,
+                kind: g.kind,
+                diff,
             }
-        }
-    }
+        })
+        .collect();
     finish(a, b, alignments, match_quotes(a, b))
+}
+
+/// The text of a group of sentences, joined by single spaces.
+fn group_text(d: &Document, idx: &[usize]) -> String {
+    let parts: Vec<&str> = idx
+        .iter()
+        .filter_map(|&i| d.sentences.get(i))
+        .map(|s| s.span.slice(&d.article.text))
+        .collect();
+    parts.join(" ")
 }
 
 /// Fills the unmatched lists and the summary from the alignments and quote

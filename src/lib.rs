@@ -10,6 +10,7 @@
 
 #![warn(missing_docs)]
 
+pub mod align;
 pub mod article;
 pub mod compare;
 pub mod diff;
@@ -17,7 +18,9 @@ pub mod error;
 pub mod quotes;
 pub mod render;
 pub mod segment;
+pub mod similarity;
 pub mod span;
+pub mod text;
 
 pub use article::{Article, Boilerplate, BoilerplateKind, Input, Loaded};
 pub use compare::{compare, AlignKind, Alignment, CompareOptions, Comparison, Summary};

@@ -1,0 +1,483 @@
+//! Cross-source quote matching: which quote of article B reports the same
+//! words as a quote of article A, and how the two reports differ.
+//!
+//! Quotes are compared as word sequences after case, punctuation, quotation
+//! marks, ellipses and British/American spelling are set aside. Two quotes
+//! match when their longest common subsequence covers most of the shorter one
+//! and holds a stretch of consecutive shared words: sharing a phrase such as
+//! "we still have some time" is not enough when the rest differs. Matching is
+//! one-to-one, best pair first.
+
+use super::{Change, MatchKind, Quote, QuoteKind, QuoteMatch};
+use crate::diff::word_diff;
+use crate::Document;
+use rustc_hash::FxHashMap;
+
+/// Shortest common subsequence, in words, for two quotations to match: three
+/// shared words are too often a stock phrase ("we will see"). Set on the
+/// seeds, where the shortest true match ("We do not agree yet") has five.
+const MIN_SHARED_WORDS: usize = 4;
+
+/// Share of the shorter quote's words that the common subsequence must cover.
+/// On the seeds true matches cover 0.84 to 1.0 of the shorter quote and the
+/// pair that merely shares "we still have some time" covers 0.42; 0.6 sits
+/// between them with room for rewording.
+const MIN_COVERAGE: f32 = 0.6;
+
+/// Consecutive shared words a match needs (or the whole shorter quote): a
+/// quote reported by two wires keeps at least a short stretch intact.
+const MIN_RUN: usize = 3;
+
+/// A gap of this many words on one side only, inside the shared part, is a
+/// splice (one side joins stretches the other has apart) rather than a
+/// rewording.
+const SPLICE_GAP: usize = 5;
+
+/// A quote's words ready for comparison.
+struct Words {
+    /// Lower case, curly apostrophes made straight.
+    raw: Vec<String>,
+    /// `raw` with spelling variants folded (defence → defense).
+    canon: Vec<String>,
+    /// The punctuation right after each word (`,` `.` or empty).
+    punct: Vec<String>,
+    ellipses: usize,
+}
+
+fn words_of(text: &str) -> Words {
+    let mut raw = Vec::new();
+    let mut punct: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let c = if c == '\u{2019}' || c == '\u{2018}' {
+            '\''
+        } else {
+            c
+        };
+        let inner = matches!(c, '\'' | '-')
+            && !cur.is_empty()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            cur.extend(c.to_lowercase());
+        } else {
+            if !cur.is_empty() {
+                raw.push(std::mem::take(&mut cur));
+                punct.push(String::new());
+            }
+            if matches!(
+                c,
+                ',' | '.' | ';' | ':' | '!' | '?' | '\u{2014}' | '\u{2013}'
+            ) {
+                if let Some(p) = punct.last_mut() {
+                    p.push(c);
+                }
+            }
+        }
+    }
+    if !cur.is_empty() {
+        raw.push(cur);
+        punct.push(String::new());
+    }
+    let ellipses = text.matches('\u{2026}').count()
+        + text.matches("...").count()
+        + text.matches(". . .").count();
+    let canon = raw.iter().map(|w| spelling(w)).collect();
+    Words {
+        raw,
+        canon,
+        punct,
+        ellipses,
+    }
+}
+
+/// Folds British spellings onto American ones. Applied to both sides alike,
+/// so a rule that also rewrites a word with no variant does no harm; the
+/// rules only must not merge two different words.
+fn spelling(w: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("defence", "defense"),
+        ("offence", "offense"),
+        ("licence", "license"),
+        ("pretence", "pretense"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("judgement", "judgment"),
+        ("ageing", "aging"),
+        ("grey", "gray"),
+        ("travelled", "traveled"),
+        ("travelling", "traveling"),
+        ("cancelled", "canceled"),
+        ("cancelling", "canceling"),
+        ("labelled", "labeled"),
+        ("modelling", "modeling"),
+        ("counselling", "counseling"),
+        ("fuelled", "fueled"),
+        ("sceptical", "skeptical"),
+        ("sceptic", "skeptic"),
+        ("manoeuvre", "maneuver"),
+        ("aluminium", "aluminum"),
+        ("cheque", "check"),
+        ("tyre", "tire"),
+        ("mum", "mom"),
+        ("whilst", "while"),
+        ("amongst", "among"),
+        ("jewellery", "jewelry"),
+    ];
+    if let Some((_, us)) = WORDS.iter().find(|(uk, _)| *uk == w) {
+        return (*us).to_string();
+    }
+    let mut s = w.to_string();
+    // -isation/-ise/-ised/-ising/-yse: organise, analyse.
+    for (uk, us) in [
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+    ] {
+        if s.len() > uk.len() + 3 && s.ends_with(uk) {
+            s.truncate(s.len() - uk.len());
+            s.push_str(us);
+            return s;
+        }
+    }
+    // colour, labour, honoured: -our- after at least three letters.
+    for (uk, us) in [
+        ("our", "or"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+        ("ouring", "oring"),
+        ("ourite", "orite"),
+        ("ourable", "orable"),
+    ] {
+        if s.len() >= uk.len() + 3
+            && s.ends_with(uk)
+            && !s.ends_with("hour")
+            && !s.ends_with("tour")
+        {
+            s.truncate(s.len() - uk.len());
+            s.push_str(us);
+            return s;
+        }
+    }
+    // centre, theatre, fibre.
+    for (uk, us) in [("tre", "ter"), ("tres", "ters"), ("bre", "ber")] {
+        if s.len() > uk.len() + 2 && s.ends_with(uk) {
+            s.truncate(s.len() - uk.len());
+            s.push_str(us);
+            return s;
+        }
+    }
+    s
+}
+
+/// The longest common subsequence of two word lists, as index pairs.
+fn lcs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let width = m + 1;
+    let mut dp = vec![0u32; (n + 1) * width];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            dp[i * width + j] = if a[i] == b[j] {
+                dp[(i + 1) * width + j + 1] + 1
+            } else {
+                dp[(i + 1) * width + j].max(dp[i * width + j + 1])
+            };
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if a[i] == b[j] {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if dp[(i + 1) * width + j] >= dp[i * width + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Longest run of pairs that are consecutive on both sides.
+fn longest_run(pairs: &[(usize, usize)]) -> usize {
+    let mut best = 0;
+    let mut run = 0;
+    let mut prev: Option<(usize, usize)> = None;
+    for &(i, j) in pairs {
+        run = match prev {
+            Some((pi, pj)) if pi + 1 == i && pj + 1 == j => run + 1,
+            _ => 1,
+        };
+        best = best.max(run);
+        prev = Some((i, j));
+    }
+    best
+}
+
+/// Words two lists have in common, counted with multiplicity: an upper
+/// bound on the common subsequence, cheap enough to skip hopeless pairs.
+fn bag_overlap(a: &[String], b: &[String]) -> usize {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for w in a {
+        *counts.entry(w.as_str()).or_default() += 1;
+    }
+    let mut shared = 0;
+    for w in b {
+        if let Some(c) = counts.get_mut(w.as_str()) {
+            if *c > 0 {
+                *c -= 1;
+                shared += 1;
+            }
+        }
+    }
+    shared
+}
+
+struct Candidate {
+    a: usize,
+    b: usize,
+    score: f32,
+    pairs: Vec<(usize, usize)>,
+}
+
+/// Scores a pair of quotes; `None` when they do not report the same words.
+fn candidate(qa: &Quote, wa: &Words, qb: &Quote, wb: &Words) -> Option<(f32, Vec<(usize, usize)>)> {
+    let (la, lb) = (wa.canon.len(), wb.canon.len());
+    if la == 0 || lb == 0 {
+        return None;
+    }
+    if qa.kind == QuoteKind::Term || qb.kind == QuoteKind::Term {
+        // Scare quotes match only the same words.
+        if wa.canon != wb.canon {
+            return None;
+        }
+        let pairs = (0..la).map(|i| (i, i)).collect();
+        return Some((1.0, pairs));
+    }
+    let short = la.min(lb);
+    let need = MIN_SHARED_WORDS.min(short).max(1);
+    let bound = bag_overlap(&wa.canon, &wb.canon);
+    if bound < need || (bound as f32) < MIN_COVERAGE * short as f32 {
+        return None;
+    }
+    let pairs = lcs(&wa.canon, &wb.canon);
+    let m = pairs.len();
+    let coverage = m as f32 / short as f32;
+    if m < need || coverage < MIN_COVERAGE || longest_run(&pairs) < MIN_RUN.min(short) {
+        return None;
+    }
+    let dice = 2.0 * m as f32 / (la + lb) as f32;
+    Some(((coverage + dice) / 2.0, pairs))
+}
+
+/// How a variant differs, from the aligned words.
+fn changes(
+    wa: &Words,
+    wb: &Words,
+    pairs: &[(usize, usize)],
+    a_others: &[&Words],
+    b_others: &[&Words],
+) -> Vec<Change> {
+    let mut out = Vec::new();
+    let (Some(&(i0, j0)), Some(&(i1, j1))) = (pairs.first(), pairs.last()) else {
+        return out;
+    };
+    let a_edges: Vec<&[String]> = vec![&wa.canon[..i0], &wa.canon[i1 + 1..]];
+    let b_edges: Vec<&[String]> = vec![&wb.canon[..j0], &wb.canon[j1 + 1..]];
+    let a_extra = a_edges.iter().any(|e| !e.is_empty());
+    let b_extra = b_edges.iter().any(|e| !e.is_empty());
+    if a_extra {
+        out.push(Change::Trimmed);
+    }
+    if b_extra {
+        out.push(Change::Extended);
+    }
+    let mut spliced = false;
+    let mut reworded = false;
+    for w in pairs.windows(2) {
+        let (gi, gj) = (w[1].0 - w[0].0 - 1, w[1].1 - w[0].1 - 1);
+        if gi == 0 && gj == 0 {
+            continue;
+        }
+        if (gi == 0 && gj >= SPLICE_GAP) || (gj == 0 && gi >= SPLICE_GAP) {
+            spliced = true;
+        } else {
+            reworded = true;
+        }
+    }
+    // An extra stretch that is another quote of the other article: joined.
+    let joins = |edges: &[&[String]], others: &[&Words]| {
+        edges.iter().any(|e| {
+            e.len() >= MIN_SHARED_WORDS
+                && others.iter().any(|o| {
+                    let shared = lcs(e, &o.canon).len();
+                    shared as f32 >= MIN_COVERAGE * e.len().min(o.canon.len()) as f32
+                        && shared >= MIN_SHARED_WORDS
+                })
+        })
+    };
+    if joins(&b_edges, a_others) || joins(&a_edges, b_others) {
+        spliced = true;
+    }
+    if reworded {
+        out.push(Change::Reworded);
+    }
+    if spliced {
+        out.push(Change::Spliced);
+    }
+    if wa.ellipses != wb.ellipses {
+        out.push(Change::Elided);
+    }
+    if pairs.iter().any(|&(i, j)| wa.raw.get(i) != wb.raw.get(j)) {
+        out.push(Change::Spelling);
+    }
+    let inner = &pairs[..pairs.len().saturating_sub(1)];
+    if inner
+        .iter()
+        .any(|&(i, j)| wa.punct.get(i) != wb.punct.get(j))
+    {
+        out.push(Change::Punctuation);
+    }
+    out.sort();
+    out
+}
+
+/// Surname of a speaker who is named (`Anders Fogh Rasmussen` → `rasmussen`);
+/// `None` for nominal speakers, which cannot be compared by name.
+fn surname(speaker: &str) -> Option<String> {
+    let last = speaker.split_whitespace().rev().find(|w| {
+        !matches!(
+            w.to_lowercase().trim_end_matches('.'),
+            "jr" | "sr" | "ii" | "iii"
+        )
+    })?;
+    if !last.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    Some(last.to_lowercase())
+}
+
+fn speakers_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a.and_then(surname), b.and_then(surname)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// Matches the quotes of two analyzed articles, one to one, best first.
+pub(crate) fn match_quotes(a: &Document, b: &Document) -> Vec<QuoteMatch> {
+    let ta = &a.article.text;
+    let tb = &b.article.text;
+    let wa: Vec<Words> = a
+        .quotes
+        .iter()
+        .map(|q| words_of(q.span.slice(ta)))
+        .collect();
+    let wb: Vec<Words> = b
+        .quotes
+        .iter()
+        .map(|q| words_of(q.span.slice(tb)))
+        .collect();
+    let mut cands = Vec::new();
+    for (i, qa) in a.quotes.iter().enumerate() {
+        for (j, qb) in b.quotes.iter().enumerate() {
+            if let Some((score, pairs)) = candidate(qa, &wa[i], qb, &wb[j]) {
+                cands.push(Candidate {
+                    a: i,
+                    b: j,
+                    score,
+                    pairs,
+                });
+            }
+        }
+    }
+    cands.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut used_a = vec![false; wa.len()];
+    let mut used_b = vec![false; wb.len()];
+    let mut out = Vec::new();
+    for c in cands {
+        if used_a[c.a] || used_b[c.b] {
+            continue;
+        }
+        used_a[c.a] = true;
+        used_b[c.b] = true;
+        let (x, y) = (&wa[c.a], &wb[c.b]);
+        let verbatim = x.canon == y.canon;
+        let changes = if verbatim {
+            Vec::new()
+        } else {
+            let a_others: Vec<&Words> = wa
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != c.a)
+                .map(|(_, w)| w)
+                .collect();
+            let b_others: Vec<&Words> = wb
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != c.b)
+                .map(|(_, w)| w)
+                .collect();
+            changes(x, y, &c.pairs, &a_others, &b_others)
+        };
+        let (qa, qb) = (&a.quotes[c.a], &b.quotes[c.b]);
+        out.push(QuoteMatch {
+            a: c.a,
+            b: c.b,
+            score: if verbatim { 1.0 } else { c.score.min(0.999) },
+            kind: if verbatim {
+                MatchKind::Verbatim
+            } else {
+                MatchKind::Variant
+            },
+            changes,
+            speaker_agrees: speakers_agree(qa.speaker.as_deref(), qb.speaker.as_deref()),
+            diff: word_diff(qa.span.slice(ta), qb.span.slice(tb)),
+        });
+    }
+    out.sort_by_key(|m| (m.a, m.b));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_fold_together() {
+        for (uk, us) in [
+            ("defence", "defense"),
+            ("organised", "organized"),
+            ("colour", "color"),
+            ("centre", "center"),
+            ("analyse", "analyze"),
+        ] {
+            assert_eq!(spelling(uk), spelling(us), "{uk}/{us}");
+        }
+        for (x, y) in [("four", "for"), ("hour", "hor")] {
+            assert_ne!(spelling(x), y, "{x}");
+        }
+    }
+
+    #[test]
+    fn words_drop_marks_and_keep_apostrophes() {
+        let w = words_of("Each other\u{2019}s concerns\u{2026} If we, can");
+        assert_eq!(
+            w.raw,
+            vec!["each", "other's", "concerns", "if", "we", "can"]
+        );
+        assert_eq!(w.ellipses, 1);
+        assert_eq!(w.punct[4], ",");
+    }
+}

@@ -1,0 +1,463 @@
+//! Quotations: extraction, speaker attribution and cross-source matching.
+//!
+//! Three steps, each in its own module: `marks` finds the stretches between
+//! quotation marks (nested, cut by attributions, continued over paragraphs,
+//! never past a paragraph that does not reopen them); `speaker` reads the cue
+//! and speaker from the words around each quote and resolves surnames,
+//! pronouns and titles to the names the article gives; `matching` pairs the
+//! quotes of two articles that report the same words and says how they differ.
+//! Nothing here needs the sentence segmentation to be right: quotes and their
+//! attributions are read from the text, and sentences only number them.
+
+mod marks;
+mod matching;
+mod speaker;
+mod words;
+
+use crate::article::Article;
+use crate::segment::Sentence;
+use crate::span::Span;
+use serde::Serialize;
+
+/// Whether quoted words are a quotation of someone or a term set in quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteKind {
+    /// Someone's words.
+    Quotation,
+    /// One or two words in quotes used as a term ("scare quotes").
+    Term,
+}
+
+/// One quotation in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Index of the sentence the quote starts in.
+    pub sentence: usize,
+    /// The speaker's full name, or `None` when the text does not say.
+    pub speaker: Option<String>,
+    /// The reporting verb or phrase ("said", "according to").
+    pub cue: Option<String>,
+    /// Quotation or term.
+    pub kind: QuoteKind,
+}
+
+/// Longest quote, in words, that may be a term in scare quotes rather than
+/// someone's words (`"rogue states"`, `"disappointing"`). News style sets
+/// single words and short noun phrases in quotes; three words are usually a
+/// fragment of a quotation (`"an empty threat"`).
+const MAX_TERM_WORDS: usize = 2;
+
+/// Extracts the quotes of an article whose sentences are known.
+pub fn extract(article: &Article, sentences: &[Sentence]) -> Vec<Quote> {
+    let text = &article.text;
+    let raws = marks::scan(article);
+    let terms: Vec<bool> = raws.iter().map(|r| is_term(text, r)).collect();
+    let attributions = speaker::attribute(article, sentences, &raws, &terms);
+    raws.iter()
+        .zip(terms)
+        .zip(attributions)
+        .map(|((r, term), a)| Quote {
+            span: Span::new(r.start, r.end),
+            sentence: sentences
+                .partition_point(|s| s.span.start <= r.start)
+                .saturating_sub(1),
+            speaker: a.speaker,
+            cue: a.cue,
+            kind: if term {
+                QuoteKind::Term
+            } else {
+                QuoteKind::Quotation
+            },
+        })
+        .collect()
+}
+
+/// A term is one or two words set in quotes inside running text; the same
+/// words standing as their own sentence or after a colon are a quotation.
+fn is_term(text: &str, r: &marks::Raw) -> bool {
+    let words = text.get(r.start..r.end).map_or(0, |s| {
+        s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    });
+    if words > MAX_TERM_WORDS {
+        return false;
+    }
+    let before = text.get(..r.open).unwrap_or("").trim_end();
+    let prev = before.chars().last();
+    let paragraph_start = before.is_empty()
+        || text
+            .get(..r.open)
+            .is_some_and(|t| t.ends_with("\n") || t.trim_end_matches([' ', '\t']).ends_with('\n'));
+    !paragraph_start && !matches!(prev, None | Some('.' | '!' | '?' | ':' | '"' | '\u{201d}'))
+}
+
+/// How two wires' reports of one quote compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    /// The same words, once case, punctuation and spelling variants are set aside.
+    Verbatim,
+    /// The same quote with other words, shortened or extended.
+    Variant,
+}
+
+/// How a variant differs (DESIGN.md's `changes` tags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// One side quotes less.
+    Trimmed,
+    /// One side quotes more.
+    Extended,
+    /// Words changed inside the shared part.
+    Reworded,
+    /// One side joins stretches the other has apart or not at all.
+    Spliced,
+    /// An ellipsis marks a cut.
+    Elided,
+    /// Spelling variants (defence/defense).
+    Spelling,
+    /// Punctuation differs.
+    Punctuation,
+}
+
+/// A quote of article A matched to the quote of article B with the same words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteMatch {
+    /// Index into A's quotes.
+    pub a: usize,
+    /// Index into B's quotes.
+    pub b: usize,
+    /// Similarity of the two quotes, in [0, 1].
+    pub score: f32,
+    /// Verbatim or variant.
+    pub kind: MatchKind,
+    /// How a variant differs; empty for verbatim.
+    pub changes: Vec<Change>,
+    /// False when the two wires give the words to different people.
+    pub speaker_agrees: bool,
+    /// Word diff from A's quote to B's.
+    pub diff: Vec<crate::diff::DiffOp>,
+}
+
+/// Matches the quotes of two analyzed articles: each quote of A to the quote
+/// of B that reports the same words, one to one, best pair first.
+pub fn match_quotes(a: &crate::Document, b: &crate::Document) -> Vec<QuoteMatch> {
+    matching::match_quotes(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{article_from_text, Boilerplate, BoilerplateKind};
+    use crate::Document;
+    use proptest::prelude::*;
+
+    fn doc(body: &str) -> Document {
+        let article = article_from_text("t.txt", &format!("Title\n\n{body}")).expect("article");
+        Document::analyze(article)
+    }
+
+    /// `(quoted words, speaker)` for each quote of a body of text.
+    fn found(body: &str) -> Vec<(String, Option<String>)> {
+        let d = doc(body);
+        d.quotes
+            .iter()
+            .map(|q| (q.span.slice(&d.article.text).to_string(), q.speaker.clone()))
+            .collect()
+    }
+
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, Option<&'static str>)],
+    );
+
+    const ROWS: &[Row] = &[
+        (
+            "speaker after the quote",
+            "\"The bridge will reopen in May,\" Mayor Lena Okafor told reporters.",
+            &[("The bridge will reopen in May,", Some("Lena Okafor"))],
+        ),
+        (
+            "cue before the speaker",
+            "\u{201c}We are ready,\u{201d} said Interior Minister Tomas Varga.",
+            &[("We are ready,", Some("Tomas Varga"))],
+        ),
+        (
+            "speaker and colon before the quote",
+            "Fire chief Ruth Adeyemi said: \"Nobody was hurt in the blaze.\"",
+            &[("Nobody was hurt in the blaze.", Some("Ruth Adeyemi"))],
+        ),
+        (
+            "partial quote inside a sentence",
+            "Governor Mark Ellison reiterated that the state \"will not raise taxes this year.\"",
+            &[("will not raise taxes this year.", Some("Mark Ellison"))],
+        ),
+        (
+            "quote cut by its attribution",
+            "Governor Mark Ellison met unions.\n\n\"We have not decided yet,\" Ellison told \
+             reporters. \"We will decide by Friday.\"",
+            &[
+                ("We have not decided yet,", Some("Mark Ellison")),
+                ("We will decide by Friday.", Some("Mark Ellison")),
+            ],
+        ),
+        (
+            "quote over two paragraphs",
+            "\"The first phase is done.\n\n\"The second starts next week,\" said engineer Paul \
+             Brandt.",
+            &[(
+                "The first phase is done.\n\n\"The second starts next week,",
+                Some("Paul Brandt"),
+            )],
+        ),
+        (
+            "single quotes nested inside",
+            "\u{201c}They told us \u{2018}wait and see\u{2019} for a year,\u{201d} farmer Ana \
+             Lopes said.",
+            &[(
+                "They told us \u{2018}wait and see\u{2019} for a year,",
+                Some("Ana Lopes"),
+            )],
+        ),
+        (
+            "pronoun resolved to the named subject",
+            "Health Minister Carla Mendes opened the clinic on Monday.\n\n\"This will serve ten \
+             villages,\" she told a news conference.",
+            &[("This will serve ten villages,", Some("Carla Mendes"))],
+        ),
+        (
+            "pronoun skips a person of the other gender",
+            "Senator John Ward met Governor Maria Soto. Mr. Ward spoke first.\n\n\"It went well,\" \
+             she said.",
+            &[("It went well,", Some("Maria Soto"))],
+        ),
+        (
+            "surname resolved to the full name",
+            "Prime Minister Helena Berg arrived late. \"Talks were useful,\" Berg said.",
+            &[("Talks were useful,", Some("Helena Berg"))],
+        ),
+        (
+            "bracketed insertion in the name",
+            "\"It is a start,\" [Foreign Minister Ivo] Petrov said.",
+            &[("It is a start,", Some("Ivo Petrov"))],
+        ),
+        (
+            "nominal speaker kept as written",
+            "\"The risk is rising,\" Western diplomats said.",
+            &[("The risk is rising,", Some("Western diplomats"))],
+        ),
+        (
+            "nominal speaker resolved by title",
+            "Finance Minister Oskar Lund spoke after the vote. \"We expected worse,\" the minister \
+             said.",
+            &[("We expected worse,", Some("Oskar Lund"))],
+        ),
+        (
+            "apposition between speaker and cue",
+            "\"Prices will fall,\" Nadia Rahman, the central bank governor, said on Tuesday.",
+            &[("Prices will fall,", Some("Nadia Rahman"))],
+        ),
+        (
+            "according to",
+            "The dam is \"structurally sound and safe to use,\" according to engineer Lisa Moreau.",
+            &[("structurally sound and safe to use,", Some("Lisa Moreau"))],
+        ),
+        (
+            "participle hangs from the subject",
+            "Senator Ruth Kagame attacked the bill on Monday, saying it was \"a gift to lobbyists \
+             and nobody else.\"",
+            &[("a gift to lobbyists and nobody else.", Some("Ruth Kagame"))],
+        ),
+        (
+            "signature after a dash",
+            "\u{201c}I will vote for the first time.\u{201d} \u{2015} Maria Ortiz",
+            &[("I will vote for the first time.", Some("Maria Ortiz"))],
+        ),
+        (
+            "ellipsis and bracket inside the quote",
+            "\"We will [rebuild] the port \u{2026} and the rail line,\" said Transport Minister \
+             Eva Lind.",
+            &[(
+                "We will [rebuild] the port \u{2026} and the rail line,",
+                Some("Eva Lind"),
+            )],
+        ),
+        (
+            "no attribution, no speaker",
+            "The storm passed.\n\n\"Nobody saw it coming.\"",
+            &[("Nobody saw it coming.", None)],
+        ),
+        (
+            "unbalanced mark stops at the paragraph end",
+            "\"This will not stand, the senator said.\n\nThe vote is on Monday. It is final.",
+            &[("This will not stand, the senator said.", None)],
+        ),
+        (
+            "apostrophes are not quotes",
+            "Russia's envoy said the \u{2019}90s were \"a lost decade\" for the region's economy.",
+            &[("a lost decade", Some("Russia's envoy"))],
+        ),
+    ];
+
+    #[test]
+    fn quotes_and_speakers() {
+        for (name, body, want) in ROWS {
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.map(str::to_string)))
+                .collect();
+            assert_eq!(found(body), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn scare_quotes_are_terms_with_or_without_speaker() {
+        let d = doc("Economy Minister Jonas Weber said the plan was \"reckless\". The so-called \"reset\" ended in 2012.");
+        let got: Vec<(QuoteKind, Option<&str>)> = d
+            .quotes
+            .iter()
+            .map(|q| (q.kind, q.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (QuoteKind::Term, Some("Jonas Weber")),
+                (QuoteKind::Term, None)
+            ]
+        );
+        let d = doc("\"Never,\" she said.");
+        assert_eq!(d.quotes[0].kind, QuoteKind::Quotation);
+    }
+
+    #[test]
+    fn boilerplate_holds_no_quotes() {
+        let text = "\"We won,\" he said. Caption: \"Crowds in the square\"".to_string();
+        let cut = text.find("Caption").expect("caption");
+        let mut article = Article {
+            paragraphs: crate::article::paragraphs(&text),
+            text,
+            ..Default::default()
+        };
+        article.boilerplate.push(Boilerplate {
+            span: Span::new(cut, article.text.len()),
+            kind: BoilerplateKind::Caption,
+        });
+        let d = Document::analyze(article);
+        let texts: Vec<&str> = d
+            .quotes
+            .iter()
+            .map(|q| q.span.slice(&d.article.text))
+            .collect();
+        assert_eq!(texts, vec!["We won,"]);
+    }
+
+    #[test]
+    fn quotes_record_their_cue_and_sentence() {
+        let d = doc("It rained. \"We stay,\" Anna Berg told reporters.");
+        assert_eq!(d.quotes[0].cue.as_deref(), Some("told"));
+        assert_eq!(d.quotes[0].sentence, 1);
+    }
+
+    /// Two one-paragraph articles whose quotes are compared.
+    fn matches(a: &str, b: &str) -> Vec<QuoteMatch> {
+        match_quotes(&doc(a), &doc(b))
+    }
+
+    #[test]
+    fn same_words_match_verbatim() {
+        let m = matches(
+            "\"We will defend the centre of the city,\" Mayor Ana Pires said.",
+            "\"we will defend the center of the city . . .\" Mayor Ana Pires said.",
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].kind, MatchKind::Verbatim);
+        assert!(m[0].changes.is_empty());
+        assert!(m[0].speaker_agrees);
+    }
+
+    #[test]
+    fn shortened_and_reworded_quotes_are_variants_with_tags() {
+        let m = matches(
+            "\"On trade, we do not agree yet,\" Minister Ivo Petrov said.",
+            "\"We do not agree yet,\" Petrov said.",
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].kind, MatchKind::Variant);
+        assert_eq!(m[0].changes, vec![Change::Trimmed]);
+
+        let m = matches(
+            "\"We agreed that it is vital to keep on talking, and to keep on listening,\" Petrov \
+             said.",
+            "\"We agree it is vital to keep on talking to keep on listening\u{2026} It will take \
+             time,\" Petrov said.",
+        );
+        assert_eq!(m.len(), 1);
+        for tag in [
+            Change::Extended,
+            Change::Reworded,
+            Change::Elided,
+            Change::Punctuation,
+        ] {
+            assert!(m[0].changes.contains(&tag), "{tag:?} in {:?}", m[0].changes);
+        }
+    }
+
+    #[test]
+    fn same_words_from_different_people_disagree() {
+        let m = matches(
+            "\"The border stays closed until spring,\" Minister Ivo Petrov said.",
+            "\"The border stays closed until spring,\" Minister Anna Lindqvist said.",
+        );
+        assert_eq!(m.len(), 1);
+        assert!(!m[0].speaker_agrees);
+    }
+
+    #[test]
+    fn shared_common_words_are_no_match() {
+        let m = matches(
+            "\"We still have some time to reach a fair and lasting solution,\" Petrov said.",
+            "\"We still have some time, but the money is running out every day,\" Petrov said.",
+        );
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn terms_match_only_terms_and_one_to_one() {
+        let m = matches(
+            "Officials called the plan \"reckless\". \"The plan is reckless and will fail,\" Petrov \
+             said.",
+            "\"The plan is reckless and will fail,\" Petrov said. \"The plan is reckless and will \
+             fail soon,\" he added.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!((m[0].a, m[0].b, m[0].kind), (1, 0, MatchKind::Verbatim));
+    }
+
+    proptest! {
+        #[test]
+        fn quotes_lie_in_the_text_and_never_overlap(
+            body in "([A-Za-z]{1,8}|[ \"'\u{201c}\u{201d}\u{2018}\u{2019}.,:\u{2026}\u{2014}\\[\\]]|\n\n){0,80}"
+        ) {
+            let Ok(article) = article_from_text("p.txt", &format!("Title\n\n{body}")) else {
+                return Ok(());
+            };
+            let d = Document::analyze(article);
+            let text = &d.article.text;
+            let mut last_end = 0;
+            for q in &d.quotes {
+                prop_assert!(q.span.start <= q.span.end && q.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+                prop_assert!(q.span.start >= last_end, "overlap at {:?}", q.span);
+                prop_assert!(d.article.boilerplate.iter().all(|b| !b.span.overlaps(&q.span)));
+                last_end = q.span.end;
+            }
+        }
+    }
+}

@@ -1,0 +1,1235 @@
+//! Who said it: the cue and speaker of each quotation.
+//!
+//! Attribution is read from the words around a quote, in the order news copy
+//! uses them:
+//!
+//! 1. after it, in the same sentence: `"…," Rasmussen told reporters`,
+//!    `"…," said Hillary Clinton`, `"…," according to the ministry`;
+//! 2. before it, in the same sentence: `Lavrov said: "…"`,
+//!    `Hague said the threat was "disappointing"`;
+//! 3. a quote with no attribution of its own continues the one before it in
+//!    the same paragraph (`"…," X said. "…"`), or the paragraph before when
+//!    it opens its paragraph.
+//!
+//! The noun phrase next to the cue becomes the speaker: a name is read from
+//! its right end, leaving titles out (`NATO Secretary General Anders Fogh
+//! Rasmussen` → `Anders Fogh Rasmussen`); a surname is resolved to the full
+//! name the article gave (`Rasmussen` → `Anders Fogh Rasmussen`); `he` and
+//! `she` are resolved to the subject of the nearest sentence that names a
+//! person of fitting gender; a nominal phrase (`Western officials`) is kept as
+//! written unless it is `the` + a title that an earlier named person carries
+//! (`the minister` → `Sergei Lavrov`). When the text does not say, the speaker
+//! is `None`.
+
+use super::marks::Raw;
+use super::words::{self, cue_at, is_cap, key, Tok};
+use crate::article::Article;
+use crate::segment::Sentence;
+
+/// How far (in tokens) after a quote its cue may stand: far enough for a long
+/// title (`U.S. Secretary of State Hillary Rodham Clinton said`), short enough
+/// not to reach the cue of another clause. Set on the seeds and PolNeAR dev.
+const MAX_CUE_DISTANCE: usize = 24;
+
+/// A new sentence after a quote is read as its attribution only when it is
+/// this short (`"We lost." Trump said on Twitter.`).
+const MAX_TRAILING_ATTRIBUTION: usize = 8;
+
+/// How many sentences back a pronoun may look for its antecedent.
+const PRONOUN_LOOKBACK: usize = 4;
+
+/// Longest appositive or parenthesis skipped between a subject and its cue
+/// (`Clinton, the Democratic nominee, said`), in tokens.
+const MAX_APPOSITION: usize = 16;
+
+/// Who a noun phrase names, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Who {
+    /// A proper name, titles removed.
+    Name(Vec<String>),
+    /// `he`, `she`, `they`…
+    Pronoun(String),
+    /// A common noun phrase as written, and its head word.
+    Nominal(String, String),
+}
+
+/// An attribution found in the text: who, the cue, and where the phrase is.
+#[derive(Debug, Clone)]
+struct Found {
+    who: Who,
+    cue: String,
+    at: usize,
+}
+
+/// A person the article names.
+#[derive(Debug, Clone)]
+struct Person {
+    tokens: Vec<String>,
+    /// Lower-case titles and roles written before the name.
+    titles: Vec<String>,
+    male: i32,
+    female: i32,
+    /// True when a quote names this person as its speaker.
+    speaks: bool,
+}
+
+impl Person {
+    fn name(&self) -> String {
+        self.tokens.join(" ")
+    }
+    fn surname(&self) -> &str {
+        let n = self.tokens.len();
+        let last = self.tokens.last().map_or("", |s| s.as_str());
+        if n >= 2 && words::is_suffix(&key(last)) {
+            self.tokens.get(n - 2).map_or(last, |s| s.as_str())
+        } else {
+            last
+        }
+    }
+    /// `Some(true)` male, `Some(false)` female, `None` unknown.
+    fn gender(&self) -> Option<bool> {
+        match self.male.cmp(&self.female) {
+            std::cmp::Ordering::Greater => Some(true),
+            std::cmp::Ordering::Less => Some(false),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+}
+
+/// One mention of a known person outside quotations.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    at: usize,
+    person: usize,
+}
+
+/// The result for one quote.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Attribution {
+    pub speaker: Option<String>,
+    pub cue: Option<String>,
+}
+
+/// Everything the attribution passes share.
+struct Ctx<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    /// For each token, the story piece it belongs to.
+    piece: Vec<usize>,
+    /// For each token, true when it lies inside a quote (marks included).
+    quoted: Vec<bool>,
+    /// Paragraph of each story piece.
+    piece_paragraph: Vec<usize>,
+    sentences: &'a [Sentence],
+    persons: Vec<Person>,
+    mentions: Vec<Mention>,
+}
+
+/// Attributes each quote of an article.
+pub(crate) fn attribute(
+    article: &Article,
+    sentences: &[Sentence],
+    raws: &[Raw],
+    terms: &[bool],
+) -> Vec<Attribution> {
+    let text = article.text.as_str();
+    let mut toks = Vec::new();
+    let mut piece = Vec::new();
+    let mut piece_paragraph = Vec::new();
+    for (k, (p, span)) in article.story_spans().into_iter().enumerate() {
+        let t = words::tokenize(text, span.start, span.end);
+        piece.extend(std::iter::repeat(k).take(t.len()));
+        toks.extend(t);
+        piece_paragraph.push(p);
+    }
+    let mut quoted = vec![false; toks.len()];
+    let mut q = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while q < raws.len() && raws[q].close <= t.start {
+            q += 1;
+        }
+        if let Some(r) = raws.get(q) {
+            quoted[i] = t.start >= r.open && t.start < r.close.max(r.end);
+        }
+    }
+    let mut cx = Ctx {
+        text,
+        toks,
+        piece,
+        quoted,
+        piece_paragraph,
+        sentences,
+        persons: Vec::new(),
+        mentions: Vec::new(),
+    };
+    cx.register_persons();
+
+    // Pass 1: what the text says around each quote.
+    let found: Vec<Option<Found>> = raws
+        .iter()
+        .enumerate()
+        .map(|(k, r)| cx.find(raws, k, r))
+        .collect();
+    // Single names that speak are persons too, even without a full name.
+    for f in found.iter().flatten() {
+        if let Who::Name(tokens) = &f.who {
+            cx.add_person(tokens.clone(), Vec::new());
+        }
+    }
+    cx.collect_mentions();
+    for f in found.iter().flatten() {
+        if let Who::Name(tokens) = &f.who {
+            if let Some(p) = cx.lookup(tokens, f.at) {
+                if let Some(person) = cx.persons.get_mut(p) {
+                    person.speaks = true;
+                }
+            }
+        }
+    }
+    cx.gender_from_pronouns();
+
+    // Pass 2: resolve names, pronouns and titles; inherit where nothing is said.
+    let mut out: Vec<Attribution> = Vec::with_capacity(raws.len());
+    for (k, r) in raws.iter().enumerate() {
+        let own = found
+            .get(k)
+            .cloned()
+            .flatten()
+            .map(|f| Attribution {
+                speaker: cx.resolve(&f, r.open),
+                cue: Some(f.cue).filter(|c| !c.is_empty()),
+            })
+            .filter(|a| a.speaker.is_some());
+        let term = terms.get(k).copied().unwrap_or(false);
+        let a = match own {
+            Some(a) => a,
+            None if !term => cx.inherit(raws, k, &out, terms),
+            None => Attribution::default(),
+        };
+        out.push(a);
+    }
+    out
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn key(&self, i: usize) -> String {
+        key(self.word(i))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word())
+    }
+
+    fn is_terminator(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, words::Kind::Punct('.' | '!' | '?' | ';')))
+    }
+
+    /// Token index range `[lo, hi)` of the quote's marks and words.
+    fn quote_tokens(&self, r: &Raw) -> (usize, usize) {
+        let lo = self.toks.partition_point(|t| t.start < r.open);
+        let hi = self.toks.partition_point(|t| t.start < r.close.max(r.end));
+        (lo, hi)
+    }
+
+    /// The words around quote `k`, before and after, within its sentence.
+    fn gaps(&self, raws: &[Raw], k: usize, r: &Raw) -> ((usize, usize), (usize, usize)) {
+        let (qlo, qhi) = self.quote_tokens(r);
+        // Before: back to the previous quote or the start of the piece, then
+        // forward past the last sentence end.
+        let piece_lo = self.piece.get(qlo).copied();
+        let mut lo = qlo;
+        while lo > 0 && !self.quoted[lo - 1] && self.piece.get(lo - 1).copied() == piece_lo {
+            lo -= 1;
+        }
+        let mut b = qlo;
+        while b > lo && !self.is_terminator(b - 1) {
+            b -= 1;
+        }
+        // After: up to the next quote or the end of the piece, cut at the
+        // first sentence end.
+        let piece_hi = qhi.checked_sub(1).and_then(|i| self.piece.get(i).copied());
+        let mut hi = qhi;
+        while hi < self.toks.len() && !self.quoted[hi] && self.piece.get(hi).copied() == piece_hi {
+            if self.is_terminator(hi) {
+                break;
+            }
+            hi += 1;
+        }
+        let _ = raws;
+        let _ = k;
+        ((b, qlo), (qhi, hi))
+    }
+
+    /// Pass 1 for quote `k`: the attribution its sentence gives, if any.
+    fn find(&self, raws: &[Raw], k: usize, r: &Raw) -> Option<Found> {
+        let ((blo, bhi), (alo, ahi)) = self.gaps(raws, k, r);
+        let quote_text = self.text.get(r.start..r.end).unwrap_or("");
+        let last = quote_text.trim_end().chars().last();
+        let ends_sentence = matches!(last, Some('.' | '!' | '?' | '\u{2026}'))
+            || self.toks.get(alo).is_some_and(|t| t.is_punct('.'));
+        let first_after = (alo..ahi).find(|&i| self.is_word(i));
+        let after_lower = first_after.is_some_and(|i| !is_cap(self.word(i)) || self.key(i) == "i");
+        let comma_after = matches!(last, Some(',' | '\u{2014}' | '-'))
+            || self.toks.get(alo).is_some_and(|t| {
+                matches!(t.kind, words::Kind::Punct(',' | '\u{2014}' | '\u{2013}'))
+            });
+        let after_first = comma_after || (matches!(last, Some('?' | '!')) && after_lower);
+        let after = || {
+            if ends_sentence && !after_lower && !after_first {
+                // A new sentence: only a short one is an attribution.
+                let end = self.sentence_end(alo);
+                if end.saturating_sub(alo) > MAX_TRAILING_ATTRIBUTION {
+                    return None;
+                }
+            }
+            self.after(alo, ahi)
+        };
+        // `A cashier who "steals" is held accountable, Warren said.`: an
+        // attribution closing the sentence the quote stands in.
+        let tail = || {
+            if ends_sentence && !after_lower {
+                return None;
+            }
+            let comma = (alo..ahi).rev().find(|&i| self.toks[i].is_punct(','))?;
+            self.after(comma + 1, ahi)
+        };
+        // `After saying her foot was "so swollen," she was …`: an opening
+        // participle's speaker is the subject of the clause that follows.
+        let opening = || {
+            let c = (blo..bhi.min(blo + 2))
+                .find(|&c| cue_at(self.text, &self.toks, c) > 0 && self.key(c).ends_with("ing"))?;
+            if c > blo && !words::is_opener(&self.key(blo)) {
+                return None;
+            }
+            let (plo, phi) = self.subject(alo, ahi)?;
+            Some(self.found(plo, phi, c, 1))
+        };
+        if after_first {
+            after()
+                .or_else(|| self.before(blo, bhi))
+                .or_else(tail)
+                .or_else(opening)
+        } else {
+            self.before(blo, bhi)
+                .or_else(after)
+                .or_else(tail)
+                .or_else(opening)
+        }
+    }
+
+    /// Index one past the first sentence end at or after `i`.
+    fn sentence_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while j < self.toks.len() && !self.quoted[j] {
+            if self.is_terminator(j) {
+                return j;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// `"…," Rasmussen told reporters` / `"…," said Clinton` / `"…" ― Jane Doe`.
+    fn after(&self, lo: usize, hi: usize) -> Option<Found> {
+        let mut first = (lo..hi).find(|&i| self.is_word(i))?;
+        // Only commas and dashes may stand between the quote and the phrase.
+        let mut dashed = false;
+        for i in lo..first {
+            match self.toks[i].kind {
+                words::Kind::Punct(',') => {}
+                words::Kind::Punct('\u{2014}' | '\u{2013}' | '\u{2015}' | '-') => dashed = true,
+                _ => return None,
+            }
+        }
+        // `"…" as a Homeland Security memo put it`
+        if self.key(first) == "as" && first + 1 < hi && self.is_word(first + 1) {
+            first += 1;
+        }
+        let n = cue_at(self.text, &self.toks, first);
+        if n > 0 {
+            let (plo, phi) = self.np_after(first + n, hi)?;
+            return Some(self.found(plo, phi, first, n));
+        }
+        let limit = (first + MAX_CUE_DISTANCE).min(hi);
+        if let Some(c) = (first + 1..limit).find(|&c| cue_at(self.text, &self.toks, c) > 0) {
+            let n = cue_at(self.text, &self.toks, c);
+            if let Some((plo, phi)) = self.np_before(c, first) {
+                if plo == first {
+                    return Some(self.found(plo, phi, c, n));
+                }
+            }
+            // `Scott Pruitt, the attorney general of Oklahoma, one of the
+            // states suing, said`: a name set off by commas before the cue.
+            let comma = (first..c).find(|&i| self.toks[i].is_punct(','))?;
+            if self.is_name_run(first, comma) {
+                return Some(self.found(first, comma, c, n));
+            }
+            return None;
+        }
+        // A signature after a dash: `"…" ― Jane Doe`.
+        if dashed {
+            let mut end = first;
+            while end < hi && self.is_word(end) {
+                end += 1;
+            }
+            if end == hi && self.is_name_run(first, end) {
+                return Some(Found {
+                    who: self.classify(first, end),
+                    cue: String::new(),
+                    at: self.toks[first].start,
+                });
+            }
+        }
+        None
+    }
+
+    /// `Lavrov said: "…"` / `Hague said the threat was "disappointing"`.
+    fn before(&self, lo: usize, hi: usize) -> Option<Found> {
+        // The last cue before the quote; one inside a relative clause
+        // (`told a woman who suggested that "…"`) gives way to an earlier one.
+        let mut c = hi;
+        let mut relative = None;
+        let (cue, n) = loop {
+            if c <= lo {
+                match relative {
+                    Some(found) => break found,
+                    None => return None,
+                }
+            }
+            c -= 1;
+            let n = cue_at(self.text, &self.toks, c);
+            if n > 0 && c + n <= hi {
+                let rel = c > lo && matches!(self.key(c - 1).as_str(), "who" | "which");
+                if rel {
+                    relative.get_or_insert((c, n));
+                    continue;
+                }
+                break (c, n);
+            }
+        };
+        let result = self.before_cue(lo, hi, cue, n)?;
+        let nounish = words::is_nounish_cue(&self.key(cue));
+        if nounish {
+            if let Who::Nominal(phrase, _) = &result.who {
+                let first = phrase
+                    .split_whitespace()
+                    .next()
+                    .map(key)
+                    .unwrap_or_default();
+                if !words::is_determiner(&first) {
+                    return None;
+                }
+            }
+        }
+        Some(result)
+    }
+
+    /// The speaker of cue `cue` (of `n` tokens) in the stretch `[lo, hi)`.
+    fn before_cue(&self, lo: usize, hi: usize, cue: usize, n: usize) -> Option<Found> {
+        if self.key(cue) == "according" {
+            let (plo, phi) = self.np_after(cue + n, hi)?;
+            return Some(self.found(plo, phi, cue, n));
+        }
+        // `Trump attacked Clinton, saying, "…"`: a participle's speaker is
+        // the subject of the clause it hangs from.
+        let participle = self.key(cue).ends_with("ing");
+        if participle && !self.follows_quote(lo) {
+            if let Some((plo, phi)) = self.subject(lo, cue) {
+                return Some(self.found(plo, phi, cue, n));
+            }
+        }
+        if participle && (cue == lo || self.toks[cue - 1].is_punct(',')) {
+            return None;
+        }
+        if let Some((plo, phi)) = self.np_before(cue, lo) {
+            return Some(self.found(plo, phi, cue, n));
+        }
+        // `quoted Clinton as saying "…"`
+        if cue > lo + 1 && self.key(cue - 1) == "as" {
+            if let Some((plo, phi)) = self.np_before(cue - 1, lo) {
+                return Some(self.found(plo, phi, cue, n));
+            }
+        }
+        // `Said Ellis: "…"`: the speaker after the cue, right before the quote.
+        if let Some((plo, phi)) = self.np_after(cue + n, hi) {
+            let to_quote = phi == hi
+                || (phi + 1 == hi && matches!(self.toks[phi].kind, words::Kind::Punct(':' | ',')));
+            if to_quote {
+                return Some(self.found(plo, phi, cue, n));
+            }
+        }
+        // `Trump went to Ohio and said "…"`, `he said, adding "…"`: the
+        // sentence's subject, or the speaker of a quote earlier in it.
+        if self.follows_quote(lo) {
+            return None; // the caller inherits from the previous quote
+        }
+        let (plo, phi) = self.subject(lo, cue)?;
+        Some(self.found(plo, phi, cue, n))
+    }
+
+    /// True when token `lo` comes right after a quote of its own piece.
+    fn follows_quote(&self, lo: usize) -> bool {
+        lo > 0 && self.quoted[lo - 1] && self.piece.get(lo - 1) == self.piece.get(lo)
+    }
+
+    fn found(&self, plo: usize, phi: usize, cue: usize, n: usize) -> Found {
+        let cue_text = (cue..cue + n)
+            .map(|i| self.word(i).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Found {
+            who: self.classify(plo, phi),
+            cue: cue_text,
+            at: self.toks.get(plo).map_or(0, |t| t.start),
+        }
+    }
+
+    /// The noun phrase that ends right before cue token `cue`, not reaching
+    /// below `floor`: `[lo, hi)`.
+    fn np_before(&self, cue: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut i = cue;
+        // Adverbs, auxiliaries and time phrases between subject and cue.
+        let mut skipped_time = false;
+        while i > floor && self.is_word(i - 1) {
+            let k = self.key(i - 1);
+            let time_word = words::is_time(&k)
+                && !(is_cap(self.word(i - 1)) && !is_weekday(&k) && !skipped_time);
+            if words::is_skippable(&k) || time_word {
+                skipped_time = time_word;
+                i -= 1;
+            } else if skipped_time
+                && matches!(k.as_str(), "on" | "last" | "this" | "late" | "early")
+            {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        // `X, who …, said` and `a woman who said`: the phrase before `who`.
+        if i > floor + 1 && self.key(i - 1) == "who" {
+            i -= 1;
+            if self.toks.get(i - 1).is_some_and(|t| t.is_punct(',')) {
+                i -= 1;
+            }
+            return self.np_plain(i, floor);
+        }
+        // An apposition or parenthesis: `Clinton, the nominee, said`. When
+        // the set-off part is itself a name (`His partner, Lawrence B.
+        // Cummings, called`), the name is the speaker.
+        if i > floor {
+            let t = self.toks[i - 1];
+            let open = match t.kind {
+                words::Kind::Punct(',') => Some(','),
+                words::Kind::Punct(')') => Some('('),
+                words::Kind::Punct('\u{2014}') => Some('\u{2014}'),
+                _ => None,
+            };
+            if let Some(open) = open {
+                let mut j = i - 1;
+                let mut found = None;
+                while j > floor && i - 1 - j < MAX_APPOSITION {
+                    j -= 1;
+                    if self.toks[j].is_punct(open) {
+                        found = Some(j);
+                        break;
+                    }
+                    if self.is_terminator(j) || self.quoted[j] {
+                        break;
+                    }
+                }
+                let j = found?;
+                if open == ',' && self.is_name_run(j + 1, i - 1) {
+                    return Some((j + 1, i - 1));
+                }
+                return self.np_plain(j, floor);
+            }
+        }
+        self.np_plain(i, floor)
+    }
+
+    /// True when `[lo, hi)` is a short run of capitalized words and initials.
+    fn is_name_run(&self, lo: usize, hi: usize) -> bool {
+        hi > lo
+            && hi - lo <= 5
+            && (lo..hi).all(|i| {
+                let w = self.word(i);
+                self.is_word(i) && (is_cap(w) || words::is_particle(&key(w)))
+            })
+            && !words::is_opener(&self.key(lo))
+    }
+
+    /// The noun phrase ending at token `end` (exclusive), read backwards.
+    fn np_plain(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut end = end;
+        // `Rep. Jim Jordan (R-Ohio)`: the parenthesis after a name.
+        if end > floor && self.toks[end - 1].is_punct(')') {
+            let open = (floor..end - 1)
+                .rev()
+                .take(MAX_APPOSITION)
+                .find(|&i| self.toks[i].is_punct('('))?;
+            end = open;
+        }
+        let mut j = end;
+        let mut lower = 0;
+        while j > floor && self.is_word(j - 1) {
+            let w = self.word(j - 1);
+            let k = key(w);
+            if words::is_pronoun(&k) {
+                if j == end {
+                    j -= 1;
+                }
+                break;
+            }
+            if words::is_determiner(&k) {
+                if j < end {
+                    j -= 1;
+                }
+                // `Mr. Morgan of the Sierra Club`: a determiner after an
+                // inner preposition goes on.
+                let prep_before = j > floor + 1
+                    && j < end
+                    && words::is_inner_prep(&self.key(j - 1))
+                    && self.is_word(j - 2)
+                    && !words::is_stop(&self.key(j - 2));
+                if prep_before {
+                    continue;
+                }
+                break;
+            }
+            if words::is_inner_prep(&k) {
+                let head_before = j >= 2
+                    && j - 2 >= floor
+                    && self.is_word(j - 2)
+                    && !words::is_stop(&self.key(j - 2))
+                    && cue_at(self.text, &self.toks, j - 2) == 0;
+                if j < end && head_before {
+                    j -= 1;
+                    continue;
+                }
+                break;
+            }
+            if words::is_stop(&k) || (cue_at(self.text, &self.toks, j - 1) > 0 && !is_cap(w)) {
+                break;
+            }
+            if words::is_opener(&k) && is_cap(w) {
+                break;
+            }
+            if !is_cap(w) {
+                lower += 1;
+                if lower > 4 {
+                    break;
+                }
+            }
+            if end - j >= 10 {
+                break;
+            }
+            j -= 1;
+        }
+        while j < end && words::is_inner_prep(&self.key(j)) {
+            j += 1;
+        }
+        // A lone determiner is no phrase.
+        if j >= end || (end - j == 1 && words::is_determiner(&self.key(j))) {
+            return None;
+        }
+        Some((j, end))
+    }
+
+    /// The noun phrase right after a cue (`said Hillary Clinton, the …`).
+    fn np_after(&self, from: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut j = from;
+        let mut lower = 0;
+        if j < hi && self.is_word(j) && words::is_determiner(&self.key(j)) {
+            j += 1;
+        }
+        while j < hi && self.is_word(j) {
+            let w = self.word(j);
+            let k = key(w);
+            if words::is_pronoun(&k) {
+                if j == from {
+                    j += 1;
+                }
+                break;
+            }
+            if words::is_stop(&k) || is_weekday(&k) || cue_at(self.text, &self.toks, j) > 0 {
+                break;
+            }
+            if words::is_inner_prep(&k) {
+                // `said the secretary of state`, not `said Clinton in a statement`.
+                let prev_lower = j > from && !is_cap(self.word(j - 1));
+                let next_ok = j + 1 < hi && self.is_word(j + 1);
+                if !(prev_lower && next_ok && matches!(k.as_str(), "of" | "for")) {
+                    break;
+                }
+            } else if !is_cap(w) {
+                lower += 1;
+                if lower > 4 {
+                    break;
+                }
+            }
+            j += 1;
+            if words::is_possessive(w) && !is_cap(w) {
+                break;
+            }
+        }
+        if j <= from || (j - from == 1 && words::is_determiner(&self.key(from))) {
+            return None;
+        }
+        Some((from, j))
+    }
+
+    /// The subject of a stretch: its first pronoun or run of capitals.
+    fn subject(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut i = lo;
+        // `In a panel in Washington, Marc Morial told …`: an opening phrase
+        // set off by a comma holds no subject.
+        let opens_with_phrase = self.is_word(lo)
+            && (words::is_opener(&self.key(lo)) || words::is_inner_prep(&self.key(lo)))
+            && !words::is_pronoun(&self.key(lo));
+        if opens_with_phrase {
+            if let Some(c) = (lo..hi.min(lo + MAX_APPOSITION)).find(|&c| self.toks[c].is_punct(','))
+            {
+                i = c + 1;
+            }
+        }
+        while i < hi {
+            if !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            let w = self.word(i);
+            let k = key(w);
+            if words::is_pronoun(&k) && k != "it" {
+                return Some((i, i + 1));
+            }
+            if is_cap(w) && !words::is_opener(&k) && !words::is_time(&k) {
+                let mut j = i + 1;
+                while j < hi && self.is_word(j) {
+                    let kj = self.key(j);
+                    let cap = is_cap(self.word(j));
+                    let inner = (kj == "of" || words::is_particle(&kj))
+                        && j + 1 < hi
+                        && is_cap(self.word(j + 1));
+                    if !(cap || inner) || words::is_possessive(self.word(j - 1)) {
+                        break;
+                    }
+                    j += 1;
+                }
+                return Some((i, j));
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// What a noun phrase `[lo, hi)` names.
+    fn classify(&self, lo: usize, hi: usize) -> Who {
+        let mut hi = hi;
+        // `Trump at a rally` → `Trump`; `a spokeswoman for Clinton` stays whole.
+        if let Some(p) = (lo + 1..hi).find(|&p| words::is_inner_prep(&self.key(p))) {
+            // `Gov. Earl Ray Tomblin of West Virginia` → the name before `of`;
+            // `Secretary of State Hillary Clinton` keeps its title phrase.
+            let before = self.word(p - 1);
+            let head_cap = is_cap(before);
+            let person_head =
+                head_cap && !words::is_title(&key(before)) && !words::is_non_person(&key(before));
+            let rest_lower = (p + 1..hi).any(|i| {
+                let w = self.word(i);
+                !is_cap(w) && !words::is_determiner(&key(w)) && !words::is_particle(&key(w))
+            });
+            if (head_cap && rest_lower) || person_head {
+                hi = p;
+            }
+        }
+        let head = self.word(hi - 1);
+        let hk = key(head);
+        let text: Vec<&str> = (lo..hi).map(|i| self.word(i)).collect();
+        if hi - lo == 1 && words::is_pronoun(&hk) {
+            return Who::Pronoun(hk);
+        }
+        if is_cap(head) && !words::is_opener(&hk) {
+            let name = name_suffix(&text);
+            let title_only =
+                name.len() == 1 && name.first().is_some_and(|n| words::is_title(&key(n)));
+            if !name.is_empty() && !title_only {
+                return Who::Name(name);
+            }
+        }
+        let phrase = text
+            .iter()
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Who::Nominal(phrase, hk)
+    }
+
+    fn add_person(&mut self, tokens: Vec<String>, titles: Vec<String>) -> usize {
+        if let Some(i) = self.persons.iter().position(|p| p.tokens == tokens) {
+            if let Some(p) = self.persons.get_mut(i) {
+                for t in titles {
+                    if !p.titles.contains(&t) {
+                        p.titles.push(t);
+                    }
+                }
+            }
+            return i;
+        }
+        let (male, female) = titles
+            .iter()
+            .filter_map(|t| words::title_gender(t))
+            .fold((0, 0), |(m, f), g| if g { (m + 1, f) } else { (m, f + 1) });
+        self.persons.push(Person {
+            tokens,
+            titles,
+            male,
+            female,
+            speaks: false,
+        });
+        self.persons.len() - 1
+    }
+
+    /// Runs of capitalized words outside quotes: `(first token, last+1)`.
+    fn cap_runs(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            if self.quoted[i] || !self.is_word(i) || !is_cap(self.word(i)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < self.toks.len()
+                && !self.quoted[j]
+                && self.is_word(j)
+                && self.piece[j] == self.piece[i]
+                && !words::is_possessive(self.word(j - 1))
+            {
+                let w = self.word(j);
+                let particle = words::is_particle(&key(w))
+                    && self.toks.get(j + 1).is_some_and(|t| t.is_word())
+                    && is_cap(self.word(j + 1));
+                if !(is_cap(w) || particle) {
+                    break;
+                }
+                j += 1;
+            }
+            out.push((i, j));
+            i = j;
+        }
+        out
+    }
+
+    /// Lower-case title words of a run: the ones inside it before the name and
+    /// up to two lower-case words right before it (`spokesman Josh Earnest`).
+    fn run_titles(&self, lo: usize, hi: usize, name_len: usize) -> Vec<String> {
+        let mut titles: Vec<String> = (lo..hi.saturating_sub(name_len))
+            .map(|i| self.key(i))
+            .collect();
+        let mut i = lo;
+        for _ in 0..2 {
+            if i == 0 || !self.is_word(i - 1) || self.quoted[i - 1] || is_cap(self.word(i - 1)) {
+                break;
+            }
+            i -= 1;
+            titles.push(self.key(i));
+        }
+        titles
+    }
+
+    fn register_persons(&mut self) {
+        for (lo, hi) in self.cap_runs() {
+            let text: Vec<&str> = (lo..hi).map(|i| self.word(i)).collect();
+            let name = name_suffix(&text);
+            if name.len() < 2 || !person_like(&name) {
+                continue;
+            }
+            let titles = self.run_titles(lo, hi, name.len());
+            self.add_person(name, titles);
+        }
+    }
+
+    /// The known person a name refers to: the full name whose last words
+    /// these are, preferring one mentioned before `at`.
+    fn lookup(&self, name: &[String], at: usize) -> Option<usize> {
+        if let Some(i) = self.persons.iter().position(|p| p.tokens == name) {
+            // A single name that is also the end of a longer one resolves to it.
+            if name.len() > 1 {
+                return Some(i);
+            }
+        }
+        let fits = |p: &Person| {
+            p.tokens.len() > name.len()
+                && (p.tokens.ends_with(name)
+                    || (name.len() == 1 && name.first().is_some_and(|n| n == p.surname())))
+        };
+        let before = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.at < at)
+            .find(|m| self.persons.get(m.person).is_some_and(fits))
+            .map(|m| m.person);
+        before
+            .or_else(|| self.persons.iter().position(fits))
+            .or_else(|| self.persons.iter().position(|p| p.tokens == name))
+    }
+
+    fn collect_mentions(&mut self) {
+        let mut mentions = Vec::new();
+        for (lo, hi) in self.cap_runs() {
+            let text: Vec<&str> = (lo..hi).map(|i| self.word(i)).collect();
+            let name = name_suffix(&text);
+            if name.is_empty() {
+                continue;
+            }
+            let at = self.toks[lo].start;
+            if let Some(p) = self.lookup(&name, at) {
+                mentions.push(Mention { at, person: p });
+                // Honorifics right before the name tell the gender.
+                let titles = self.run_titles(lo, hi, name.len());
+                for t in titles {
+                    match words::title_gender(&t) {
+                        Some(true) => self.persons[p].male += 1,
+                        Some(false) => self.persons[p].female += 1,
+                        None => {}
+                    }
+                }
+            }
+        }
+        self.mentions = mentions;
+    }
+
+    fn sentence_of(&self, at: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.span.start <= at)
+            .saturating_sub(1)
+    }
+
+    /// A sentence naming one person who is then `he` or `she` tells that
+    /// person's gender.
+    fn gender_from_pronouns(&mut self) {
+        let mut by_sentence: Vec<Vec<Mention>> = vec![Vec::new(); self.sentences.len().max(1)];
+        for m in &self.mentions {
+            let s = self.sentence_of(m.at);
+            if let Some(v) = by_sentence.get_mut(s) {
+                v.push(*m);
+            }
+        }
+        let mut votes = Vec::new();
+        for (i, t) in self.toks.iter().enumerate() {
+            if self.quoted[i] || !t.is_word() {
+                continue;
+            }
+            let male = match key(t.text(self.text)).as_str() {
+                "he" | "him" | "his" | "himself" => true,
+                "she" | "her" | "hers" | "herself" => false,
+                _ => continue,
+            };
+            let s = self.sentence_of(t.start);
+            let Some(ms) = by_sentence.get(s) else {
+                continue;
+            };
+            let mut people = ms.iter().filter(|m| m.at < t.start).map(|m| m.person);
+            if let Some(first) = people.next() {
+                if people.all(|p| p == first) && ms.iter().all(|m| m.person == first) {
+                    votes.push((first, male));
+                }
+            }
+        }
+        for (p, male) in votes {
+            if let Some(person) = self.persons.get_mut(p) {
+                if male {
+                    person.male += 1;
+                } else {
+                    person.female += 1;
+                }
+            }
+        }
+    }
+
+    /// Pass 2: the speaker's name for an attribution.
+    fn resolve(&mut self, f: &Found, at: usize) -> Option<String> {
+        match &f.who {
+            Who::Name(tokens) => Some(
+                self.lookup(tokens, at)
+                    .and_then(|p| self.persons.get(p))
+                    .map_or_else(|| tokens.join(" "), |p| p.name()),
+            ),
+            Who::Pronoun(p) => {
+                let male = match p.as_str() {
+                    "he" => true,
+                    "she" => false,
+                    _ => return None,
+                };
+                let person = self.antecedent(f.at, male)?;
+                let entry = self.persons.get_mut(person)?;
+                // What a pronoun was resolved to is evidence for later ones.
+                if male {
+                    entry.male += 1;
+                } else {
+                    entry.female += 1;
+                }
+                Some(entry.name())
+            }
+            Who::Nominal(phrase, head) => {
+                let definite = phrase.to_lowercase().starts_with("the ");
+                if definite && words::is_title(head) {
+                    let title_fits = |p: &Person| {
+                        p.titles
+                            .iter()
+                            .any(|t| t == head || expand_title(t) == head.as_str())
+                    };
+                    let hit = self
+                        .mentions
+                        .iter()
+                        .rev()
+                        .filter(|m| m.at < at)
+                        .find(|m| self.persons.get(m.person).is_some_and(title_fits));
+                    if let Some(m) = hit {
+                        return self.persons.get(m.person).map(|p| p.name());
+                    }
+                }
+                Some(phrase.clone())
+            }
+        }
+    }
+
+    /// The person a `he`/`she` at byte `at` refers to: the first person of
+    /// fitting gender named in the nearest sentence before it.
+    ///
+    /// A person known to have that gender, or known to speak in the article,
+    /// is preferred within the look-back to one merely named (a run of
+    /// capitals such as a book title may look like a name).
+    fn antecedent(&self, at: usize, male: bool) -> Option<usize> {
+        let here = self.sentence_of(at);
+        let lowest = here.saturating_sub(PRONOUN_LOOKBACK);
+        let mut fallback = None;
+        for s in (lowest..=here).rev() {
+            let fitting = self
+                .mentions
+                .iter()
+                .filter(|m| m.at < at && self.sentence_of(m.at) == s)
+                .filter(|m| {
+                    self.persons.get(m.person).is_some_and(|p| {
+                        p.gender().map_or(true, |g| g == male) && person_like(&p.tokens)
+                    })
+                });
+            for m in fitting {
+                let known = self
+                    .persons
+                    .get(m.person)
+                    .is_some_and(|p| p.gender().is_some() || p.speaks);
+                if known {
+                    return Some(m.person);
+                }
+                fallback.get_or_insert(m.person);
+            }
+        }
+        fallback
+    }
+
+    /// A quote that says nothing of its speaker continues the quotation
+    /// before it in its paragraph, or, when it opens a paragraph, the one
+    /// ending the paragraph before; failing that, the attribution of the
+    /// sentence before (`…, Schiff said. "…"`, `Trump said: ¶ "…"`). A term
+    /// only continues a quote of its own sentence (`called him a "liar" and
+    /// a "bully"`).
+    fn inherit(
+        &mut self,
+        raws: &[Raw],
+        k: usize,
+        done: &[Attribution],
+        terms: &[bool],
+    ) -> Attribution {
+        let Some(r) = raws.get(k) else {
+            return Attribution::default();
+        };
+        let carry = |a: &Attribution| Attribution {
+            speaker: a.speaker.clone(),
+            cue: None,
+        };
+        let term = terms.get(k).copied().unwrap_or(false);
+        if term {
+            let prev = k.checked_sub(1).and_then(|p| raws.get(p).map(|x| (p, x)));
+            if let Some((p, prev)) = prev {
+                if self.same_sentence(prev, r) {
+                    if let Some(a) = done.get(p).filter(|a| a.speaker.is_some()) {
+                        return carry(a);
+                    }
+                }
+            }
+            return Attribution::default();
+        }
+        // The last quotation of this paragraph, terms passed over.
+        for p in (0..k).rev() {
+            let prev = &raws[p];
+            if prev.last_paragraph != r.paragraph {
+                break;
+            }
+            if terms.get(p).copied().unwrap_or(false) && !self.same_sentence(prev, r) {
+                continue;
+            }
+            if let Some(a) = done.get(p).filter(|a| a.speaker.is_some()) {
+                return carry(a);
+            }
+            break;
+        }
+        // The quotation ending the paragraph before.
+        if k > 0 && self.opens_paragraph(r) {
+            let prev = &raws[k - 1];
+            let prev_term = terms.get(k - 1).copied().unwrap_or(false);
+            if prev.last_paragraph + 1 == r.paragraph && !prev_term && self.ends_paragraph(prev) {
+                if let Some(a) = done.get(k - 1).filter(|a| a.speaker.is_some()) {
+                    return carry(a);
+                }
+            }
+        }
+        // The sentence before, in this paragraph or ending the one before.
+        let (qlo, _) = self.quote_tokens(r);
+        let piece = self.piece.get(qlo).copied();
+        let mut start = qlo;
+        while start > 0
+            && !self.quoted[start - 1]
+            && !self.is_terminator(start - 1)
+            && self.piece.get(start - 1).copied() == piece
+        {
+            start -= 1;
+        }
+        if start == 0 || self.quoted[start - 1] {
+            return Attribution::default();
+        }
+        let same_piece = self.piece.get(start - 1).copied() == piece;
+        let prev_paragraph = start == qlo
+            && self
+                .piece
+                .get(start - 1)
+                .and_then(|&p| self.piece_paragraph.get(p))
+                .is_some_and(|&p| p + 1 == r.paragraph);
+        if !(same_piece || prev_paragraph) {
+            return Attribution::default();
+        }
+        let mut end = start;
+        if self.is_terminator(end - 1) || self.toks[end - 1].is_punct(':') {
+            end -= 1;
+        }
+        let mut lo = end;
+        while lo > 0
+            && !self.quoted[lo - 1]
+            && !self.is_terminator(lo - 1)
+            && self.piece.get(lo - 1) == self.piece.get(end.saturating_sub(1))
+        {
+            lo -= 1;
+        }
+        if lo > 0 && self.quoted[lo - 1] {
+            return Attribution::default();
+        }
+        match self.before(lo, end) {
+            Some(f) => {
+                let speaker = self.resolve(&f, r.open);
+                Attribution { speaker, cue: None }
+            }
+            None => Attribution::default(),
+        }
+    }
+
+    /// True when no sentence ends between two quotes.
+    fn same_sentence(&self, a: &Raw, b: &Raw) -> bool {
+        let (_, ahi) = self.quote_tokens(a);
+        let (blo, _) = self.quote_tokens(b);
+        a.last_paragraph == b.paragraph && (ahi..blo).all(|i| !self.is_terminator(i))
+    }
+
+    /// True when at most one sentence end follows a quote in its paragraph
+    /// (`"…," he said.` closes it).
+    fn ends_paragraph(&self, r: &Raw) -> bool {
+        let (_, hi) = self.quote_tokens(r);
+        let piece = hi.checked_sub(1).and_then(|i| self.piece.get(i));
+        let mut ends = 0;
+        let mut i = hi;
+        while i < self.toks.len() && self.piece.get(i) == piece {
+            if self.quoted[i] {
+                return false;
+            }
+            if self.is_terminator(i) {
+                ends += 1;
+            }
+            i += 1;
+        }
+        ends <= 1
+    }
+
+    fn opens_paragraph(&self, r: &Raw) -> bool {
+        let (qlo, _) = self.quote_tokens(r);
+        qlo == 0 || self.piece.get(qlo - 1) != self.piece.get(qlo)
+    }
+}
+
+fn is_weekday(k: &str) -> bool {
+    matches!(
+        k,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// `sen` → `senator`, so `the senator` finds `Sen. Ted Cruz`.
+fn expand_title(t: &str) -> &str {
+    match t {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "pres" => "president",
+        "prof" => "professor",
+        "lt" => "lieutenant",
+        other => other,
+    }
+}
+
+/// The name at the right end of a capitalized phrase, titles and openers left
+/// out: `U.S. Secretary of State Hillary Clinton` → `Hillary Clinton`.
+fn name_suffix(words_: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (n, w) in words_.iter().enumerate().rev() {
+        let k = key(w);
+        let last = n + 1 == words_.len();
+        let cap = is_cap(w);
+        let particle = words::is_particle(&k) && !out.is_empty();
+        if !(cap || particle) {
+            break;
+        }
+        if !last && (words::is_title(&k) || words::is_opener(&k) || words::is_possessive(w)) {
+            break;
+        }
+        if last && words::is_opener(&k) {
+            break;
+        }
+        let w = if last { words::strip_possessive(w) } else { w };
+        out.push(w.trim_end_matches(',').to_string());
+    }
+    out.reverse();
+    // A leading time word (`Tuesday Trump`) is not part of the name.
+    while out.len() > 1 && out.first().is_some_and(|w| words::is_time(&key(w))) {
+        out.remove(0);
+    }
+    out
+}
+
+/// True when a name looks like a person's: no organization or place word, no
+/// acronym, no day or month.
+fn person_like(name: &[String]) -> bool {
+    !name.is_empty()
+        && name.iter().all(|w| {
+            let k = key(w);
+            let acronym = w.chars().count() > 1
+                && !w.contains('.')
+                && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+            !words::is_non_person(&k) && !is_weekday(&k) && !acronym && !words::is_time(&k)
+                || words::is_suffix(&k)
+        })
+}

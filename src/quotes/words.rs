@@ -1,0 +1,1315 @@
+//! A small tokenizer for the text around quotations, and the word lists the
+//! speaker finder reads (cue verbs, titles, function words).
+//!
+//! Tokens keep byte offsets into the article text. A period stays inside a
+//! word when the word is an abbreviation or an initial (`U.S.`, `Sen.`, `J.`),
+//! so a lone `.` token ends a sentence. Square brackets are dropped: an editor's
+//! insertion such as `[Secretary General Anders Fogh] Rasmussen` reads as one
+//! name.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters, digits and the marks that may sit inside a word.
+    Word,
+    /// One punctuation character (quotation marks included).
+    Punct(char),
+}
+
+/// A token with its byte range in the text it was cut from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Tok {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+/// Abbreviations that keep their period (lower case, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt",
+    "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "rev", "prof", "inc", "corp", "co", "ltd",
+    "no", "mt", "ft", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+    "dec", "calif", "fla", "mass", "penn", "ariz", "colo", "conn", "ill", "ind", "mich", "minn",
+    "nev", "okla", "ore", "tenn", "tex", "va", "wash", "wis", "gens", "messrs", "supt", "det",
+    "insp", "pres",
+];
+
+/// Splits `text[range]` into tokens whose offsets point into `text`.
+pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let Some(piece) = text.get(from..to) else {
+        return out;
+    };
+    let chars: Vec<(usize, char)> = piece.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        if c.is_whitespace() || c == '[' || c == ']' {
+            i += 1;
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Tok {
+                start: from + off,
+                end: from + off + c.len_utf8(),
+                kind: Kind::Punct(c),
+            });
+            i += 1;
+            continue;
+        }
+        // A word: alphanumerics, joined by apostrophes, hyphens and inner periods.
+        let mut j = i + 1;
+        while j < chars.len() {
+            let ch = chars[j].1;
+            if is_word_char(ch) {
+                j += 1;
+                continue;
+            }
+            let next_alnum = chars.get(j + 1).is_some_and(|n| is_word_char(n.1));
+            if matches!(ch, '\'' | '\u{2019}' | '-' | '\u{2010}' | '.' | '&' | '/') && next_alnum {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let mut end = chars.get(j).map_or(piece.len(), |x| x.0);
+        // A trailing period belongs to abbreviations, initials and dotted forms.
+        if chars.get(j).is_some_and(|x| x.1 == '.') {
+            let word = &piece[off..end];
+            let lower = word.to_lowercase();
+            let initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
+            // `(D-Mo.)`, `R-Ky., said`: a period right before a closing
+            // parenthesis or a comma ends no sentence.
+            let inside = chars.get(j + 1).is_some_and(|x| matches!(x.1, ')' | ','));
+            if initial || inside || word.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
+                end += 1;
+                j += 1;
+            }
+        }
+        // A possessive apostrophe after a plural ("officials'") stays with the word.
+        out.push(Tok {
+            start: from + off,
+            end: from + end,
+            kind: Kind::Word,
+        });
+        i = j;
+    }
+    out
+}
+
+/// Letters and digits, and the stray symbols of mis-decoded text (`FranÃ§ois`)
+/// that sit inside words; quotation marks, dashes and ellipses never do.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || (!c.is_ascii()
+            && !c.is_whitespace()
+            && !matches!(
+                c,
+                '\u{2018}'..='\u{201f}'
+                    | '\u{2010}'..='\u{2015}'
+                    | '\u{2026}'
+                    | '\u{ab}'
+                    | '\u{bb}'
+                    | '\u{a0}'
+                    | '\u{2022}'
+                    | '\u{b7}'
+            ))
+}
+
+/// True when a word starts with a capital letter (`al-Assad` counts: a part
+/// after a hyphen is capitalized).
+pub(crate) fn is_cap(word: &str) -> bool {
+    let first = word.chars().next().is_some_and(|c| c.is_uppercase());
+    first
+        || word
+            .split(['-', '\u{2010}'])
+            .skip(1)
+            .any(|p| p.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// The word in lower case, without a trailing period or possessive ending.
+pub(crate) fn key(word: &str) -> String {
+    let w = strip_possessive(word).trim_end_matches('.');
+    w.to_lowercase()
+}
+
+/// `Clinton's` → `Clinton`; `officials'` → `officials`.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(w) = word.strip_suffix(suffix) {
+            if !w.is_empty() {
+                return w;
+            }
+        }
+    }
+    word
+}
+
+/// True for `Clinton's`.
+pub(crate) fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+/// Reporting verbs and phrases, in the forms news copy uses. Chosen from the
+/// verbs wire style guides list for attribution, plus the verbs of judgement
+/// that attribute scare quotes (`called it "a disaster"`).
+const CUES: &[&str] = &[
+    "reports",
+    "found",
+    "finds",
+    "sings",
+    "sang",
+    "chanted",
+    "attacked",
+    "lauded",
+    "lauds",
+    "tells",
+    "states",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "warn",
+    "warns",
+    "warned",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "noted",
+    "noting",
+    "explain",
+    "explains",
+    "explained",
+    "explaining",
+    "write",
+    "writes",
+    "wrote",
+    "writing",
+    "tweet",
+    "tweeted",
+    "tweeting",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "argue",
+    "argues",
+    "argued",
+    "arguing",
+    "declare",
+    "declares",
+    "declared",
+    "declaring",
+    "stated",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "reply",
+    "replies",
+    "replied",
+    "replying",
+    "respond",
+    "responds",
+    "responded",
+    "responding",
+    "recalls",
+    "recalled",
+    "recalling",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "acknowledging",
+    "admit",
+    "admits",
+    "admitted",
+    "admitting",
+    "announce",
+    "announces",
+    "announced",
+    "announcing",
+    "observe",
+    "observes",
+    "observed",
+    "remarked",
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "vowed",
+    "vowing",
+    "promised",
+    "promising",
+    "predict",
+    "predicts",
+    "predicted",
+    "predicting",
+    "concede",
+    "concedes",
+    "conceded",
+    "conceding",
+    "complain",
+    "complains",
+    "complained",
+    "complaining",
+    "joked",
+    "joking",
+    "quip",
+    "quips",
+    "quipped",
+    "shout",
+    "shouts",
+    "shouted",
+    "shouting",
+    "yell",
+    "yells",
+    "yelled",
+    "cried",
+    "exclaim",
+    "exclaims",
+    "exclaimed",
+    "stress",
+    "stresses",
+    "stressed",
+    "stressing",
+    "emphasize",
+    "emphasizes",
+    "emphasized",
+    "emphasise",
+    "emphasised",
+    "reiterate",
+    "reiterates",
+    "reiterated",
+    "reiterating",
+    "repeat",
+    "repeats",
+    "repeated",
+    "caution",
+    "cautions",
+    "cautioned",
+    "maintain",
+    "maintains",
+    "maintained",
+    "contend",
+    "contends",
+    "contended",
+    "counters",
+    "countered",
+    "conclude",
+    "concludes",
+    "concluded",
+    "boast",
+    "boasts",
+    "boasted",
+    "boasting",
+    "lament",
+    "laments",
+    "lamented",
+    "muse",
+    "mused",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "deny",
+    "denies",
+    "denied",
+    "allege",
+    "alleges",
+    "alleged",
+    "charged",
+    "demand",
+    "demanded",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "dismissing",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "called",
+    "calling",
+    "brand",
+    "brands",
+    "branded",
+    "label",
+    "labels",
+    "labeled",
+    "labelled",
+    "dub",
+    "dubs",
+    "dubbed",
+    "voice",
+    "voices",
+    "voiced",
+    "voicing",
+    "assert",
+    "asserts",
+    "asserted",
+    "asserting",
+    "affirm",
+    "affirmed",
+    "continue",
+    "continues",
+    "continued",
+    "pledged",
+    "threaten",
+    "threatens",
+    "threatened",
+    "accuse",
+    "accuses",
+    "accused",
+    "accusing",
+    "criticize",
+    "criticized",
+    "criticised",
+    "slam",
+    "slams",
+    "slammed",
+    "blast",
+    "blasts",
+    "blasted",
+    "praise",
+    "praises",
+    "praised",
+    "hail",
+    "hails",
+    "hailed",
+    "mock",
+    "mocks",
+    "mocked",
+    "mocking",
+    "condemn",
+    "condemns",
+    "condemned",
+    "decry",
+    "decries",
+    "decried",
+    "recount",
+    "recounts",
+    "recounted",
+    "testify",
+    "testifies",
+    "testified",
+    "reveal",
+    "reveals",
+    "revealed",
+    "reported",
+    "quoted",
+    "insist",
+    "advise",
+    "advised",
+    "advises",
+    "concur",
+    "agreed",
+    "agrees",
+    "disagreed",
+    "proclaim",
+    "proclaimed",
+    "proclaims",
+    "reasoned",
+    "recommend",
+    "recommended",
+    "speculate",
+    "speculated",
+    "whisper",
+    "whispered",
+    "told",
+    "retort",
+    "retorted",
+    "interject",
+    "interjected",
+    "opine",
+    "opined",
+    "posted",
+    "wonder",
+    "wondered",
+    "wonders",
+    "acknowledged",
+    "conceded",
+    "explained",
+    "thundered",
+    "fumed",
+    "scoffed",
+    "sniffed",
+    "griped",
+    "huffed",
+    "snapped",
+    "inveighed",
+    "signaled",
+    "signalled",
+    "predicted",
+    "estimated",
+    "attest",
+    "attested",
+    "hint",
+    "hinted",
+    "announced",
+    "mused",
+    "posited",
+    "insisted",
+];
+
+/// Cue words that only report speech when followed by a particle (`went on`,
+/// `pointed out`, `summed up`, `chimed in`).
+const CUE_PARTICLES: &[(&str, &str)] = &[
+    ("went", "on"),
+    ("goes", "on"),
+    ("pointed", "out"),
+    ("points", "out"),
+    ("summed", "up"),
+    ("chimed", "in"),
+    ("figured", "out"),
+    ("put", "it"),
+    ("puts", "it"),
+];
+
+/// The cue starting at token `i`: its token count (1 or 2), or 0 when none.
+pub(crate) fn cue_at(text: &str, toks: &[Tok], i: usize) -> usize {
+    let Some(t) = toks.get(i) else { return 0 };
+    if !t.is_word() {
+        return 0;
+    }
+    let w = t.text(text);
+    let lower = w.to_lowercase();
+    let next = toks
+        .get(i + 1)
+        .filter(|n| n.is_word())
+        .map(|n| n.text(text).to_lowercase());
+    if lower == "according" {
+        return if next.as_deref() == Some("to") { 2 } else { 0 };
+    }
+    for (verb, particle) in CUE_PARTICLES {
+        if lower == *verb {
+            return if next.as_deref() == Some(*particle) {
+                2
+            } else {
+                0
+            };
+        }
+    }
+    // A capitalized cue word is a name or starts a sentence (`Read`, `State`).
+    if is_cap(w) && !matches!(lower.as_str(), "said" | "says" | "told" | "added" | "asked") {
+        return 0;
+    }
+    usize::from(CUES.contains(&lower.as_str()))
+}
+
+/// Function words that end a noun phrase read backwards from a cue.
+const STOP: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "as",
+    "while",
+    "when",
+    "where",
+    "because",
+    "if",
+    "so",
+    "than",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "to",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "not",
+    "it",
+    "this",
+    "there",
+    "here",
+    "what",
+    "how",
+    "why",
+    "yet",
+    "by",
+    "into",
+    "onto",
+    "upon",
+    "about",
+    "against",
+    "over",
+    "under",
+    "between",
+    "through",
+    "during",
+    "until",
+    "unless",
+    "whether",
+    "also",
+    "just",
+    "even",
+    "still",
+    "then",
+    "again",
+    "however",
+    "meanwhile",
+    "instead",
+    "indeed",
+    "yes",
+    "no",
+    "said",
+    "says",
+    "told",
+    "amid",
+    "despite",
+    "like",
+    "unlike",
+    "toward",
+    "towards",
+    "per",
+    "via",
+    "both",
+    "either",
+    "neither",
+    "all",
+    "had",
+    "has",
+    "have",
+    "having",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "only",
+];
+
+/// Determiners: they open a noun phrase, so reading backwards stops after one.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "some",
+    "many", "several", "one", "two", "three", "four", "five", "few", "most", "other", "another",
+    "each", "every", "any", "no",
+];
+
+/// Prepositions that may sit inside a noun phrase (`a spokesman for the campaign`).
+const INNER_PREPS: &[&str] = &[
+    "of", "for", "at", "from", "with", "in", "on", "through", "across", "outside", "inside",
+    "near", "around", "behind", "among", "within",
+];
+
+/// Personal pronouns that can be the subject of a cue.
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it"];
+
+/// Words between a subject and its cue that say nothing about who spoke.
+const SKIPPABLE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "once",
+    "earlier",
+    "previously",
+    "reportedly",
+    "again",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
+    "was",
+    "is",
+    "has",
+    "first",
+    "recently",
+    "since",
+    "further",
+    "too",
+    "often",
+    "always",
+    "never",
+    "even",
+    "still",
+    "just",
+    "initially",
+    "subsequently",
+    "today",
+    "yesterday",
+    "tonight",
+    "privately",
+    "publicly",
+];
+
+/// Day and month names: a cue's time phrase, never a speaker.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "late",
+    "early",
+];
+
+/// Titles and roles written before a name (`Foreign Minister Sergei Lavrov`).
+/// Reading a name from its right end stops at one of these.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "lt",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "adm",
+    "admiral",
+    "sgt",
+    "cmdr",
+    "commander",
+    "president",
+    "vice",
+    "secretary",
+    "minister",
+    "prime",
+    "chancellor",
+    "premier",
+    "foreign",
+    "mayor",
+    "judge",
+    "justice",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "commissioner",
+    "attorney",
+    "speaker",
+    "leader",
+    "majority",
+    "minority",
+    "whip",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "reverend",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "former",
+    "top",
+    "u.s",
+    "us",
+    "deputy",
+    "assistant",
+    "acting",
+    "senior",
+    "nominee",
+    "candidate",
+    "democrat",
+    "democratic",
+    "republican",
+    "gop",
+    "congressman",
+    "congresswoman",
+    "sheriff",
+    "professor",
+    "prof",
+    "coach",
+    "host",
+    "anchor",
+    "founder",
+    "ceo",
+    "executive",
+    "state",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "treasury",
+    "emeritus",
+    "pastor",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "sheikh",
+    "president-elect",
+    "then-candidate",
+    "then-president",
+    "presidential",
+    "sens",
+    "reps",
+    "gens",
+    "detective",
+    "officer",
+    "agent",
+    "analyst",
+    "strategist",
+    "pollster",
+    "economist",
+    "author",
+    "columnist",
+    "correspondent",
+    "editor",
+    "reporter",
+    "producer",
+    "manager",
+    "chairperson",
+    "frontrunner",
+    "front-runner",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "nominees",
+    "lawmaker",
+    "delegate",
+];
+
+/// Words that mark a run of capitals as an organization, place or event, not a person.
+const NON_PERSON: &[&str] = &[
+    "house",
+    "party",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "department",
+    "committee",
+    "council",
+    "court",
+    "union",
+    "street",
+    "city",
+    "county",
+    "university",
+    "college",
+    "center",
+    "centre",
+    "institute",
+    "foundation",
+    "association",
+    "agency",
+    "service",
+    "office",
+    "campaign",
+    "club",
+    "group",
+    "company",
+    "corp",
+    "inc",
+    "ministry",
+    "parliament",
+    "congress",
+    "senate",
+    "republic",
+    "states",
+    "kingdom",
+    "nations",
+    "organization",
+    "organisation",
+    "bank",
+    "fund",
+    "network",
+    "press",
+    "magazine",
+    "review",
+    "daily",
+    "channel",
+    "radio",
+    "tv",
+    "television",
+    "airport",
+    "hall",
+    "square",
+    "avenue",
+    "park",
+    "tower",
+    "bridge",
+    "river",
+    "sea",
+    "ocean",
+    "island",
+    "war",
+    "day",
+    "act",
+    "plan",
+    "program",
+    "programme",
+    "project",
+    "summit",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "los",
+    "san",
+    "las",
+    "united",
+    "great",
+    "middle",
+    "fox",
+    "cnn",
+    "nbc",
+    "abc",
+    "cbs",
+    "msnbc",
+    "twitter",
+    "facebook",
+    "google",
+    "democrats",
+    "republicans",
+    "tribune",
+    "herald",
+    "gazette",
+    "media",
+    "policy",
+    "bureau",
+    "administration",
+    "force",
+    "army",
+    "navy",
+    "corps",
+    "guard",
+    "forces",
+    "assembly",
+    "commission",
+    "authority",
+    "board",
+    "caucus",
+    "convention",
+    "conference",
+    "debate",
+    "forum",
+    "initiative",
+    "coalition",
+    "alliance",
+    "federation",
+    "state",
+    "school",
+    "church",
+    "hospital",
+    "hotel",
+    "tower",
+    "trust",
+    "prize",
+    "award",
+    "cup",
+    "league",
+    "games",
+    "olympics",
+    "festival",
+    "tour",
+    "show",
+    "live",
+    "today",
+    "morning",
+    "weekly",
+    "monthly",
+    "street",
+    "road",
+    "capitol",
+    "pentagon",
+    "kremlin",
+    "mountains",
+    "valley",
+    "lake",
+    "coast",
+    "gulf",
+    "bay",
+    "station",
+    "base",
+    "fort",
+    "world",
+    "africa",
+    "america",
+    "asia",
+    "europe",
+    "korea",
+    "arabia",
+    "zealand",
+    "emirates",
+    "york",
+    "jersey",
+    "carolina",
+    "dakota",
+    "virginia",
+    "hampshire",
+    "mexico",
+    "angeles",
+    "francisco",
+    "vegas",
+    "diego",
+    "antonio",
+    "orleans",
+    "island",
+    "islands",
+    "district",
+    "federal",
+    "national",
+    "international",
+    "global",
+    "american",
+    "british",
+    "russian",
+    "chinese",
+    "iranian",
+    "european",
+    "muslim",
+    "christian",
+    "jewish",
+    "islamic",
+    "catholic",
+    "affairs",
+    "security",
+    "intelligence",
+    "health",
+    "care",
+    "obamacare",
+    "medicare",
+    "medicaid",
+    "wall",
+    "supreme",
+    "general",
+    "electoral",
+    "primary",
+    "primaries",
+    "caucuses",
+    "poll",
+    "polls",
+    "survey",
+    "research",
+    "data",
+    "analysis",
+    "index",
+    "report",
+    "study",
+    "clinic",
+    "medical",
+    "labs",
+];
+
+/// Name parts written in lower case inside a name (`Ludwig van Beethoven`).
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "der",
+    "den", "ter", "dos", "das",
+];
+
+/// Endings that follow a surname (`Donald Trump Jr.`).
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// Sentence-opening words that are capitalized only because they open it.
+const OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "with",
+    "without",
+    "so",
+    "yet",
+    "or",
+    "nor",
+    "then",
+    "there",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "to",
+    "from",
+    "by",
+    "of",
+    "about",
+    "also",
+    "still",
+    "even",
+    "asked",
+    "speaking",
+    "during",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "now",
+    "here",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "instead",
+    "like",
+    "unlike",
+    "according",
+    "both",
+    "neither",
+    "either",
+    "each",
+    "every",
+    "all",
+    "some",
+    "many",
+    "most",
+    "one",
+    "two",
+    "only",
+    "just",
+    "not",
+    "no",
+    "yes",
+    "dear",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "has",
+    "have",
+    "had",
+    "let",
+    "please",
+    "thank",
+    "thanks",
+];
+
+pub(crate) fn is_stop(k: &str) -> bool {
+    STOP.contains(&k)
+}
+pub(crate) fn is_determiner(k: &str) -> bool {
+    DETERMINERS.contains(&k)
+}
+pub(crate) fn is_inner_prep(k: &str) -> bool {
+    INNER_PREPS.contains(&k)
+}
+pub(crate) fn is_pronoun(k: &str) -> bool {
+    PRONOUNS.contains(&k)
+}
+/// Nouns and adjectives ending in -ly, which the adverb rule must not skip.
+const LY_WORDS: &[&str] = &[
+    "family", "ally", "rally", "assembly", "anomaly", "monopoly", "supply", "reply", "homily",
+    "bully", "belly", "jelly", "tally", "folly", "holly", "italy", "july", "daily", "weekly",
+    "monthly", "yearly", "early", "only", "friendly", "elderly", "likely", "lonely", "ugly",
+    "silly", "holy", "costly", "deadly", "lovely", "orderly", "burly", "curly", "fly", "apply",
+];
+
+pub(crate) fn is_skippable(k: &str) -> bool {
+    SKIPPABLE.contains(&k) || (k.len() > 4 && k.ends_with("ly") && !LY_WORDS.contains(&k))
+}
+
+/// Cue words that are also plural nouns (`reports`, `states`): taken as cues
+/// only after a name, a pronoun or a phrase opened by a determiner.
+pub(crate) fn is_nounish_cue(k: &str) -> bool {
+    matches!(
+        k,
+        "reports" | "states" | "claims" | "finds" | "tells" | "notes"
+    )
+}
+pub(crate) fn is_time(k: &str) -> bool {
+    TIME_WORDS.contains(&k)
+}
+pub(crate) fn is_title(k: &str) -> bool {
+    TITLES.contains(&k)
+}
+pub(crate) fn is_non_person(k: &str) -> bool {
+    NON_PERSON.contains(&k)
+}
+pub(crate) fn is_particle(k: &str) -> bool {
+    PARTICLES.contains(&k)
+}
+pub(crate) fn is_suffix(k: &str) -> bool {
+    SUFFIXES.contains(&k)
+}
+pub(crate) fn is_opener(k: &str) -> bool {
+    OPENERS.contains(&k)
+}
+
+/// Gender a title or honorific states: `Some(true)` male, `Some(false)` female.
+pub(crate) fn title_gender(k: &str) -> Option<bool> {
+    match k {
+        "mr" | "sir" | "lord" | "king" | "prince" | "congressman" | "spokesman" | "chairman"
+        | "businessman" | "father" => Some(true),
+        "mrs" | "ms" | "miss" | "madam" | "lady" | "dame" | "queen" | "princess"
+        | "congresswoman" | "spokeswoman" | "chairwoman" | "businesswoman" | "sister" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period_and_sentences_end_with_one() {
+        assert_eq!(
+            words("U.S. Sen. Ted Cruz said."),
+            vec!["U.S.", "Sen.", "Ted", "Cruz", "said", "."]
+        );
+        assert_eq!(
+            words("[NATO chief Anders] Rasmussen's aide"),
+            vec!["NATO", "chief", "Anders", "Rasmussen's", "aide"]
+        );
+        assert_eq!(words("don’t, co-chair"), vec!["don’t", ",", "co-chair"]);
+    }
+
+    #[test]
+    fn cues_are_found_in_their_forms() {
+        let text = "he told reporters, according to aides, and went on";
+        let toks = tokenize(text, 0, text.len());
+        let found: Vec<usize> = (0..toks.len()).map(|i| cue_at(text, &toks, i)).collect();
+        assert_eq!(found, vec![0, 1, 0, 0, 2, 0, 0, 0, 0, 2, 0]);
+    }
+}

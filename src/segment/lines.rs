@@ -1,0 +1,214 @@
+//! Line structure: which single newlines end something and which are soft
+//! wraps inside a sentence.
+//!
+//! A paragraph may hold several lines. A newline is a hard break (the text
+//! on either side can never be one sentence) when:
+//! - a blank line separates the two lines;
+//! - the next line starts with a list marker (`•`, `- `, `1.`, `a)`);
+//! - the lines form a list: a run of two or more lines none of which ends a
+//!   sentence (`features` / `contact manager` / `events, activities`), unless
+//!   the line ends in a comma or a word that cannot end a phrase;
+//! - the line is a heading: it ends no sentence, is clearly shorter than the
+//!   longest line of its run, and the next line starts with a capital;
+//! - the run is not hard-wrapped (a line is longer than any wrap width), so
+//!   its newlines were typed on purpose, and the next line does not start in
+//!   lower case.
+//!
+//! Any other newline is white space, and the punctuation rules decide.
+
+use super::lists;
+
+/// One non-blank line, trimmed.
+struct Line {
+    start: usize,
+    end: usize,
+    /// A blank line (or the start of the text) comes before it.
+    after_blank: bool,
+    /// It ends with sentence punctuation, maybe followed by closing quotes.
+    ends_sentence: bool,
+    /// It ends in a way that asks for more (`,`, `and`, `the`).
+    continues: bool,
+    /// It starts with a bullet or an enumerator.
+    marker: bool,
+    /// It starts with a capital letter or digit (after opening quotes).
+    capital: bool,
+    /// It starts with a lower-case letter (after opening quotes).
+    lower: bool,
+    /// Length in chars.
+    chars: usize,
+}
+
+/// A line no longer than this share (in tenths) of the longest line in its
+/// run, ending without punctuation and followed by a capitalized line, is a
+/// heading. Wrapped prose fills each line but the last to near the wrap
+/// width, so 7/10 leaves room for ragged wrapping while short headings and
+/// captions stay below it.
+const HEADING_TENTHS: usize = 7;
+
+/// Hard-wrapped text (e-mail, PDF, terminal copy) wraps at 60 to 80
+/// columns; a run holding a line longer than this was not wrapped, so its
+/// newlines are deliberate. Chosen above the widest common wrap width with a
+/// margin; polnear-dev's reader-comment runs (lines of 150 to 950 chars) and
+/// its ragged link-stripped runs (all lines under 100) fall on either side.
+const MAX_WRAP_WIDTH: usize = 100;
+
+/// Words that cannot end a phrase, so a line ending in one continues.
+const OPEN_ENDINGS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "its", "of", "on", "or",
+    "the", "their", "to", "with",
+];
+
+/// Splits `text` into blocks separated by hard line breaks, as byte ranges.
+/// Blocks are trimmed; blank ones are left out.
+pub(super) fn blocks(text: &str, out: &mut Vec<(usize, usize)>) {
+    if !text.contains('\n') {
+        out.push((0, text.len()));
+        return;
+    }
+    let lines = lines(text);
+    let mut run_start = 0;
+    while run_start < lines.len() {
+        let mut run_end = run_start + 1;
+        while lines.get(run_end).is_some_and(|l| !l.after_blank) {
+            run_end += 1;
+        }
+        let run = &lines[run_start..run_end];
+        split_run(run, out);
+        run_start = run_end;
+    }
+}
+
+fn split_run(run: &[Line], out: &mut Vec<(usize, usize)>) {
+    let Some(first) = run.first() else {
+        return;
+    };
+    let is_list = run.len() >= 2 && run.iter().all(|l| !l.ends_sentence);
+    let longest = run.iter().map(|l| l.chars).max().unwrap_or(0);
+    let unwrapped = longest > MAX_WRAP_WIDTH;
+    let mut block_start = first.start;
+    for pair in run.windows(2) {
+        let (prev, next) = (&pair[0], &pair[1]);
+        let heading = !prev.ends_sentence
+            && !prev.continues
+            && next.capital
+            && prev.chars * 10 <= longest * HEADING_TENTHS;
+        let typed = unwrapped && !prev.continues && !next.lower;
+        let hard = next.marker || (is_list && !prev.continues) || heading || typed;
+        if hard {
+            out.push((block_start, prev.end));
+            block_start = next.start;
+        }
+    }
+    if let Some(last) = run.last() {
+        out.push((block_start, last.end));
+    }
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut after_blank = true;
+    for raw in text.split('\n') {
+        let lead = raw.len() - raw.trim_start().len();
+        let body = raw.trim();
+        if body.is_empty() {
+            after_blank = true;
+        } else {
+            let start = pos + lead;
+            let first = body
+                .trim_start_matches(['"', '\'', '“', '”', '‘', '’', '(', '['])
+                .chars()
+                .next();
+            out.push(Line {
+                start,
+                end: start + body.len(),
+                after_blank,
+                ends_sentence: ends_sentence(body),
+                continues: continues(body),
+                marker: lists::marker_len(body) > 0,
+                capital: first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+                lower: first.is_some_and(char::is_lowercase),
+                chars: body.chars().count(),
+            });
+            after_blank = false;
+        }
+        pos += raw.len() + 1;
+    }
+    out
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let core = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    core.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+fn continues(line: &str) -> bool {
+    if line.ends_with([',', ';', ':', '-', '–', '—', '(', '&', '/']) {
+        return true;
+    }
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    OPEN_ENDINGS.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        blocks(text, &mut out);
+        out.into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn line_structure() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            ("one line", "Just one line.", &["Just one line."]),
+            (
+                "soft wrap",
+                "The minister said the talks\nwould go on.",
+                &["The minister said the talks\nwould go on."],
+            ),
+            (
+                "list without stops",
+                "apples\npears and plums\ngrapes\n",
+                &["apples", "pears and plums", "grapes"],
+            ),
+            (
+                "list line ending in a comma continues",
+                "red,\ngreen\nblue",
+                &["red,\ngreen", "blue"],
+            ),
+            (
+                "bulleted lines",
+                "We agreed:\n- to meet again.\n- to talk.",
+                &["We agreed:", "- to meet again.", "- to talk."],
+            ),
+            (
+                "heading over prose",
+                "Talks stall\nThe ministers met for three hours on Thursday and then left.",
+                &[
+                    "Talks stall",
+                    "The ministers met for three hours on Thursday and then left.",
+                ],
+            ),
+            (
+                "wrapped name is not a heading",
+                "The ministers met for three hours with President\nObama on Thursday.",
+                &["The ministers met for three hours with President\nObama on Thursday."],
+            ),
+            ("blank lines", "One.\n\n  \nTwo.", &["One.", "Two."]),
+            (
+                "long typed lines",
+                "“He is not fit to lead. He never was,” wrote one reader from Texas after the second debate ― Ann Example\n“We deserve better than this campaign,” wrote another ― Bo Example",
+                &[
+                    "“He is not fit to lead. He never was,” wrote one reader from Texas after the second debate ― Ann Example",
+                    "“We deserve better than this campaign,” wrote another ― Bo Example",
+                ],
+            ),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(texts(text), *want, "{name}");
+        }
+    }
+}

@@ -1,0 +1,578 @@
+//! Sentence segmentation with spans.
+//!
+//! A rule-based segmenter for English news copy, in the manner of
+//! pragmatic_segmenter's Golden Rules but written as one forward scan over
+//! the bytes (no regular expressions, nothing copied). Two layers:
+//!
+//! 1. [`lines`] decides which single newlines inside a paragraph are hard
+//!    breaks (lists, headings, bulleted lines) and which are soft wraps.
+//! 2. [`scan`] walks each resulting block and decides every `.`, `!`, `?`
+//!    and ellipsis: abbreviations and titles (`U.S.`, `Gen.`, `a.m.`),
+//!    initials, decimals and money, addresses, closing quotes and brackets
+//!    (`," he said.` stays one sentence, `."` ends one), inline lists
+//!    (`1) … 2) …`, `•`), and sentences with no space between them.
+//!
+//! Every sentence is a span of the input: trimmed, in order, disjoint, on
+//! char boundaries. The hard cases and what the segmenter does with each are
+//! listed in `docs/segmentation.md`.
+
+mod lines;
+mod lists;
+mod scan;
+mod words;
+
+use crate::article::Article;
+use crate::span::Span;
+use serde::Serialize;
+
+/// One sentence of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// Where the sentence is in the article text.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Index of the paragraph it belongs to.
+    pub paragraph: usize,
+}
+
+/// Splits a stretch of text into sentence spans relative to `text`.
+///
+/// ```
+/// let text = "Sen. Smith met U.S. officials at 5 p.m. They agreed.";
+/// let got: Vec<&str> = wirediff::segment::split(text)
+///     .iter()
+///     .map(|s| s.slice(text))
+///     .collect();
+/// assert_eq!(got, ["Sen. Smith met U.S. officials at 5 p.m.", "They agreed."]);
+/// ```
+pub fn split(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut blocks = Vec::new();
+    lines::blocks(text, &mut blocks);
+    for (start, end) in blocks {
+        scan::block(text, start, end, &mut out);
+    }
+    out
+}
+
+/// The sentences of an article's story text (boilerplate left out), in order.
+pub fn sentences(article: &Article) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (paragraph, span) in article.story_spans() {
+        let piece = span.slice(&article.text);
+        for s in split(piece) {
+            out.push(Sentence {
+                span: Span::new(span.start + s.start, span.start + s.end),
+                paragraph,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    /// Each row: what the case is, the text, the sentences a reader expects.
+    /// Composed for this module in the style of wire copy.
+    const CASES: &[(&str, &str, &[&str])] = &[
+        // Plain ends.
+        (
+            "period",
+            "The talks ended. Nobody spoke.",
+            &["The talks ended.", "Nobody spoke."],
+        ),
+        (
+            "question",
+            "Will they meet? Nobody knows.",
+            &["Will they meet?", "Nobody knows."],
+        ),
+        (
+            "exclamation",
+            "It is over! Go home.",
+            &["It is over!", "Go home."],
+        ),
+        ("doubled marks", "Really?! Yes.", &["Really?!", "Yes."]),
+        (
+            "name with exclamation",
+            "He joined Yahoo! in May.",
+            &["He joined Yahoo! in May."],
+        ),
+        (
+            "no final stop",
+            "Talks stall as deadline nears",
+            &["Talks stall as deadline nears"],
+        ),
+        ("empty", "", &[]),
+        ("blank", " \n\t ", &[]),
+        // Abbreviations and titles.
+        (
+            "titles",
+            "Gen. Ray Odierno met Sen. John Kerry and Gov. Rick Perry. They talked.",
+            &[
+                "Gen. Ray Odierno met Sen. John Kerry and Gov. Rick Perry.",
+                "They talked.",
+            ],
+        ),
+        (
+            "Mr. and Mrs.",
+            "Mr. and Mrs. Brown left.",
+            &["Mr. and Mrs. Brown left."],
+        ),
+        (
+            "U.S. before a noun",
+            "The U.S. Treasury sold bonds. U.S. Sen. Ann Lee objected.",
+            &[
+                "The U.S. Treasury sold bonds.",
+                "U.S. Sen. Ann Lee objected.",
+            ],
+        ),
+        (
+            "U.S. ends a sentence",
+            "He flew to the U.S. The trip was short.",
+            &["He flew to the U.S.", "The trip was short."],
+        ),
+        (
+            "U.S. before lower case",
+            "He left the U.S. in 2010.",
+            &["He left the U.S. in 2010."],
+        ),
+        (
+            "company suffix inside",
+            "Ford Motor Co. Chief Executive Jim Hill spoke.",
+            &["Ford Motor Co. Chief Executive Jim Hill spoke."],
+        ),
+        (
+            "company suffix ends",
+            "She sold it to Acme Corp. It paid cash.",
+            &["She sold it to Acme Corp.", "It paid cash."],
+        ),
+        (
+            "months",
+            "The vote is on Jan. 12 and Feb. 3. Polls open early.",
+            &["The vote is on Jan. 12 and Feb. 3.", "Polls open early."],
+        ),
+        (
+            "a.m. and p.m.",
+            "Polls close at 8 p.m. Results follow. Counting starts at 9 a.m. GMT on Friday.",
+            &[
+                "Polls close at 8 p.m.",
+                "Results follow.",
+                "Counting starts at 9 a.m. GMT on Friday.",
+            ],
+        ),
+        (
+            "time opens a sentence",
+            "By 7 a.m. Ms. Ray had left.",
+            &["By 7 a.m. Ms. Ray had left."],
+        ),
+        (
+            "time before a sentence-opening word",
+            "On Friday at 7 a.m. The doors opened.",
+            &["On Friday at 7 a.m.", "The doors opened."],
+        ),
+        (
+            "time before a number",
+            "Doors open at 7 p.m. 2,000 fans are expected.",
+            &["Doors open at 7 p.m.", "2,000 fans are expected."],
+        ),
+        (
+            "era and degree",
+            "The wall dates from 120 B.C. Tourists flock to it. She has a Ph.D. Her brother too.",
+            &[
+                "The wall dates from 120 B.C.",
+                "Tourists flock to it.",
+                "She has a Ph.D.",
+                "Her brother too.",
+            ],
+        ),
+        (
+            "era in an opening phrase",
+            "In 44 B.C. Caesar was killed.",
+            &["In 44 B.C. Caesar was killed."],
+        ),
+        (
+            "units",
+            "The fish weighed 3 lb. 2 oz. in all. The boat was 20 ft. Ft. Myers was near.",
+            &[
+                "The fish weighed 3 lb. 2 oz. in all.",
+                "The boat was 20 ft.",
+                "Ft. Myers was near.",
+            ],
+        ),
+        (
+            "spaced initials",
+            "Troops from the U. A. E. arrived.",
+            &["Troops from the U. A. E. arrived."],
+        ),
+        (
+            "quote closes after an abbreviation",
+            "“We love the U.S.” Obama smiled. Figures are in Fig. ??",
+            &[
+                "“We love the U.S.”",
+                "Obama smiled.",
+                "Figures are in Fig. ??",
+            ],
+        ),
+        (
+            "number sign",
+            "He is the No. 3 seed. No one expected it.",
+            &["He is the No. 3 seed.", "No one expected it."],
+        ),
+        (
+            "page",
+            "See p. 12 for details.",
+            &["See p. 12 for details."],
+        ),
+        (
+            "e.g.",
+            "Some states, e.g. Ohio, voted early.",
+            &["Some states, e.g. Ohio, voted early."],
+        ),
+        (
+            "possessive",
+            "It was Martin Luther King Jr.'s day.",
+            &["It was Martin Luther King Jr.'s day."],
+        ),
+        // Initials.
+        (
+            "initials",
+            "John F. Kennedy and H. G. Wells met. They talked.",
+            &["John F. Kennedy and H. G. Wells met.", "They talked."],
+        ),
+        (
+            "letter ends a sentence",
+            "We need a plan B. The first failed.",
+            &["We need a plan B.", "The first failed."],
+        ),
+        // Numbers.
+        (
+            "decimals and money",
+            "Oil rose 1.5 percent to $98.20. Gold fell.",
+            &["Oil rose 1.5 percent to $98.20.", "Gold fell."],
+        ),
+        (
+            "euro amount",
+            "It cost €2.5bn in 2012. Critics objected.",
+            &["It cost €2.5bn in 2012.", "Critics objected."],
+        ),
+        (
+            "year then year",
+            "It ended in 2011. 2012 was calmer.",
+            &["It ended in 2011.", "2012 was calmer."],
+        ),
+        // Ellipses.
+        (
+            "ellipsis then capital",
+            "We agree on much… We differ on some.",
+            &["We agree on much…", "We differ on some."],
+        ),
+        (
+            "ellipsis then lower case",
+            "He paused... and went on.",
+            &["He paused... and went on."],
+        ),
+        (
+            "spaced ellipsis inside",
+            "The plan . . . was dropped.",
+            &["The plan . . . was dropped."],
+        ),
+        (
+            "four dots at the end of a quote",
+            "\"We still have time. . . .\" He left.",
+            &["\"We still have time. . . .\"", "He left."],
+        ),
+        (
+            "bracketed elision",
+            "\"The deal [...] is done,\" he said.",
+            &["\"The deal [...] is done,\" he said."],
+        ),
+        (
+            "ellipsis after an exclamation",
+            "Free! . . . or so they said. Gone! ... Nobody stayed.",
+            &[
+                "Free! . . . or so they said.",
+                "Gone! ...",
+                "Nobody stayed.",
+            ],
+        ),
+        (
+            "spaced question marks",
+            "Really ? ? ? Then go .",
+            &["Really ? ? ?", "Then go ."],
+        ),
+        (
+            "footnote references",
+            "Oil is a fuel.[1][2] It burns. Gas is too. [3] It also burns.",
+            &[
+                "Oil is a fuel.[1][2]",
+                "It burns.",
+                "Gas is too. [3]",
+                "It also burns.",
+            ],
+        ),
+        (
+            "glued ellipsis before I",
+            "We won... I ran on principles.",
+            &["We won...", "I ran on principles."],
+        ),
+        (
+            "state closes a place name",
+            "They met in Albany, N.Y. Reporters waited. He flew to N.Y. Gov. Ann Lee's office.",
+            &[
+                "They met in Albany, N.Y.",
+                "Reporters waited.",
+                "He flew to N.Y. Gov. Ann Lee's office.",
+            ],
+        ),
+        (
+            "ellipsis before I",
+            "I thought . . . I was wrong.",
+            &["I thought . . . I was wrong."],
+        ),
+        // Quotations.
+        (
+            "quote with said",
+            "\"We will stay,\" he said. \"We must.\"",
+            &["\"We will stay,\" he said.", "\"We must.\""],
+        ),
+        (
+            "period inside closing quote",
+            "She called it \"a mistake.\" He disagreed.",
+            &["She called it \"a mistake.\"", "He disagreed."],
+        ),
+        (
+            "question inside quote then lower case",
+            "\"Why now?\" she asked.",
+            &["\"Why now?\" she asked."],
+        ),
+        (
+            "curly quotes",
+            "“It is done.” The minister left. ‘Fine.’ He nodded.",
+            &[
+                "“It is done.”",
+                "The minister left.",
+                "‘Fine.’",
+                "He nodded.",
+            ],
+        ),
+        (
+            "quotation of several sentences",
+            "He said: “We agree. We will sign.” Then he left.",
+            &["He said: “We agree.", "We will sign.”", "Then he left."],
+        ),
+        (
+            "exclamation inside quote mid-sentence",
+            "They chanted \"Out!\" and marched.",
+            &["They chanted \"Out!\" and marched."],
+        ),
+        // Brackets.
+        (
+            "parenthetical sentence inside",
+            "He spoke (He had waited.) at noon.",
+            &["He spoke (He had waited.) at noon."],
+        ),
+        (
+            "bracket ends a sentence",
+            "The bill passed (by one vote.) Critics were angry.",
+            &["The bill passed (by one vote.)", "Critics were angry."],
+        ),
+        (
+            "bracketed insertion",
+            "[NATO chief Anders] Rasmussen spoke.",
+            &["[NATO chief Anders] Rasmussen spoke."],
+        ),
+        // Lists.
+        (
+            "numbered inline list",
+            "1) Cut taxes 2) Raise pay 3) Build roads",
+            &["1) Cut taxes", "2) Raise pay", "3) Build roads"],
+        ),
+        (
+            "numbered list with stops",
+            "1. Cut taxes. 2. Raise pay.",
+            &["1. Cut taxes.", "2. Raise pay."],
+        ),
+        (
+            "lettered list",
+            "a) Taxes b) Wages",
+            &["a) Taxes", "b) Wages"],
+        ),
+        (
+            "bullets",
+            "• Taxes rise • Wages fall",
+            &["• Taxes rise", "• Wages fall"],
+        ),
+        (
+            "hyphen bullets",
+            "⁃1. Taxes ⁃2. Wages",
+            &["⁃1. Taxes", "⁃2. Wages"],
+        ),
+        (
+            "numbers in prose are no list",
+            "He scored 1. Then 2. Then 3.",
+            &["He scored 1.", "Then 2.", "Then 3."],
+        ),
+        (
+            "list lines",
+            "budget\nforeign policy\ntrade, tariffs",
+            &["budget", "foreign policy", "trade, tariffs"],
+        ),
+        (
+            "dash lines",
+            "Demands:\n- a ceasefire\n- talks",
+            &["Demands:", "- a ceasefire", "- talks"],
+        ),
+        // Addresses.
+        (
+            "URL",
+            "Details are at http://example.org/a.b/c.html. Read them.",
+            &[
+                "Details are at http://example.org/a.b/c.html.",
+                "Read them.",
+            ],
+        ),
+        (
+            "e-mail",
+            "Write to Ann.Lee@example.org. She replies.",
+            &["Write to Ann.Lee@example.org.", "She replies."],
+        ),
+        (
+            "domain",
+            "He runs Example.com now.",
+            &["He runs Example.com now."],
+        ),
+        // Spacing.
+        (
+            "no space between sentences",
+            "Talks failed.Both sides left.Mr. Lee stayed.",
+            &["Talks failed.", "Both sides left.", "Mr. Lee stayed."],
+        ),
+        (
+            "no space after initials",
+            "It was J.R.R. Tolkien.",
+            &["It was J.R.R. Tolkien."],
+        ),
+        (
+            "soft wrap",
+            "The ministers met for\nthree hours. They left.",
+            &["The ministers met for\nthree hours.", "They left."],
+        ),
+        (
+            "heading line",
+            "Missile row\nNATO and Russia failed to agree on Thursday, officials said.",
+            &[
+                "Missile row",
+                "NATO and Russia failed to agree on Thursday, officials said.",
+            ],
+        ),
+        (
+            "CJK full stop",
+            "会谈结束。双方离开。",
+            &["会谈结束。", "双方离开。"],
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        for (name, text, want) in CASES {
+            assert_eq!(texts(text), *want, "{name}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_carry_paragraph_and_absolute_spans() {
+        let text = "Talks ended. Both left.\n\nA new day began.".to_string();
+        let article = Article {
+            paragraphs: crate::article::paragraphs(&text),
+            text,
+            ..Default::default()
+        };
+        let got: Vec<(&str, usize)> = sentences(&article)
+            .iter()
+            .map(|s| (article.slice(s.span), s.paragraph))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Talks ended.", 0),
+                ("Both left.", 0),
+                ("A new day began.", 1)
+            ]
+        );
+    }
+
+    /// The seeds' sentence counts match the hand annotation in
+    /// `../shared/eval/seeds-gold.json` (skipped where that file is absent).
+    #[test]
+    fn seeds_sentence_counts() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let gold_path = root.join("../shared/eval/seeds-gold.json");
+        let Ok(gold) = std::fs::read_to_string(&gold_path) else {
+            eprintln!("skipped: {} is absent", gold_path.display());
+            return;
+        };
+        let gold: serde_json::Value = serde_json::from_str(&gold).expect("seeds-gold.json parses");
+        let seeds = [
+            ("afp", "seeds/2011-12-08-afp-nato-russia-missile-shield.txt"),
+            (
+                "reuters",
+                "seeds/2011-12-08-reuters-russia-nato-missile-defense.txt",
+            ),
+        ];
+        for (key, file) in seeds {
+            let want = gold["articles"][key]["sentences"]
+                .as_array()
+                .map_or(0, Vec::len);
+            let mut loaded = crate::article::Loaded::default();
+            crate::article::read_file(&root.join(file), &mut loaded).expect("seed reads");
+            let article = loaded.articles.into_iter().next().expect("one article");
+            assert_eq!(sentences(&article).len(), want, "{key}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_ordered_trimmed_and_on_char_boundaries(text in "\\PC*") {
+            check_spans(&text);
+        }
+
+        #[test]
+        fn spans_hold_on_punctuation_heavy_text(
+            text in "([a-zA-Z]{1,4}|[ .!?\"'“”‘’()\\[\\]…•⁃\n0-9@/:,-]){0,60}"
+        ) {
+            check_spans(&text);
+        }
+    }
+
+    fn check_spans(text: &str) {
+        let spans = split(text);
+        let mut last = 0;
+        for s in &spans {
+            assert!(
+                s.start >= last && s.start < s.end && s.end <= text.len(),
+                "{spans:?}"
+            );
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            let piece = s.slice(text);
+            assert_eq!(piece, piece.trim());
+            last = s.end;
+        }
+        // Nothing but white space is left out.
+        let mut covered = 0;
+        for s in &spans {
+            assert!(
+                text[covered..s.start].trim().is_empty(),
+                "{text:?} {spans:?}"
+            );
+            covered = s.end;
+        }
+        assert!(text[covered..].trim().is_empty());
+    }
+}

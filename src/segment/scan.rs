@@ -1,0 +1,548 @@
+//! The punctuation scanner: finds the sentence ends inside one block (a
+//! stretch of text with no hard line break).
+//!
+//! It walks the bytes once and stops only at `.`, `!`, `?` and the lead byte
+//! of a few multi-byte characters (`…`, bullets, CJK full stops); everything
+//! else is skipped by a table look-up. At each stop it looks a few characters
+//! back (the word before the period) and forward (closing quotes, the next
+//! word) and decides with the rules in [`Scanner::period`],
+//! [`Scanner::ellipsis`] and [`Scanner::bang`]. Nothing is copied: the result
+//! is a list of spans.
+
+use super::lists;
+use super::words::{self, WordKind};
+use crate::span::Span;
+
+/// Bytes at which the scanner stops: sentence punctuation and the UTF-8 lead
+/// bytes of `…`, bullets (U+2022 to U+25xx: 0xE2) and the CJK and full-width
+/// stops (0xE3, 0xEF).
+const fn stops() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+}
+static STOPS: [bool; 256] = stops();
+
+/// At most this many words, led by a preposition, before `a.m.`/`p.m.` make
+/// a sentence-initial phrase rather than a sentence (`At 5 a.m. Mr. Smith
+/// left`, `On Monday at 6 a.m. Mr. Smith arrived`). Six covers two short
+/// prepositional phrases; a longer stretch usually holds a clause.
+const MAX_PHRASE_WORDS: usize = 6;
+
+/// Footnote references after a sentence end (`martyr.[1]`) have at most this
+/// many digits.
+const MAX_NOTE_DIGITS: usize = 3;
+
+/// Splits the block `start..end` of `text` into sentences, appending their
+/// spans (relative to `text`) to `out`.
+pub(super) fn block(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let Some(piece) = text.get(start..end) else {
+        return;
+    };
+    let lead = piece.len() - piece.trim_start().len();
+    let start = start + lead;
+    let Some(piece) = text.get(start..end) else {
+        return;
+    };
+    // An inline numbered list (`1) … 2) …`) is cut into items first.
+    let mut from = start;
+    for item in lists::inline_items(piece) {
+        range(text, from, start + item, out);
+        from = start + item;
+    }
+    range(text, from, end, out);
+}
+
+/// Scans one list item or block.
+fn range(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let marker = text.get(start..end).map_or(0, lists::marker_len);
+    let mut s = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        end,
+        sentence: start,
+        out,
+    };
+    s.run(start + marker);
+    let from = s.sentence;
+    emit(text, s.out, from, end);
+}
+
+/// What a look-ahead found after a sentence-ending mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next<'t> {
+    /// The block ends.
+    End,
+    /// Something follows with no space in between.
+    Attached,
+    /// A word starting in lower case, or punctuation that never opens a
+    /// sentence (`Fig. ??`, `. ,`): the sentence goes on.
+    Lower,
+    /// A word starting with a capital (or an uncased letter); the letters.
+    Upper(&'t str),
+    /// A digit.
+    Digit,
+    /// Any other character.
+    Other,
+}
+
+/// The next token after white space, and whether an opening quote led it.
+#[derive(Debug, Clone, Copy)]
+struct Ahead<'t> {
+    next: Next<'t>,
+    quoted: bool,
+    /// The next word is a lone capital followed by a period: an initial
+    /// (`U. A. E.`), never the article `A`.
+    initial: bool,
+}
+
+impl Ahead<'_> {
+    /// The next word is one that typically opens a sentence.
+    fn starter(&self) -> bool {
+        matches!(self.next, Next::Upper(w) if words::is_starter(w)) && !self.initial
+    }
+}
+
+struct Scanner<'t, 'o> {
+    text: &'t str,
+    bytes: &'t [u8],
+    end: usize,
+    /// Where the current sentence started.
+    sentence: usize,
+    out: &'o mut Vec<Span>,
+}
+
+impl<'t> Scanner<'t, '_> {
+    fn run(&mut self, from: usize) {
+        let mut i = from;
+        while i < self.end {
+            let b = self.byte(i);
+            if !STOPS[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+            i = match b {
+                b'.' => self.period(i),
+                b'!' | b'?' => self.bang(i),
+                _ => self.multibyte(i),
+            };
+        }
+    }
+
+    fn byte(&self, i: usize) -> u8 {
+        if i < self.end {
+            self.bytes.get(i).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..self.end)?.chars().next()
+    }
+
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text.get(self.sentence.min(i)..i)?.chars().next_back()
+    }
+
+    /// Ends the current sentence at `at`; the next one starts there.
+    fn cut(&mut self, at: usize) {
+        emit(self.text, self.out, self.sentence, at);
+        self.sentence = at;
+    }
+
+    /// Steps over closing quotes and brackets after a mark. Returns the
+    /// position after them, or `None` when an apostrophe turns out to start a
+    /// possessive or contraction (`Jr.'s`), which is no sentence end.
+    fn closers(&self, mut k: usize) -> Option<usize> {
+        while let Some(c) = self.char_at(k) {
+            if let Some(note) = self.footnote(k) {
+                k = note;
+                continue;
+            }
+            if !is_closer(c) {
+                break;
+            }
+            let after = self.char_at(k + c.len_utf8());
+            if after.is_some_and(char::is_alphanumeric) {
+                if matches!(c, '\'' | '’') {
+                    return None;
+                }
+                break;
+            }
+            k += c.len_utf8();
+        }
+        Some(k)
+    }
+
+    /// A footnote reference at `k` (`[12]`, or ` [3]` after one space): the
+    /// position after it.
+    fn footnote(&self, k: usize) -> Option<usize> {
+        let k = if self.byte(k) == b' ' { k + 1 } else { k };
+        if self.byte(k) != b'[' {
+            return None;
+        }
+        let digits = (k + 1..)
+            .take_while(|&d| self.byte(d).is_ascii_digit())
+            .count();
+        let close = k + 1 + digits;
+        (1..=MAX_NOTE_DIGITS).contains(&digits).then_some(())?;
+        (self.byte(close) == b']').then_some(close + 1)
+    }
+
+    /// True when the token starting at `start` follows a comma.
+    fn after_comma(&self, start: usize) -> bool {
+        let before = self.text.get(self.sentence.min(start)..start).unwrap_or("");
+        before.trim_end().ends_with(',')
+    }
+
+    /// True when the closers in `from..to` include a quotation mark.
+    fn closes_quote(&self, from: usize, to: usize) -> bool {
+        self.text
+            .get(from..to)
+            .is_some_and(|c| c.contains(['"', '\'', '”', '’', '»', '›', '`']))
+    }
+
+    /// Looks at what follows position `k` (after a mark and its closers).
+    fn ahead(&self, k: usize) -> Ahead<'t> {
+        let mut ahead = Ahead {
+            next: Next::End,
+            quoted: false,
+            initial: false,
+        };
+        let Some(rest) = self.text.get(k..self.end) else {
+            return ahead;
+        };
+        if rest.is_empty() {
+            return ahead;
+        }
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() {
+            ahead.next = Next::Attached;
+            return ahead;
+        }
+        let word = trimmed.trim_start_matches(is_opener);
+        ahead.quoted = trimmed[..trimmed.len() - word.len()]
+            .chars()
+            .any(|c| !matches!(c, '(' | '[' | '{'));
+        ahead.next = match word.chars().next() {
+            None => Next::End,
+            Some(c) if c.is_lowercase() || matches!(c, ',' | ';' | ':' | '?' | '!' | '%') => {
+                Next::Lower
+            }
+            Some(c) if c.is_alphabetic() => {
+                let n = word
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(word.len());
+                ahead.initial = n == c.len_utf8() && word[n..].starts_with('.');
+                Next::Upper(&word[..n])
+            }
+            Some(c) if c.is_ascii_digit() => Next::Digit,
+            Some(_) => Next::Other,
+        };
+        ahead
+    }
+
+    /// A `.`: a sentence end, an abbreviation, a decimal point, part of an
+    /// address or of an ellipsis. Returns where to go on scanning.
+    fn period(&mut self, i: usize) -> usize {
+        let prev = self.char_before(i);
+        // Consecutive dots, then dots spaced out (`. . .`).
+        let mut j = i + 1;
+        while self.byte(j) == b'.' {
+            j += 1;
+        }
+        let solid = j - i;
+        let mut spaced = 0;
+        while self.byte(j) == b' '
+            && self.byte(j + 1) == b'.'
+            && !self.byte(j + 2).is_ascii_alphanumeric()
+        {
+            j += 2;
+            spaced += 1;
+            while self.byte(j) == b'.' {
+                j += 1;
+            }
+        }
+        if solid + spaced >= 2 {
+            let attached = prev.is_some_and(|c| !c.is_whitespace());
+            if attached && solid == 1 && spaced >= 3 {
+                // `compounds. . . . The`: the first period ends the sentence,
+                // the ellipsis opens the next one (the four-dot convention).
+                // With a closing quote after the dots the whole run stays
+                // with the quotation (`time. . . ." He left`).
+                let next = self.ahead(j).next;
+                if matches!(next, Next::Upper(w) if w != "I") {
+                    self.cut(i + 1);
+                    return j;
+                }
+            }
+            return self.ellipsis(i, j);
+        }
+
+        // Decimal point, thousands, version numbers, IP addresses.
+        if prev.is_some_and(|c| c.is_ascii_digit()) && self.byte(i + 1).is_ascii_digit() {
+            return i + 1;
+        }
+        let Some(k) = self.closers(i + 1) else {
+            return i + 1;
+        };
+        let ahead = self.ahead(k);
+        let token = self.token_before(i);
+        let word = core_word(token);
+        let boundary = match ahead.next {
+            Next::End | Next::Lower => false,
+            Next::Attached => {
+                if k == i + 1 && self.no_space_boundary(i, word) {
+                    self.cut(i + 1);
+                }
+                return i + 1;
+            }
+            _ => {
+                let kind = match words::kind(word) {
+                    _ if words::is_web_address(token) => WordKind::Regular,
+                    // A quotation closing right after an abbreviation's
+                    // period (`in the U.S." Obama said`) ends the sentence
+                    // as surely as after any word.
+                    WordKind::Prepositive => WordKind::Prepositive,
+                    _ if self.closes_quote(i + 1, k) => WordKind::Regular,
+                    // `Chappaqua, N.Y. Mr. Gowdy`: a state after `City,`
+                    // closes the place name.
+                    WordKind::Ambiguous
+                        if words::is_state(word) && self.after_comma(i - token.len()) =>
+                    {
+                        WordKind::Terminal
+                    }
+                    kind => kind,
+                };
+                self.decide(i, kind, word, &ahead)
+            }
+        };
+        if boundary {
+            self.cut(k);
+        }
+        k.max(i + 1)
+    }
+
+    /// Decides a period followed by white space and `next`.
+    fn decide(&self, at: usize, kind: WordKind, word: &str, ahead: &Ahead<'t>) -> bool {
+        let next = ahead.next;
+        match kind {
+            WordKind::Prepositive => false,
+            WordKind::Numbered if next == Next::Digit => false,
+            WordKind::Regular | WordKind::Numbered => match next {
+                // `N°. 5` is a number sign, `2011. 2012` two years.
+                Next::Digit => word.ends_with(|c: char| c.is_alphanumeric()),
+                _ => true,
+            },
+            WordKind::Ambiguous => match next {
+                Next::Upper(_) => ahead.starter() || ahead.quoted,
+                _ => false,
+            },
+            WordKind::Time => match next {
+                Next::Upper(w) => {
+                    ahead.starter() || !words::is_time_zone(w) && !self.opening_phrase(at)
+                }
+                _ => true,
+            },
+            WordKind::Terminal => match next {
+                Next::Upper(_) => ahead.starter() || !self.opening_phrase(at),
+                Next::Digit => false,
+                _ => true,
+            },
+        }
+    }
+
+    /// True when the sentence up to `at` is a short phrase led by a
+    /// preposition (`At 5 a.m.`): a time there ends no sentence unless the
+    /// next word is one that opens sentences.
+    fn opening_phrase(&self, at: usize) -> bool {
+        let Some(so_far) = self.text.get(self.sentence..at) else {
+            return false;
+        };
+        // A colon opens a new clause: `He noted: In 44 B.C. Caesar died.`
+        let so_far = so_far.rsplit(": ").next().unwrap_or(so_far);
+        let mut words = so_far.split_whitespace();
+        let first = words.next().unwrap_or("").trim_start_matches(is_opener);
+        words::is_preposition(first) && words.count() < MAX_PHRASE_WORDS
+    }
+
+    /// The whitespace-delimited token that ends at `i`.
+    fn token_before(&self, i: usize) -> &'t str {
+        let from = self.sentence.min(i);
+        let Some(before) = self.text.get(from..i) else {
+            return "";
+        };
+        let start = before.rfind(char::is_whitespace).map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        &before[start..]
+    }
+
+    /// `world.Today`: a period glued to the next sentence. The word before
+    /// must be a real word (two letters or more, some lower case, no
+    /// abbreviation) or a number, the next must look like a capitalized word,
+    /// and the token must not be an address (`Jane.Doe@example.com`).
+    fn no_space_boundary(&self, i: usize, word: &str) -> bool {
+        let mut next = self.text.get(i + 1..self.end).unwrap_or("").chars();
+        let (Some(a), Some(b)) = (next.next(), next.next()) else {
+            return false;
+        };
+        if !(a.is_uppercase() && b.is_lowercase()) {
+            return false;
+        }
+        let last = word
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let wordlike = last.chars().count() >= 2
+            && last.chars().any(char::is_lowercase)
+            && !words::is_abbreviation(last);
+        if !(wordlike || last.ends_with(|c: char| c.is_ascii_digit())) {
+            return false;
+        }
+        let token_end = self
+            .text
+            .get(i..self.end)
+            .and_then(|r| r.find(char::is_whitespace))
+            .map_or(self.end, |p| i + p);
+        let token = self
+            .text
+            .get(i - self.token_before(i).len()..token_end)
+            .unwrap_or("");
+        !words::is_web_address(token)
+    }
+
+    /// An ellipsis from `i` to `j`: a sentence end only when a capitalized
+    /// word follows after white space (not the pronoun `I`, which is
+    /// capitalized anywhere), and never inside brackets (`[...]`).
+    fn ellipsis(&mut self, i: usize, j: usize) -> usize {
+        let open = self.char_before(i);
+        let close = self.char_at(j);
+        if matches!(open, Some('[' | '(')) && matches!(close, Some(']' | ')')) {
+            return j;
+        }
+        let Some(k) = self.closers(j) else {
+            return j;
+        };
+        // The pronoun `I` is capitalized anywhere, so it starts a sentence
+        // only after an ellipsis glued to the word before (`the win... I
+        // ran`); a free-standing one (`the thing is . . . I didn't`) marks a
+        // pause inside the sentence.
+        let glued = open.is_some_and(|c| !c.is_whitespace());
+        if let Next::Upper(w) = self.ahead(k).next {
+            if w != "I" || glued {
+                self.cut(k);
+            }
+        }
+        k.max(j)
+    }
+
+    /// `!` or `?`, maybe doubled (`?!`): a sentence end unless a lower-case
+    /// word follows (`Yahoo! in`, `"Why?" she asked`).
+    fn bang(&mut self, i: usize) -> usize {
+        let mut j = i + 1;
+        loop {
+            if matches!(self.byte(j), b'!' | b'?') {
+                j += 1;
+            } else if self.byte(j) == b' ' && matches!(self.byte(j + 1), b'!' | b'?') {
+                // Spaced out, as in tokenized text: `Really ? ? ?`.
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let Some(k) = self.closers(j) else {
+            return j;
+        };
+        // An ellipsis after the mark (`Happy! . . . no one`) belongs to it
+        // and decides instead.
+        let rest = self.text.get(k..self.end).unwrap_or("").trim_start();
+        if rest.starts_with(['.', '…']) {
+            return k.max(j);
+        }
+        match self.ahead(k).next {
+            Next::End | Next::Attached | Next::Lower => {}
+            _ => self.cut(k),
+        }
+        k.max(j)
+    }
+
+    /// A multi-byte character whose lead byte is in [`STOPS`].
+    fn multibyte(&mut self, i: usize) -> usize {
+        let Some(c) = self.char_at(i) else {
+            return i + 1;
+        };
+        let j = i + c.len_utf8();
+        match c {
+            '…' => {
+                let mut j = j;
+                while let Some(d) = self.char_at(j).filter(|d| matches!(d, '…' | '.')) {
+                    j += d.len_utf8();
+                }
+                self.ellipsis(i, j)
+            }
+            '。' | '！' | '？' | '｡' => {
+                let k = self.closers(j).unwrap_or(j);
+                self.cut(k);
+                k
+            }
+            c if lists::is_bullet(c) => {
+                let has_text = self
+                    .text
+                    .get(self.sentence..i)
+                    .is_some_and(|s| !s.trim().is_empty());
+                if has_text && self.char_before(i).is_some_and(char::is_whitespace) {
+                    self.cut(i);
+                    let marker = self.text.get(i..self.end).map_or(0, lists::marker_len);
+                    return i + marker.max(c.len_utf8());
+                }
+                j
+            }
+            _ => j,
+        }
+    }
+}
+
+/// The word inside a token, for look-ups: leading quotes, brackets and
+/// dashes removed, and only the part after the last hyphen (`ex-Gen`).
+fn core_word(token: &str) -> &str {
+    let t = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    match t.rfind(['-', '–', '—']) {
+        Some(p) if !words::is_web_address(t) => t
+            .get(p + t[p..].chars().next().map_or(1, char::len_utf8)..)
+            .unwrap_or(t),
+        _ => t,
+    }
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '`' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '`' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '¿' | '¡'
+    )
+}
+
+/// Appends `from..to` of `text`, trimmed, to `out` unless it is blank.
+fn emit(text: &str, out: &mut Vec<Span>, from: usize, to: usize) {
+    let Some(piece) = text.get(from..to) else {
+        return;
+    };
+    let lead = piece.len() - piece.trim_start().len();
+    let body = piece.trim();
+    if !body.is_empty() {
+        out.push(Span::new(from + lead, from + lead + body.len()));
+    }
+}

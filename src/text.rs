@@ -1,0 +1,713 @@
+//! Text features, computed once per sentence and shared by the similarity,
+//! alignment and dedup stages.
+//!
+//! A sentence becomes a few sorted integer lists, so that comparing two
+//! sentences is merging sorted `u64`s rather than handling strings:
+//!
+//! - **words**: every word of the sentence in order, as a term id. A term id
+//!   is the hash of the word's *key*: case folded, curly quotes and dashes
+//!   unified, British and American spellings brought together by suffix rules
+//!   ([`spelling_key`]), then stemmed (Snowball English), so `defence`,
+//!   `Defense` and `defenses` are one term;
+//! - **terms**: the content words (function words and reporting verbs left
+//!   out), sorted and unique, each flagged as a name or a number. These carry
+//!   the meaning that the similarity measure compares;
+//! - **bigrams**: pairs of consecutive words (function words kept), which tell
+//!   a sentence that was copied and lightly edited from one that says the same
+//!   thing in other words;
+//!
+//! Ids are hashes (FxHash of the key) rather than indexes into a shared
+//! table: two documents analyzed apart, even on different threads, give the
+//! same id to the same word, and no stage needs a lock. With 64-bit ids a
+//! collision between two of the few hundred thousand distinct words of a
+//! corpus is far too unlikely to matter.
+
+use crate::span::Span;
+use crate::Document;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
+
+/// A word's identity after normalization: the hash of its key.
+pub type TermId = u64;
+
+/// A content word of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Term {
+    /// The word's id.
+    pub id: TermId,
+    /// Bit set of [`Term::NAME`] and [`Term::NUMBER`].
+    pub flags: u8,
+}
+
+impl Term {
+    /// The word is a proper name (capitalized inside a sentence, or an
+    /// acronym such as `NATO` or `U.S.`).
+    pub const NAME: u8 = 1;
+    /// The word is a number (`2012`, `1,500`, `3.5`).
+    pub const NUMBER: u8 = 2;
+
+    /// True for a proper name.
+    pub fn is_name(&self) -> bool {
+        self.flags & Term::NAME != 0
+    }
+
+    /// True for a number.
+    pub fn is_number(&self) -> bool {
+        self.flags & Term::NUMBER != 0
+    }
+}
+
+/// The features of one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceFeatures {
+    /// Every word in order (function words included), as term ids.
+    pub words: Vec<TermId>,
+    /// Content words, sorted by id, unique.
+    pub terms: Vec<Term>,
+    /// Hashes of consecutive word pairs, sorted, unique.
+    pub bigrams: Vec<u64>,
+}
+
+impl SentenceFeatures {
+    /// The features of several sentences read as one (in the order given):
+    /// what a group of sentences that together match another is compared as.
+    pub fn join(parts: &[&SentenceFeatures]) -> SentenceFeatures {
+        let mut out = SentenceFeatures::default();
+        for p in parts {
+            out.words.extend_from_slice(&p.words);
+            out.terms.extend_from_slice(&p.terms);
+            out.bigrams.extend_from_slice(&p.bigrams);
+        }
+        dedup_terms(&mut out.terms);
+        out.bigrams.sort_unstable();
+        out.bigrams.dedup();
+        out
+    }
+}
+
+fn bigram(x: TermId, y: TermId) -> u64 {
+    x.rotate_left(17) ^ y.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The features of every sentence of one document, in sentence order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Features {
+    /// One entry per sentence.
+    pub sentences: Vec<SentenceFeatures>,
+}
+
+impl Features {
+    /// Features of an analyzed document's sentences.
+    pub fn of(doc: &Document) -> Features {
+        let spans: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
+        Features::from_spans(&doc.article.text, &spans)
+    }
+
+    /// Features of sentences given as spans into `text`. A span that is out
+    /// of range or not on character boundaries gives an empty sentence.
+    pub fn from_spans(text: &str, spans: &[Span]) -> Features {
+        let sentences: Vec<&str> = spans
+            .iter()
+            .map(|s| text.get(s.start..s.end).unwrap_or(""))
+            .collect();
+        Features::from_sentences(&sentences)
+    }
+
+    /// Features of sentences given as strings (one document's, in order).
+    pub fn from_sentences(sentences: &[&str]) -> Features {
+        let mut lexer = Lexer::new();
+        // A word written with a capital letter at the start of a sentence may
+        // be a name or just the first word; it counts as a name when the
+        // document also writes it capitalized inside a sentence.
+        let tokens: Vec<Vec<RawToken>> = sentences.iter().map(|s| tokenize(s)).collect();
+        let mut inner_capitals: FxHashSet<&str> = FxHashSet::default();
+        for toks in &tokens {
+            for t in toks.iter().filter(|t| !t.first && t.capitalized) {
+                inner_capitals.insert(t.text);
+            }
+        }
+        let sentences = tokens
+            .iter()
+            .map(|toks| lexer.sentence(toks, &inner_capitals))
+            .collect();
+        Features { sentences }
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// True when there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+}
+
+/// One word as written, before normalization.
+#[derive(Debug, Clone, Copy)]
+struct RawToken<'t> {
+    text: &'t str,
+    /// First word of the sentence.
+    first: bool,
+    /// Starts with an upper-case letter.
+    capitalized: bool,
+}
+
+/// Splits a sentence into words: runs of letters and digits, keeping an
+/// apostrophe between letters (`don't`, `Russia's`), a dot inside a dotted
+/// acronym (`U.S.`) and a comma or dot between digits (`1,500`, `3.5`).
+/// Hyphens, dashes and other punctuation separate words.
+fn tokenize(s: &str) -> Vec<RawToken<'_>> {
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = |p: Option<char>| match (p, c, next) {
+            (Some(p), '\'' | '’' | 'ʼ', Some(n)) => p.is_alphabetic() && n.is_alphabetic(),
+            (Some(p), '.', Some(n)) => {
+                (p.is_ascii_digit() && n.is_ascii_digit()) || (p.is_uppercase() && n.is_uppercase())
+            }
+            (Some(p), ',', Some(n)) => p.is_ascii_digit() && n.is_ascii_digit(),
+            _ => false,
+        };
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if start.is_some() && joins(prev) {
+            // part of the word
+        } else if let Some(st) = start.take() {
+            push_token(s, &mut out, st, i);
+        }
+        prev = Some(c);
+    }
+    if let Some(st) = start {
+        push_token(s, &mut out, st, s.len());
+    }
+    out
+}
+
+fn push_token<'t>(s: &'t str, out: &mut Vec<RawToken<'t>>, start: usize, end: usize) {
+    let text = &s[start..end];
+    let capitalized = text.chars().next().is_some_and(char::is_uppercase);
+    // A word opens a clause, where any word is capitalized, at the start of
+    // the sentence and after an opening quote, a colon, a bracket or a dash
+    // (`He said: "We agree."`).
+    let head = s[..start].trim_end();
+    let mut back = head.chars().rev();
+    let opens = match back.next() {
+        None => true,
+        Some('“' | '‘' | ':' | '(' | '[' | '—' | '–' | '.' | '?' | '!' | '…') => true,
+        // A straight quote opens when nothing but space comes before it;
+        // after punctuation it closes a quote (`…," Health Minister`).
+        Some('"' | '\'') => back.next().map_or(true, char::is_whitespace),
+        Some(_) => false,
+    };
+    out.push(RawToken {
+        text,
+        first: out.is_empty() || opens,
+        capitalized,
+    });
+}
+
+/// What the lexer knows about a word as written.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    id: TermId,
+    stop: bool,
+    number: bool,
+    acronym: bool,
+}
+
+/// Normalizes words, caching each distinct spelling once per document.
+struct Lexer<'t> {
+    stemmer: rust_stemmers::Stemmer,
+    cache: FxHashMap<&'t str, Word>,
+    /// Extra words produced by splitting contractions (`n't` → `not`).
+    not_id: TermId,
+}
+
+impl<'t> Lexer<'t> {
+    fn new() -> Lexer<'t> {
+        Lexer {
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            cache: FxHashMap::default(),
+            not_id: hash_str("not"),
+        }
+    }
+
+    fn word(&mut self, text: &'t str) -> Word {
+        if let Some(w) = self.cache.get(text) {
+            return *w;
+        }
+        let w = self.normalize(text);
+        self.cache.insert(text, w);
+        w
+    }
+
+    fn normalize(&self, text: &str) -> Word {
+        let acronym = is_acronym(text);
+        let number = text.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let mut lower: String = text
+            .chars()
+            .filter(|&c| !((c == ',' && number) || (c == '.' && acronym)))
+            .map(|c| if matches!(c, '’' | 'ʼ') { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+        // Possessives and contractions: "Russia's" is Russia; "don't" is
+        // "do" followed by "not" (the "not" is added by the caller).
+        if let Some(stem) = lower.strip_suffix("n't") {
+            lower = match stem {
+                "wo" => "will".to_string(),
+                "ca" => "can".to_string(),
+                "sha" => "shall".to_string(),
+                s => s.to_string(),
+            };
+        } else if let Some(p) = lower.find('\'') {
+            lower.truncate(p);
+        }
+        let stop = !acronym && is_stopword(&lower);
+        let key: Cow<str> = if number || acronym {
+            Cow::Borrowed(lower.as_str())
+        } else {
+            let folded = spelling_key(&lower);
+            Cow::Owned(self.stemmer.stem(&folded).into_owned())
+        };
+        // An acronym whose letters spell a function word ("US", "IT") is
+        // kept apart from that word.
+        let id = if acronym && is_stopword(&key) {
+            hash_str(&format!("{key}#"))
+        } else {
+            hash_str(&key)
+        };
+        Word {
+            id,
+            stop,
+            number,
+            acronym,
+        }
+    }
+
+    fn sentence(
+        &mut self,
+        toks: &[RawToken<'t>],
+        inner_capitals: &FxHashSet<&str>,
+    ) -> SentenceFeatures {
+        let mut words = Vec::with_capacity(toks.len() + 2);
+        // Whether each word is plain content (neither a function word nor a
+        // name), for the word pairs below.
+        let mut plain = Vec::with_capacity(toks.len() + 2);
+        let mut terms = Vec::with_capacity(toks.len());
+        for t in toks {
+            let w = self.word(t.text);
+            // A function word written with a capital inside a sentence is a
+            // name ("in May", "The Hague"); the pronoun "I" is not.
+            let capital_inside = t.capitalized && !t.first && t.text != "I";
+            let content = !w.stop || capital_inside;
+            let name = content
+                && (w.acronym
+                    || (t.capitalized
+                        && !w.number
+                        && (!t.first || inner_capitals.contains(t.text))));
+            words.push(w.id);
+            plain.push(content && !name);
+            if t.text.ends_with("n't") || t.text.ends_with("n’t") {
+                words.push(self.not_id);
+                plain.push(false);
+            }
+            if !content {
+                continue;
+            }
+            let mut flags = 0;
+            if name {
+                flags |= Term::NAME;
+            }
+            if w.number {
+                flags |= Term::NUMBER;
+            }
+            terms.push(Term { id: w.id, flags });
+        }
+        dedup_terms(&mut terms);
+        // Word pairs that hold at least one plain content word: pairs of
+        // names and function words ("Minister Tomas", "told the") say who
+        // spoke and how the sentence is built, not what it says.
+        let mut bigrams: Vec<u64> = (1..words.len())
+            .filter(|&k| plain[k - 1] || plain[k])
+            .map(|k| bigram(words[k - 1], words[k]))
+            .collect();
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        SentenceFeatures {
+            words,
+            terms,
+            bigrams,
+        }
+    }
+}
+
+/// Sorts terms and keeps one of each; a word written as a name anywhere in
+/// the sentence is a name.
+fn dedup_terms(terms: &mut Vec<Term>) {
+    terms.sort_unstable();
+    terms.dedup_by(|later, first| {
+        if later.id == first.id {
+            first.flags |= later.flags;
+            true
+        } else {
+            false
+        }
+    });
+}
+
+fn hash_str(s: &str) -> TermId {
+    let mut h = FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// `NATO`, `EU`, `U.S.`: two or more letters, all upper case (dots allowed).
+fn is_acronym(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && text.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// Brings British and American spellings of a lower-case word to one key by
+/// rewriting the suffixes where the two spellings differ, rather than by a
+/// list of words: `-ise`/`-ize` (and `-isation`, `-yse`), `-our`/`-or`,
+/// `-ence`/`-ense`, `-tre`/`-ter`, `-ogue`/`-og`, doubled `l` before
+/// `-ed`/`-ing`/`-er`, `-mme`/`-m` and `-dgement`/`-dgment`.
+///
+/// The result is a matching key, not a spelling: a rule may turn a word that
+/// has no twin into a non-word (`silence` → `silense`), which is harmless
+/// because both sides of a comparison go through the same rules. What matters
+/// is that no rule merges two different words, which is why each rule asks
+/// for a stem of a few letters before the suffix (`rise`, `four`, `vogue`
+/// stay as they are) and why doubled `l` is only undone after `e` and `a`
+/// (`filled` must not become `filed`).
+pub fn spelling_key(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        return Cow::Borrowed(word);
+    }
+    // (suffix, replacement, letters required before the suffix)
+    const RULES: &[(&str, &str, usize)] = &[
+        ("isations", "izations", 2),
+        ("isation", "ization", 2),
+        ("ising", "izing", 3),
+        ("ised", "ized", 3),
+        ("ises", "izes", 3),
+        ("iser", "izer", 3),
+        ("isers", "izers", 3),
+        ("ise", "ize", 3),
+        ("ysing", "yzing", 2),
+        ("ysed", "yzed", 2),
+        ("yse", "yze", 2),
+        ("ourable", "orable", 3),
+        ("ourite", "orite", 3),
+        ("ourites", "orites", 3),
+        ("ouring", "oring", 3),
+        ("oured", "ored", 3),
+        ("ourers", "orers", 3),
+        ("ourer", "orer", 3),
+        ("ourful", "orful", 3),
+        ("ourless", "orless", 3),
+        ("ours", "ors", 3),
+        ("our", "or", 3),
+        ("ences", "enses", 2),
+        ("ence", "ense", 2),
+        ("tres", "ters", 2),
+        ("tre", "ter", 2),
+        ("bres", "bers", 2),
+        ("bre", "ber", 2),
+        ("ogues", "ogs", 3),
+        ("ogue", "og", 3),
+        ("elled", "eled", 2),
+        ("elling", "eling", 2),
+        ("ellers", "elers", 2),
+        ("eller", "eler", 2),
+        ("alled", "aled", 2),
+        ("alling", "aling", 2),
+        ("mmes", "ms", 4),
+        ("mme", "m", 4),
+        ("dgement", "dgment", 2),
+        ("dgements", "dgments", 2),
+    ];
+    for &(suffix, replacement, min_stem) in RULES {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.len() >= min_stem {
+                return Cow::Owned(format!("{stem}{replacement}"));
+            }
+        }
+    }
+    Cow::Borrowed(word)
+}
+
+/// Function words and reporting verbs: they tell how a sentence is built or
+/// who is reported, not what it says, so they are left out of a sentence's
+/// content terms (they stay in its word sequence). A background table built
+/// into the crate, so that two short articles, whose own frequencies say
+/// little, still weigh "the" and "said" at nothing.
+pub fn is_stopword(lower: &str) -> bool {
+    STOPWORDS.binary_search(&lower).is_ok()
+}
+
+/// Sorted, for binary search (a test checks the order).
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "added",
+    "adding",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "meanwhile",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "really",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "separately",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "stated",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> SentenceFeatures {
+        Features::from_sentences(&[s]).sentences.remove(0)
+    }
+
+    fn ids(s: &str) -> Vec<TermId> {
+        one(s).terms.iter().map(|t| t.id).collect()
+    }
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn spelling_variants_share_a_key() {
+        let rows = [
+            ("defence", "defense"),
+            ("Defences", "defenses"),
+            ("organisation", "organization"),
+            ("criticised", "criticized"),
+            ("analyse", "analyze"),
+            ("colour", "color"),
+            ("labour", "labor"),
+            ("centre", "center"),
+            ("travelled", "traveled"),
+            ("catalogue", "catalog"),
+            ("programme", "program"),
+            ("judgement", "judgment"),
+            ("licence", "license"),
+        ];
+        for (uk, us) in rows {
+            assert_eq!(ids(uk), ids(us), "{uk} / {us}");
+        }
+    }
+
+    #[test]
+    fn different_words_keep_different_keys() {
+        let rows = [
+            ("filled", "filed"),
+            ("four", "for"),
+            ("rise", "rize"),
+            ("US", "us"),
+        ];
+        for (x, y) in rows {
+            assert_ne!(one(x).words, one(y).words, "{x} / {y}");
+        }
+    }
+
+    #[test]
+    fn case_quotes_and_inflection_are_folded() {
+        assert_eq!(ids("Warned"), ids("warnings"));
+        assert_eq!(ids("Russia’s"), ids("Russia's"));
+        assert_eq!(ids("U.S."), ids("US"));
+        assert_eq!(ids("1,500"), ids("1500"));
+        assert_eq!(one("We don't agree").words, one("We do not agree").words);
+    }
+
+    #[test]
+    fn names_and_numbers_are_flagged() {
+        let f = one("Talks in Chicago ended in May 2012 without NATO.");
+        let names = f.terms.iter().filter(|t| t.is_name()).count();
+        let numbers = f.terms.iter().filter(|t| t.is_number()).count();
+        assert_eq!(names, 3, "{f:?}");
+        assert_eq!(numbers, 1);
+        // "Talks" opens the sentence and is not a name.
+        assert!(f
+            .terms
+            .iter()
+            .any(|t| t.id == ids("talks")[0] && !t.is_name()));
+    }
+
+    #[test]
+    fn function_words_are_not_content() {
+        assert!(one("He said that they would not.").terms.is_empty());
+    }
+
+    #[test]
+    fn odd_spans_give_empty_sentences() {
+        let f = Features::from_spans("héllo", &[Span::new(1, 2), Span::new(3, 99)]);
+        assert_eq!(f.len(), 2);
+        assert!(f.sentences.iter().all(|s| s.words.is_empty()));
+    }
+}
