@@ -72,7 +72,7 @@ pub fn comparison(
     };
     let path = |d: &Document| {
         let mut r = Rich::new();
-        r.push_article(&d.article.path, Style::META);
+        terminal::byline(d, &mut r);
         r
     };
     for row in [

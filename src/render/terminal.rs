@@ -71,6 +71,16 @@ pub(crate) fn title_line(d: &Document, rich: &mut Rich) {
     rich.push_article(&d.article.title, Style::PLAIN);
 }
 
+/// `by Author, Author · path` for one article.
+pub(crate) fn byline(d: &Document, rich: &mut Rich) {
+    if !d.article.authors.is_empty() {
+        rich.push("by ", Style::PLAIN);
+        rich.push_article(&d.article.authors.join(", "), Style::PLAIN);
+        rich.push(" \u{b7} ", Style::PLAIN);
+    }
+    rich.push_article(&d.article.path, Style::META);
+}
+
 /// Both articles' names and the summary counts.
 pub(crate) fn header(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s: &mut String) {
     for (side, d) in [(crate::Side::A, &docs.a), (crate::Side::B, &docs.b)] {
@@ -83,7 +93,7 @@ pub(crate) fn header(docs: &Pair<Document>, c: &Comparison, w: usize, color: boo
         title_line(d, &mut r);
         block(&r, 0, 3, w, color, s);
         let mut p = Rich::new();
-        p.push_article(&d.article.path, Style::META);
+        byline(d, &mut p);
         block(&p, 3, 3, w, color, s);
     }
     summary(c, w, color, s);
@@ -448,6 +458,22 @@ mod tests {
         let text = String::from_utf8(out).expect("utf-8");
         assert!(text.contains("[-Dock workers in Vellmar ended"), "{text}");
         assert!(text.contains("{+Dockworkers in Vellmar"), "{text}");
+    }
+
+    #[test]
+    fn authors_are_named_in_the_header() {
+        let (mut docs, c) = fixture();
+        docs.b.article.authors = vec!["Ines Varga".into(), "Tom Hale".into()];
+        for layout in [Layout::Inline, Layout::SideBySide] {
+            let opts = RenderOptions {
+                layout,
+                ..RenderOptions::default()
+            };
+            let mut out = Vec::new();
+            comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
+            let text = String::from_utf8(out).expect("utf-8");
+            assert!(text.contains("by Ines Varga, Tom Hale"), "{text}");
+        }
     }
 
     #[test]
