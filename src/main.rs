@@ -215,6 +215,16 @@ fn write_file(
         f(&mut w).with_context(|| format!("{}: writing", path.display()))?;
         w.flush()?;
     }
+    // A temporary file is private (0600); a report is an ordinary file, so it
+    // gets the mode the file it replaces had, else rw-r--r--.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0o644);
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
+    }
     tmp.persist(path)
         .with_context(|| format!("{}: cannot write the output file", path.display()))?;
     Ok(())

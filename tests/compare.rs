@@ -286,3 +286,105 @@ fn records_of_a_jsonl_file_are_picked_by_id() {
         "{err}"
     );
 }
+
+#[test]
+fn html_is_one_escaped_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Vote <b>today</b>\n\nThe council said \"no <script>alert(1)</script> deal\" on Monday.\n",
+    )
+    .expect("write");
+    std::fs::write(&b, "Vote\n\nThe council said \"no deal\" on Monday.\n").expect("write");
+    let out = wirediff()
+        .args([
+            "compare",
+            &a.to_string_lossy(),
+            &b.to_string_lossy(),
+            "--format",
+            "html",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let html = String::from_utf8(out).expect("utf-8");
+    assert!(
+        html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"),
+        "{}",
+        &html[..40.min(html.len())]
+    );
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
+    assert!(!html.contains("<b>today"));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "self-contained"
+    );
+}
+
+#[test]
+fn side_by_side_fits_the_width_and_color_is_only_on_request() {
+    for width in [60, 100, 140] {
+        let out = wirediff()
+            .args([
+                "compare",
+                &seed("afp"),
+                &seed("reuters"),
+                "--layout",
+                "side-by-side",
+            ])
+            .arg(format!("--width={width}"))
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(
+            !text.contains('\x1b'),
+            "no color when stdout is not a terminal"
+        );
+        for line in text.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= width,
+                "{width}: {line:?}"
+            );
+        }
+    }
+    let colored = wirediff()
+        .args([
+            "compare",
+            &seed("afp"),
+            &seed("reuters"),
+            "--color",
+            "always",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(colored.contains(&0x1b));
+    let forced = wirediff()
+        .args(["compare", &seed("afp"), &seed("reuters")])
+        .env("CLICOLOR_FORCE", "1")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(forced.contains(&0x1b));
+    let off = wirediff()
+        .args(["compare", &seed("afp"), &seed("reuters")])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!off.contains(&0x1b));
+}
