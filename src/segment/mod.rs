@@ -332,6 +332,16 @@ mod tests {
             ],
         ),
         (
+            "ellipsis opening a sentence",
+            "We will fight. … We will win.",
+            &["We will fight.", "… We will win."],
+        ),
+        (
+            "nested quotes closing apart",
+            "He wrote: “She said, ‘Decide.’ ” Then he left.",
+            &["He wrote: “She said, ‘Decide.’ ”", "Then he left."],
+        ),
+        (
             "ellipsis before I",
             "I thought . . . I was wrong.",
             &["I thought . . . I was wrong."],

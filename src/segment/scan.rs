@@ -165,6 +165,15 @@ impl<'t> Scanner<'t, '_> {
                 k = note;
                 continue;
             }
+            // Nested quotations closing together, set apart: `decision.’ ”`.
+            if c == ' ' {
+                let far = self.char_at(k + 1).filter(|d| matches!(d, '”' | '»'));
+                let after = far.and_then(|d| self.char_at(k + 1 + d.len_utf8()));
+                if far.is_some() && after.map_or(true, char::is_whitespace) {
+                    k += 1;
+                    continue;
+                }
+            }
             if !is_closer(c) {
                 break;
             }
@@ -435,8 +444,14 @@ impl<'t> Scanner<'t, '_> {
         // ran`); a free-standing one (`the thing is . . . I didn't`) marks a
         // pause inside the sentence.
         let glued = open.is_some_and(|c| !c.is_whitespace());
+        // An ellipsis opening a sentence (`said. … We will`) marks an
+        // omission before the next words and belongs with them.
+        let opens = self
+            .text
+            .get(self.sentence..i)
+            .is_some_and(|s| s.trim().is_empty());
         if let Next::Upper(w) = self.ahead(k).next {
-            if w != "I" || glued {
+            if !opens && (w != "I" || glued) {
                 self.cut(k);
             }
         }
