@@ -247,6 +247,11 @@ mod tests {
             &["John F. Kennedy and H. G. Wells met.", "They talked."],
         ),
         (
+            "nickname after an initial",
+            "Rep. Robert C. \"Bobby\" Scott spoke.",
+            &["Rep. Robert C. \"Bobby\" Scott spoke."],
+        ),
+        (
             "letter ends a sentence",
             "We need a plan B. The first failed.",
             &["We need a plan B.", "The first failed."],
@@ -376,6 +381,26 @@ mod tests {
             "quotation of several sentences",
             "He said: “We agree. We will sign.” Then he left.",
             &["He said: “We agree.", "We will sign.”", "Then he left."],
+        ),
+        (
+            "quoted question attributed to a name",
+            "“Why now?” Sen. Ann Lee asked. “Go!” The crowd left.",
+            &["“Why now?” Sen. Ann Lee asked.", "“Go!”", "The crowd left."],
+        ),
+        (
+            "pronoun after a quoted question",
+            "He asked, “Why now? ” He left.",
+            &["He asked, “Why now? ”", "He left."],
+        ),
+        (
+            "dateline dash",
+            "ALBANY, N.Y. ― Talks ended. TROY, Ohio - Rain fell.",
+            &["ALBANY, N.Y. ― Talks ended.", "TROY, Ohio - Rain fell."],
+        ),
+        (
+            "period then ellipsis",
+            "It was politics. ... I think it was fair.",
+            &["It was politics.", "... I think it was fair."],
         ),
         (
             "exclamation inside quote mid-sentence",

@@ -34,6 +34,13 @@ static STOPS: [bool; 256] = stops();
 /// prepositional phrases; a longer stretch usually holds a clause.
 const MAX_PHRASE_WORDS: usize = 6;
 
+/// Dots in the shortest ellipsis.
+const MIN_ELLIPSIS_DOTS: usize = 3;
+
+/// An attribution after a quoted question is a name of at most three words,
+/// maybe a title, then the verb: five words in all.
+const MAX_ATTRIBUTION_WORDS: usize = 5;
+
 /// Footnote references after a sentence end (`martyr.[1]`) have at most this
 /// many digits.
 const MAX_NOTE_DIGITS: usize = 3;
@@ -241,7 +248,12 @@ impl<'t> Scanner<'t, '_> {
             .any(|c| !matches!(c, '(' | '[' | '{'));
         ahead.next = match word.chars().next() {
             None => Next::End,
-            Some(c) if c.is_lowercase() || matches!(c, ',' | ';' | ':' | '?' | '!' | '%') => {
+            // Dashes too: `HEMPSTEAD, N.Y. ― If it worked` is a dateline,
+            // and `him.” ― Ann Lee` an attribution.
+            Some(c)
+                if c.is_lowercase()
+                    || matches!(c, ',' | ';' | ':' | '?' | '!' | '%' | '-' | '–' | '—' | '―') =>
+            {
                 Next::Lower
             }
             Some(c) if c.is_alphabetic() => {
@@ -280,13 +292,13 @@ impl<'t> Scanner<'t, '_> {
         }
         if solid + spaced >= 2 {
             let attached = prev.is_some_and(|c| !c.is_whitespace());
-            if attached && solid == 1 && spaced >= 3 {
-                // `compounds. . . . The`: the first period ends the sentence,
-                // the ellipsis opens the next one (the four-dot convention).
-                // With a closing quote after the dots the whole run stays
-                // with the quotation (`time. . . ." He left`).
-                let next = self.ahead(j).next;
-                if matches!(next, Next::Upper(w) if w != "I") {
+            let dots = self.bytes.get(i..j).map_or(0, |d| bytecount(d, b'.'));
+            if attached && solid == 1 && dots > MIN_ELLIPSIS_DOTS {
+                // `compounds. . . . The`, `politics. ... I think`: a period,
+                // then a whole ellipsis that opens the next sentence (the
+                // four-dot convention). With a closing quote after the dots
+                // the run stays with the quotation (`time. . . ." He left`).
+                if matches!(self.ahead(j).next, Next::Upper(_)) {
                     self.cut(i + 1);
                     return j;
                 }
@@ -350,7 +362,9 @@ impl<'t> Scanner<'t, '_> {
                 _ => true,
             },
             WordKind::Ambiguous => match next {
-                Next::Upper(_) => ahead.starter() || ahead.quoted,
+                // A quotation after an initial is a nickname: `Robert C.
+                // "Bobby" Scott`.
+                Next::Upper(_) => ahead.starter() || ahead.quoted && word.chars().nth(1).is_some(),
                 _ => false,
             },
             WordKind::Time => match next {
@@ -483,9 +497,33 @@ impl<'t> Scanner<'t, '_> {
         }
         match self.ahead(k).next {
             Next::End | Next::Attached | Next::Lower => {}
+            // `“Stop lying!” Mr. Fox wrote.`: a question or exclamation
+            // quoted and then attributed is one sentence.
+            Next::Upper(_) if self.closes_quote(j, k) && self.attribution(k) => {}
             _ => self.cut(k),
         }
         k.max(j)
+    }
+
+    /// True when the words after `k` are an attribution: a few capitalized
+    /// words (a name, maybe with a title) and then a speech verb.
+    fn attribution(&self, k: usize) -> bool {
+        let rest = self.text.get(k..self.end).unwrap_or("");
+        for (n, word) in rest
+            .split_whitespace()
+            .take(MAX_ATTRIBUTION_WORDS)
+            .enumerate()
+        {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if words::is_speech_verb(bare) {
+                return n > 0;
+            }
+            // A pronoun or article opens a new sentence (`He continued`).
+            if !bare.starts_with(char::is_uppercase) || words::is_starter(bare) {
+                return false;
+            }
+        }
+        false
     }
 
     /// A multi-byte character whose lead byte is in [`STOPS`].
@@ -548,6 +586,10 @@ fn is_opener(c: char) -> bool {
         c,
         '"' | '\'' | '`' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '¿' | '¡'
     )
+}
+
+fn bytecount(bytes: &[u8], b: u8) -> usize {
+    bytes.iter().filter(|&&x| x == b).count()
 }
 
 /// Appends `from..to` of `text`, trimmed, to `out` unless it is blank.

@@ -104,6 +104,15 @@ const TIME_ZONES: &[&str] = &[
 /// Longest word any list holds; longer words skip the look-up.
 const MAX_LISTED: usize = 12;
 
+/// Verbs that attribute a quotation to its speaker (`“Why?” Ann Lee asked`).
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "added", "adds", "answered", "asked", "asks", "continued", "cried", "declared", "demanded",
+    "exclaimed", "explained", "insisted", "joked", "noted", "posted", "quipped", "recalled",
+    "replied", "replies", "responded", "said", "says", "shouted", "shouts", "told", "tweeted",
+    "tweets", "warned", "wondered", "wrote", "writes", "yelled",
+];
+
 /// US states written with periods between letters (AP style), which close
 /// a place name after `City,`.
 #[rustfmt::skip]
@@ -126,6 +135,11 @@ fn listed(list: &[&str], word: &str) -> bool {
 /// True for a word that typically opens a sentence.
 pub(super) fn is_starter(word: &str) -> bool {
     listed(STARTERS, word)
+}
+
+/// True for a verb that attributes a quotation.
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    listed(SPEECH_VERBS, word)
 }
 
 /// True for a US state abbreviation with inner periods (`N.Y`).
