@@ -572,6 +572,26 @@ mod tests {
         }
     }
 
+    /// Runs without spaces and long sentences must not make the scan
+    /// quadratic: each of these took minutes before the look-back limit.
+    #[test]
+    fn long_inputs_stay_linear() {
+        let inputs = [
+            "a.b".repeat(100_000),
+            "x: At 5 p.m. Bob ".repeat(20_000),
+            ". ".repeat(100_000),
+            "word\n".repeat(50_000),
+        ];
+        for text in &inputs {
+            let started = std::time::Instant::now();
+            let spans = split(text);
+            assert!(!spans.is_empty());
+            // Linear work is a few milliseconds; the bound leaves room for a
+            // loaded machine while still catching quadratic behaviour.
+            assert!(started.elapsed().as_secs() < 5, "{}", &text[..20]);
+        }
+    }
+
     proptest! {
         #[test]
         fn spans_are_ordered_trimmed_and_on_char_boundaries(text in "\\PC*") {

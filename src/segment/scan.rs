@@ -34,6 +34,12 @@ static STOPS: [bool; 256] = stops();
 /// prepositional phrases; a longer stretch usually holds a clause.
 const MAX_PHRASE_WORDS: usize = 6;
 
+/// How far the scanner looks back or ahead for the token around a period.
+/// Words and abbreviations are far shorter; a longer run without spaces
+/// (a URL, a run of dots) is judged by its last 256 bytes, which keeps every
+/// look bounded and the whole scan linear.
+const MAX_TOKEN_BYTES: usize = 256;
+
 /// Dots in the shortest ellipsis.
 const MIN_ELLIPSIS_DOTS: usize = 3;
 
@@ -385,11 +391,22 @@ impl<'t> Scanner<'t, '_> {
     /// preposition (`At 5 a.m.`): a time there ends no sentence unless the
     /// next word is one that opens sentences.
     fn opening_phrase(&self, at: usize) -> bool {
-        let Some(so_far) = self.text.get(self.sentence..at) else {
+        // Only the last stretch can hold a phrase of a few words; looking no
+        // further keeps the check constant-time in long sentences.
+        let from = self.floor(
+            self.sentence
+                .max(at.saturating_sub(4 * MAX_TOKEN_BYTES))
+                .min(at),
+        );
+        let Some(tail) = self.text.get(from..at) else {
             return false;
         };
         // A colon opens a new clause: `He noted: In 44 B.C. Caesar died.`
-        let so_far = so_far.rsplit(": ").next().unwrap_or(so_far);
+        let so_far = match tail.rfind(": ") {
+            Some(p) => &tail[p + 2..],
+            None if from > self.sentence => return false,
+            None => tail,
+        };
         let mut words = so_far.split_whitespace();
         let first = words.next().unwrap_or("").trim_start_matches(is_opener);
         words::is_preposition(first) && words.count() < MAX_PHRASE_WORDS
@@ -397,7 +414,7 @@ impl<'t> Scanner<'t, '_> {
 
     /// The whitespace-delimited token that ends at `i`.
     fn token_before(&self, i: usize) -> &'t str {
-        let from = self.sentence.min(i);
+        let from = self.floor(self.sentence.max(i.saturating_sub(MAX_TOKEN_BYTES)).min(i));
         let Some(before) = self.text.get(from..i) else {
             return "";
         };
@@ -405,6 +422,14 @@ impl<'t> Scanner<'t, '_> {
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
         &before[start..]
+    }
+
+    /// The char boundary at or before `i`.
+    fn floor(&self, mut i: usize) -> usize {
+        while i > 0 && !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
     }
 
     /// `world.Today`: a period glued to the next sentence. The word before
@@ -429,11 +454,12 @@ impl<'t> Scanner<'t, '_> {
         if !(wordlike || last.ends_with(|c: char| c.is_ascii_digit())) {
             return false;
         }
+        let limit = self.floor(self.end.min(i + MAX_TOKEN_BYTES));
         let token_end = self
             .text
-            .get(i..self.end)
+            .get(i..limit)
             .and_then(|r| r.find(char::is_whitespace))
-            .map_or(self.end, |p| i + p);
+            .map_or(limit, |p| i + p);
         let token = self
             .text
             .get(i - self.token_before(i).len()..token_end)
