@@ -221,6 +221,14 @@ mod tests {
             ],
         ),
         (
+            "dates and addresses",
+            "It was sent on Aug. 24, 2009, to Apt. 3 on Elm Rd. 5 days later. Wed. Oct. 5 was set.",
+            &[
+                "It was sent on Aug. 24, 2009, to Apt. 3 on Elm Rd. 5 days later.",
+                "Wed. Oct. 5 was set.",
+            ],
+        ),
+        (
             "number sign",
             "He is the No. 3 seed. No one expected it.",
             &["He is the No. 3 seed.", "No one expected it."],
@@ -401,6 +409,16 @@ mod tests {
             "period then ellipsis",
             "It was politics. ... I think it was fair.",
             &["It was politics.", "... I think it was fair."],
+        ),
+        (
+            "truncated quotation attributed",
+            "“If they come to a…” Ann Lee said. “We won.” Bo Example said, smiling. “We won.” Bo said the count was over.",
+            &[
+                "“If they come to a…” Ann Lee said.",
+                "“We won.” Bo Example said, smiling.",
+                "“We won.”",
+                "Bo said the count was over.",
+            ],
         ),
         (
             "exclamation inside quote mid-sentence",

@@ -348,6 +348,7 @@ impl<'t> Scanner<'t, '_> {
                     kind => kind,
                 };
                 self.decide(i, kind, word, &ahead)
+                    && !(self.closes_quote(i + 1, k) && self.attribution(k, true))
             }
         };
         if boundary {
@@ -363,8 +364,12 @@ impl<'t> Scanner<'t, '_> {
             WordKind::Prepositive => false,
             WordKind::Numbered if next == Next::Digit => false,
             WordKind::Regular | WordKind::Numbered => match next {
-                // `N°. 5` is a number sign, `2011. 2012` two years.
-                Next::Digit => word.ends_with(|c: char| c.is_alphanumeric()),
+                // `N°. 5` is a number sign, `2011. 2012` two years, and a
+                // short capitalized word before a number is an abbreviation
+                // the lists lack (`Rd. 5`, `Sta. 12`).
+                Next::Digit => {
+                    word.ends_with(|c: char| c.is_alphanumeric()) && !short_capitalized(word)
+                }
                 _ => true,
             },
             WordKind::Ambiguous => match next {
@@ -490,8 +495,9 @@ impl<'t> Scanner<'t, '_> {
             .text
             .get(self.sentence..i)
             .is_some_and(|s| s.trim().is_empty());
+        let attributed = self.closes_quote(j, k) && self.attribution(k, true);
         if let Next::Upper(w) = self.ahead(k).next {
-            if !opens && (w != "I" || glued) {
+            if !opens && !attributed && (w != "I" || glued) {
                 self.cut(k);
             }
         }
@@ -525,15 +531,18 @@ impl<'t> Scanner<'t, '_> {
             Next::End | Next::Attached | Next::Lower => {}
             // `“Stop lying!” Mr. Fox wrote.`: a question or exclamation
             // quoted and then attributed is one sentence.
-            Next::Upper(_) if self.closes_quote(j, k) && self.attribution(k) => {}
+            Next::Upper(_) if self.closes_quote(j, k) && self.attribution(k, false) => {}
             _ => self.cut(k),
         }
         k.max(j)
     }
 
     /// True when the words after `k` are an attribution: a few capitalized
-    /// words (a name, maybe with a title) and then a speech verb.
-    fn attribution(&self, k: usize) -> bool {
+    /// words (a name, maybe with a title) and then a speech verb. `closed`
+    /// asks that the verb end the clause (`Trump said.`, `Trump said,`), for
+    /// quotations closed by a period or an ellipsis, where `“We won.” Trump
+    /// said the count…` is more often a new sentence.
+    fn attribution(&self, k: usize, closed: bool) -> bool {
         let rest = self.text.get(k..self.end).unwrap_or("");
         for (n, word) in rest
             .split_whitespace()
@@ -542,7 +551,7 @@ impl<'t> Scanner<'t, '_> {
         {
             let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
             if words::is_speech_verb(bare) {
-                return n > 0;
+                return n > 0 && (!closed || word.ends_with(['.', ',']));
             }
             // A pronoun or article opens a new sentence (`He continued`).
             if !bare.starts_with(char::is_uppercase) || words::is_starter(bare) {
@@ -612,6 +621,19 @@ fn is_opener(c: char) -> bool {
         c,
         '"' | '\'' | '`' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '¿' | '¡'
     )
+}
+
+/// Words of this many letters or fewer, capitalized, look like abbreviations
+/// when a number follows their period: street, unit and month abbreviations
+/// run two to four letters, while words that end sentences before a number
+/// (years, amounts) are not capitalized words at all.
+const MAX_SHORT_ABBREVIATION: usize = 4;
+
+fn short_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().all(char::is_lowercase)
+        && chars.count() < MAX_SHORT_ABBREVIATION
 }
 
 fn bytecount(bytes: &[u8], b: u8) -> usize {

@@ -40,13 +40,13 @@ const PREPOSITIVE: &[&str] = &[
     "spc", "supt", "viz", "vs",
 ];
 
-/// Abbreviations that precede a number (`No. 5`), and units that follow one
-/// and may precede the next (`2 lb. 4 oz.`).
+/// Abbreviations that precede a number (`No. 5`, `Apt. 3`), and units that
+/// follow one and may precede the next (`2 lb. 4 oz.`).
 #[rustfmt::skip]
 const NUMBERED: &[&str] = &[
-    "approx", "art", "ca", "ch", "chap", "cu", "fig", "figs", "gal", "hr", "hrs", "in", "lb", "lbs",
-    "no", "nos", "nr", "op", "oz", "p", "para", "pp", "qt", "sec", "sect", "sq", "tel", "vol",
-    "vols", "yd", "yds",
+    "approx", "apt", "art", "bldg", "ca", "ch", "chap", "cu", "ext", "fig", "figs", "gal", "hr",
+    "hrs", "in", "lb", "lbs", "no", "nos", "nr", "op", "oz", "p", "para", "pp", "qt", "rm", "rte",
+    "sec", "sect", "sq", "ste", "tel", "vol", "vols", "yd", "yds",
 ];
 
 /// Dotted eras and academic degrees, written without their final period.
@@ -57,12 +57,13 @@ const TERMINAL: &[&str] = &[
 ];
 
 /// Abbreviations that follow a name or stand at the end of a phrase, so they
-/// can end a sentence as well as sit inside one.
+/// can end a sentence as well as sit inside one; months and weekdays.
 #[rustfmt::skip]
 const AMBIGUOUS: &[&str] = &[
-    "al", "apr", "assn", "ave", "blvd", "bros", "co", "corp", "dec", "dept", "esq", "est", "feb",
-    "govt", "hwy", "inc", "intl", "jan", "jr", "jul", "jun", "llc", "ltd", "mar", "mfg", "mtn",
-    "nov", "oct", "plc", "rd", "sep", "sept", "sr", "st", "univ",
+    "al", "apr", "assn", "aug", "ave", "blvd", "bros", "co", "corp", "dec", "dept", "esq", "est",
+    "feb", "fri", "govt", "hwy", "inc", "intl", "jan", "jr", "jul", "jun", "llc", "ltd", "mar",
+    "mfg", "mon", "mtn", "nov", "oct", "plc", "rd", "sat", "sep", "sept", "sr", "st", "sun", "thu",
+    "thur", "thurs", "tue", "tues", "univ", "wed",
 ];
 
 /// Capitalized words that typically open an English sentence and rarely
