@@ -149,6 +149,11 @@ mod tests {
             &["Ford Motor Co. Chief Executive Jim Hill spoke."],
         ),
         (
+            "company suffix before a sentence",
+            "He bought Acme Inc. Shares rose. Acme Inc. Chief Executive Ann Lee spoke.",
+            &["He bought Acme Inc.", "Shares rose.", "Acme Inc. Chief Executive Ann Lee spoke."],
+        ),
+        (
             "company suffix ends",
             "She sold it to Acme Corp. It paid cash.",
             &["She sold it to Acme Corp.", "It paid cash."],

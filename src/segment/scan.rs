@@ -112,6 +112,9 @@ struct Ahead<'t> {
     /// The next word is a lone capital followed by a period: an initial
     /// (`U. A. E.`), never the article `A`.
     initial: bool,
+    /// The word after the next starts in lower case (`Shares rose`): the
+    /// capitalized word is a sentence's first, not part of a title-case name.
+    then_lower: bool,
 }
 
 impl Ahead<'_> {
@@ -236,6 +239,7 @@ impl<'t> Scanner<'t, '_> {
             next: Next::End,
             quoted: false,
             initial: false,
+            then_lower: false,
         };
         let Some(rest) = self.text.get(k..self.end) else {
             return ahead;
@@ -267,6 +271,12 @@ impl<'t> Scanner<'t, '_> {
                     .find(|c: char| !c.is_alphabetic())
                     .unwrap_or(word.len());
                 ahead.initial = n == c.len_utf8() && word[n..].starts_with('.');
+                let after = word[n..].trim_start_matches(|c: char| !c.is_whitespace());
+                ahead.then_lower = after
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
                 Next::Upper(&word[..n])
             }
             Some(c) if c.is_ascii_digit() => Next::Digit,
@@ -375,7 +385,11 @@ impl<'t> Scanner<'t, '_> {
             WordKind::Ambiguous => match next {
                 // A quotation after an initial is a nickname: `Robert C.
                 // "Bobby" Scott`.
-                Next::Upper(_) => ahead.starter() || ahead.quoted && word.chars().nth(1).is_some(),
+                Next::Upper(_) => {
+                    ahead.starter()
+                        || ahead.quoted && word.chars().nth(1).is_some()
+                        || words::is_company(word) && ahead.then_lower
+                }
                 _ => false,
             },
             WordKind::Time => match next {

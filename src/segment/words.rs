@@ -105,6 +105,11 @@ const TIME_ZONES: &[&str] = &[
 /// Longest word any list holds; longer words skip the look-up.
 const MAX_LISTED: usize = 12;
 
+/// Company suffixes: `Apple Inc. Chief Executive Tim Cook` goes on with a
+/// title-case phrase, `Apple Inc. Shares rose` starts a sentence.
+#[rustfmt::skip]
+const COMPANY: &[&str] = &["bros", "co", "corp", "inc", "llc", "ltd", "plc"];
+
 /// Verbs that attribute a quotation to its speaker (`“Why?” Ann Lee asked`).
 #[rustfmt::skip]
 const SPEECH_VERBS: &[&str] = &[
@@ -136,6 +141,11 @@ fn listed(list: &[&str], word: &str) -> bool {
 /// True for a word that typically opens a sentence.
 pub(super) fn is_starter(word: &str) -> bool {
     listed(STARTERS, word)
+}
+
+/// True for a company suffix (`Inc`, `Corp`).
+pub(super) fn is_company(word: &str) -> bool {
+    listed(COMPANY, word)
 }
 
 /// True for a verb that attributes a quotation.
