@@ -154,6 +154,11 @@ mod tests {
             &["He bought Acme Inc.", "Shares rose.", "Acme Inc. Chief Executive Ann Lee spoke."],
         ),
         (
+            "quantity opens a sentence",
+            "He was sworn in as President of the U.S. Thousands watched.",
+            &["He was sworn in as President of the U.S.", "Thousands watched."],
+        ),
+        (
             "company suffix ends",
             "She sold it to Acme Corp. It paid cash.",
             &["She sold it to Acme Corp.", "It paid cash."],
@@ -263,6 +268,11 @@ mod tests {
             "nickname after an initial",
             "Rep. Robert C. \"Bobby\" Scott spoke.",
             &["Rep. Robert C. \"Bobby\" Scott spoke."],
+        ),
+        (
+            "question and answer letters",
+            "Q. Who won the vote? A. The governor won it.",
+            &["Q. Who won the vote?", "A. The governor won it."],
         ),
         (
             "letter ends a sentence",
@@ -458,6 +468,16 @@ mod tests {
             &["1. Cut taxes.", "2. Raise pay."],
         ),
         (
+            "list after a sentence",
+            "Do this: 1. Pack bags 2. Leave early. Then rest.",
+            &["Do this:", "1. Pack bags", "2. Leave early.", "Then rest."],
+        ),
+        (
+            "numbers after a preposition are no list",
+            "For 1. above and for 2. above, nothing is due.",
+            &["For 1. above and for 2. above, nothing is due."],
+        ),
+        (
             "lettered list",
             "a) Taxes b) Wages",
             &["a) Taxes", "b) Wages"],
@@ -529,6 +549,11 @@ mod tests {
                 "Missile row",
                 "NATO and Russia failed to agree on Thursday, officials said.",
             ],
+        ),
+        (
+            "full-width stop",
+            "Talks ended．Both left．",
+            &["Talks ended．", "Both left．"],
         ),
         (
             "CJK full stop",

@@ -220,6 +220,13 @@ impl<'t> Scanner<'t, '_> {
         (self.byte(close) == b']').then_some(close + 1)
     }
 
+    /// True when nothing but white space precedes `start` in the sentence.
+    fn opens_sentence(&self, start: usize) -> bool {
+        self.text
+            .get(self.sentence.min(start)..start)
+            .is_some_and(|s| s.trim().is_empty())
+    }
+
     /// True when the token starting at `start` follows a comma.
     fn after_comma(&self, start: usize) -> bool {
         let before = self.text.get(self.sentence.min(start)..start).unwrap_or("");
@@ -347,6 +354,15 @@ impl<'t> Scanner<'t, '_> {
                     // period (`in the U.S." Obama said`) ends the sentence
                     // as surely as after any word.
                     WordKind::Prepositive => WordKind::Prepositive,
+                    // A letter opening the sentence marks a question, an
+                    // answer or an item (`A. The governor won`), never a
+                    // sentence of its own.
+                    WordKind::Ambiguous
+                        if word.chars().nth(1).is_none()
+                            && self.opens_sentence(i - token.len()) =>
+                    {
+                        WordKind::Prepositive
+                    }
                     _ if self.closes_quote(i + 1, k) => WordKind::Regular,
                     // `Chappaqua, N.Y. Mr. Gowdy`: a state after `City,`
                     // closes the place name.
@@ -505,10 +521,7 @@ impl<'t> Scanner<'t, '_> {
         let glued = open.is_some_and(|c| !c.is_whitespace());
         // An ellipsis opening a sentence (`said. … We will`) marks an
         // omission before the next words and belongs with them.
-        let opens = self
-            .text
-            .get(self.sentence..i)
-            .is_some_and(|s| s.trim().is_empty());
+        let opens = self.opens_sentence(i);
         let attributed = self.closes_quote(j, k) && self.attribution(k, true);
         if let Next::Upper(w) = self.ahead(k).next {
             if !opens && !attributed && (w != "I" || glued) {
@@ -589,17 +602,13 @@ impl<'t> Scanner<'t, '_> {
                 }
                 self.ellipsis(i, j)
             }
-            '。' | '！' | '？' | '｡' => {
+            '。' | '！' | '？' | '｡' | '．' => {
                 let k = self.closers(j).unwrap_or(j);
                 self.cut(k);
                 k
             }
             c if lists::is_bullet(c) => {
-                let has_text = self
-                    .text
-                    .get(self.sentence..i)
-                    .is_some_and(|s| !s.trim().is_empty());
-                if has_text && self.char_before(i).is_some_and(char::is_whitespace) {
+                if !self.opens_sentence(i) && self.char_before(i).is_some_and(char::is_whitespace) {
                     self.cut(i);
                     let marker = self.text.get(i..self.end).map_or(0, lists::marker_len);
                     return i + marker.max(c.len_utf8());

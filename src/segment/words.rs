@@ -68,22 +68,23 @@ const AMBIGUOUS: &[&str] = &[
 
 /// Capitalized words that typically open an English sentence and rarely
 /// follow an abbreviation inside a noun phrase: pronouns, determiners,
-/// question words, conjunctions and sentence adverbs. (`May`, `Will` and
+/// question words, conjunctions, sentence adverbs and the round quantities
+/// that open news sentences (`Thousands marched`). (`May`, `Will` and
 /// `Can` are left out: they are also names.)
 #[rustfmt::skip]
 const STARTERS: &[&str] = &[
     "a", "according", "after", "all", "also", "although", "among", "an", "and", "another", "any",
-    "are", "as", "at", "because", "before", "being", "both", "but", "by", "could", "despite", "did",
-    "do", "does", "during", "each", "earlier", "either", "even", "every", "everyone", "everything",
-    "few", "for", "from", "had", "has", "have", "he", "her", "here", "his", "how", "however", "i",
-    "if", "in", "indeed", "instead", "is", "it", "its", "later", "let", "many", "meanwhile",
-    "might", "more", "moreover", "most", "much", "must", "my", "neither", "no", "nobody", "none",
-    "nor", "not", "nothing", "now", "on", "once", "only", "or", "other", "others", "our", "please",
-    "several", "she", "should", "since", "so", "some", "someone", "something", "still", "such",
-    "that", "the", "their", "then", "there", "these", "they", "this", "those", "though", "thus",
-    "today", "tomorrow", "under", "unless", "until", "was", "we", "were", "what", "when", "where",
-    "whether", "which", "while", "who", "why", "with", "without", "would", "yesterday", "yet",
-    "you", "your",
+    "are", "as", "at", "because", "before", "being", "billions", "both", "but", "by", "could",
+    "despite", "did", "do", "does", "dozens", "during", "each", "earlier", "either", "even",
+    "every", "everyone", "everything", "few", "for", "from", "had", "has", "have", "he", "her",
+    "here", "his", "how", "however", "hundreds", "i", "if", "in", "indeed", "instead", "is", "it",
+    "its", "later", "let", "many", "meanwhile", "might", "millions", "more", "moreover", "most",
+    "much", "must", "my", "neither", "no", "nobody", "none", "nor", "not", "nothing", "now", "on",
+    "once", "only", "or", "other", "others", "our", "please", "several", "she", "should", "since",
+    "so", "some", "someone", "something", "still", "such", "that", "the", "their", "then", "there",
+    "these", "they", "this", "those", "though", "thousands", "thus", "today", "tomorrow", "under",
+    "unless", "until", "was", "we", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "why", "with", "without", "would", "yesterday", "yet", "you", "your",
 ];
 
 /// Prepositions that open an adverbial phrase at the start of a sentence
