@@ -139,7 +139,7 @@ fn lines(text: &str) -> Vec<Line> {
 
 fn ends_sentence(line: &str) -> bool {
     let core = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    core.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+    core.ends_with(['.', '!', '?', '…', '。', '！', '？', '．'])
 }
 
 fn continues(line: &str) -> bool {

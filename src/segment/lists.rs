@@ -125,28 +125,50 @@ pub(super) fn marker_len(s: &str) -> usize {
     }
 }
 
-/// Where the items of an inline numbered or lettered list start, after the
-/// first: `s` must open with an enumerator, and each later item must carry
-/// the next value in the same style, stand after white space and be followed
-/// by a word that does not start in lower case. Offsets are relative to `s`.
+/// How far after a list's first item its second must start for the run to
+/// count as a list. Items are short; the bound keeps the search linear.
+const MAX_ITEM_BYTES: usize = 1000;
+
+/// Where the items of inline numbered or lettered lists start. A list opens
+/// at the start of `s` with any enumerator, or after a sentence end or colon
+/// with a first enumerator (`1.`, `a)`) whose second follows within reach
+/// (`Finally, this. 1. The first item 2. The second`). Each later item must
+/// carry the next value in the same style, stand after white space and be
+/// followed by a word that does not start in lower case. Offsets are
+/// relative to `s`; offset 0 is never listed.
 pub(super) fn inline_items(s: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let Some(first) = enumerator(s) else {
-        return out;
-    };
     let b = s.as_bytes();
-    let mut want = first.value + 1;
-    let mut i = first.len;
+    let mut out = Vec::new();
+    // The style of the list being read and the value its next item carries.
+    let mut current: Option<(Style, u32)> = None;
+    let mut i = 0;
     while i < b.len() {
-        let after_space = b
-            .get(i.wrapping_sub(1))
-            .is_some_and(u8::is_ascii_whitespace);
-        if after_space && (b[i].is_ascii_alphanumeric() || b[i] == b'(') {
+        let after_space = i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_whitespace);
+        let candidate = b
+            .get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'(');
+        if (i == 0 || after_space) && candidate {
             if let Some(e) = s.get(i..).and_then(enumerator) {
                 let rest = s.get(i + e.len..).unwrap_or("");
-                if e.style == first.style && e.value == want && opens_item(rest) {
+                let next = Some((e.style, e.value + 1));
+                if current == Some((e.style, e.value)) && opens_item(rest) {
                     out.push(i);
-                    want += 1;
+                    current = next;
+                    i += e.len;
+                    continue;
+                }
+                if i == 0 {
+                    current = next;
+                    i += e.len;
+                    continue;
+                }
+                if e.value == first_value(e.style)
+                    && opens_item(rest)
+                    && after_sentence_end(&s[..i])
+                    && has_item(s, i + e.len, e.style, e.value + 1)
+                {
+                    out.push(i);
+                    current = next;
                     i += e.len;
                     continue;
                 }
@@ -155,6 +177,33 @@ pub(super) fn inline_items(s: &str) -> Vec<usize> {
         i += 1;
     }
     out
+}
+
+/// The value a list's first item carries: 1, or `a`.
+fn first_value(style: Style) -> u32 {
+    if style.kind == 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// True when the text before ends a sentence or introduces a list.
+fn after_sentence_end(before: &str) -> bool {
+    before.trim_end().ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// True when an item of `value` in `style` follows `from` within reach.
+fn has_item(s: &str, from: usize, style: Style, value: u32) -> bool {
+    let b = s.as_bytes();
+    let to = b.len().min(from + MAX_ITEM_BYTES);
+    (from..to).any(|i| {
+        b.get(i.wrapping_sub(1))
+            .is_some_and(u8::is_ascii_whitespace)
+            && s.get(i..).and_then(enumerator).is_some_and(|e| {
+                e.style == style && e.value == value && opens_item(s.get(i + e.len..).unwrap_or(""))
+            })
+    })
 }
 
 /// True when the text after an enumerator looks like the start of an item.
@@ -196,5 +245,8 @@ mod tests {
         assert_eq!(inline_items(s), vec![13]);
         assert!(inline_items("a. apples b. pears").is_empty());
         assert!(inline_items("He won 1. Then 2. Then").is_empty());
+        let s = "Last, this. 1. The first 2. The second";
+        assert_eq!(inline_items(s), vec![12, 25]);
+        assert!(inline_items("For 1. above and 2. above").is_empty());
     }
 }

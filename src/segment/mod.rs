@@ -149,6 +149,16 @@ mod tests {
             &["Ford Motor Co. Chief Executive Jim Hill spoke."],
         ),
         (
+            "company suffix before a sentence",
+            "He bought Acme Inc. Shares rose. Acme Inc. Chief Executive Ann Lee spoke.",
+            &["He bought Acme Inc.", "Shares rose.", "Acme Inc. Chief Executive Ann Lee spoke."],
+        ),
+        (
+            "quantity opens a sentence",
+            "He was sworn in as President of the U.S. Thousands watched.",
+            &["He was sworn in as President of the U.S.", "Thousands watched."],
+        ),
+        (
             "company suffix ends",
             "She sold it to Acme Corp. It paid cash.",
             &["She sold it to Acme Corp.", "It paid cash."],
@@ -221,6 +231,14 @@ mod tests {
             ],
         ),
         (
+            "dates and addresses",
+            "It was sent on Aug. 24, 2009, to Apt. 3 on Elm Rd. 5 days later. Wed. Oct. 5 was set.",
+            &[
+                "It was sent on Aug. 24, 2009, to Apt. 3 on Elm Rd. 5 days later.",
+                "Wed. Oct. 5 was set.",
+            ],
+        ),
+        (
             "number sign",
             "He is the No. 3 seed. No one expected it.",
             &["He is the No. 3 seed.", "No one expected it."],
@@ -245,6 +263,16 @@ mod tests {
             "initials",
             "John F. Kennedy and H. G. Wells met. They talked.",
             &["John F. Kennedy and H. G. Wells met.", "They talked."],
+        ),
+        (
+            "nickname after an initial",
+            "Rep. Robert C. \"Bobby\" Scott spoke.",
+            &["Rep. Robert C. \"Bobby\" Scott spoke."],
+        ),
+        (
+            "question and answer letters",
+            "Q. Who won the vote? A. The governor won it.",
+            &["Q. Who won the vote?", "A. The governor won it."],
         ),
         (
             "letter ends a sentence",
@@ -332,6 +360,16 @@ mod tests {
             ],
         ),
         (
+            "ellipsis opening a sentence",
+            "We will fight. … We will win.",
+            &["We will fight.", "… We will win."],
+        ),
+        (
+            "nested quotes closing apart",
+            "He wrote: “She said, ‘Decide.’ ” Then he left.",
+            &["He wrote: “She said, ‘Decide.’ ”", "Then he left."],
+        ),
+        (
             "ellipsis before I",
             "I thought . . . I was wrong.",
             &["I thought . . . I was wrong."],
@@ -368,6 +406,36 @@ mod tests {
             &["He said: “We agree.", "We will sign.”", "Then he left."],
         ),
         (
+            "quoted question attributed to a name",
+            "“Why now?” Sen. Ann Lee asked. “Go!” The crowd left.",
+            &["“Why now?” Sen. Ann Lee asked.", "“Go!”", "The crowd left."],
+        ),
+        (
+            "pronoun after a quoted question",
+            "He asked, “Why now? ” He left.",
+            &["He asked, “Why now? ”", "He left."],
+        ),
+        (
+            "dateline dash",
+            "ALBANY, N.Y. ― Talks ended. TROY, Ohio - Rain fell.",
+            &["ALBANY, N.Y. ― Talks ended.", "TROY, Ohio - Rain fell."],
+        ),
+        (
+            "period then ellipsis",
+            "It was politics. ... I think it was fair.",
+            &["It was politics.", "... I think it was fair."],
+        ),
+        (
+            "truncated quotation attributed",
+            "“If they come to a…” Ann Lee said. “We won.” Bo Example said, smiling. “We won.” Bo said the count was over.",
+            &[
+                "“If they come to a…” Ann Lee said.",
+                "“We won.” Bo Example said, smiling.",
+                "“We won.”",
+                "Bo said the count was over.",
+            ],
+        ),
+        (
             "exclamation inside quote mid-sentence",
             "They chanted \"Out!\" and marched.",
             &["They chanted \"Out!\" and marched."],
@@ -398,6 +466,16 @@ mod tests {
             "numbered list with stops",
             "1. Cut taxes. 2. Raise pay.",
             &["1. Cut taxes.", "2. Raise pay."],
+        ),
+        (
+            "list after a sentence",
+            "Do this: 1. Pack bags 2. Leave early. Then rest.",
+            &["Do this:", "1. Pack bags", "2. Leave early.", "Then rest."],
+        ),
+        (
+            "numbers after a preposition are no list",
+            "For 1. above and for 2. above, nothing is due.",
+            &["For 1. above and for 2. above, nothing is due."],
         ),
         (
             "lettered list",
@@ -473,6 +551,11 @@ mod tests {
             ],
         ),
         (
+            "full-width stop",
+            "Talks ended．Both left．",
+            &["Talks ended．", "Both left．"],
+        ),
+        (
             "CJK full stop",
             "会谈结束。双方离开。",
             &["会谈结束。", "双方离开。"],
@@ -534,6 +617,26 @@ mod tests {
             crate::article::read_file(&root.join(file), &mut loaded).expect("seed reads");
             let article = loaded.articles.into_iter().next().expect("one article");
             assert_eq!(sentences(&article).len(), want, "{key}");
+        }
+    }
+
+    /// Runs without spaces and long sentences must not make the scan
+    /// quadratic: each of these took minutes before the look-back limit.
+    #[test]
+    fn long_inputs_stay_linear() {
+        let inputs = [
+            "a.b".repeat(100_000),
+            "x: At 5 p.m. Bob ".repeat(20_000),
+            ". ".repeat(100_000),
+            "word\n".repeat(50_000),
+        ];
+        for text in &inputs {
+            let started = std::time::Instant::now();
+            let spans = split(text);
+            assert!(!spans.is_empty());
+            // Linear work is a few milliseconds; the bound leaves room for a
+            // loaded machine while still catching quadratic behaviour.
+            assert!(started.elapsed().as_secs() < 5, "{}", &text[..20]);
         }
     }
 

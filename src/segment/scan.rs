@@ -34,6 +34,19 @@ static STOPS: [bool; 256] = stops();
 /// prepositional phrases; a longer stretch usually holds a clause.
 const MAX_PHRASE_WORDS: usize = 6;
 
+/// How far the scanner looks back or ahead for the token around a period.
+/// Words and abbreviations are far shorter; a longer run without spaces
+/// (a URL, a run of dots) is judged by its last 256 bytes, which keeps every
+/// look bounded and the whole scan linear.
+const MAX_TOKEN_BYTES: usize = 256;
+
+/// Dots in the shortest ellipsis.
+const MIN_ELLIPSIS_DOTS: usize = 3;
+
+/// An attribution after a quoted question is a name of at most three words,
+/// maybe a title, then the verb: five words in all.
+const MAX_ATTRIBUTION_WORDS: usize = 5;
+
 /// Footnote references after a sentence end (`martyr.[1]`) have at most this
 /// many digits.
 const MAX_NOTE_DIGITS: usize = 3;
@@ -99,6 +112,9 @@ struct Ahead<'t> {
     /// The next word is a lone capital followed by a period: an initial
     /// (`U. A. E.`), never the article `A`.
     initial: bool,
+    /// The word after the next starts in lower case (`Shares rose`): the
+    /// capitalized word is a sentence's first, not part of a title-case name.
+    then_lower: bool,
 }
 
 impl Ahead<'_> {
@@ -165,6 +181,15 @@ impl<'t> Scanner<'t, '_> {
                 k = note;
                 continue;
             }
+            // Nested quotations closing together, set apart: `decision.’ ”`.
+            if c == ' ' {
+                let far = self.char_at(k + 1).filter(|d| matches!(d, '”' | '»'));
+                let after = far.and_then(|d| self.char_at(k + 1 + d.len_utf8()));
+                if far.is_some() && after.map_or(true, char::is_whitespace) {
+                    k += 1;
+                    continue;
+                }
+            }
             if !is_closer(c) {
                 break;
             }
@@ -195,6 +220,13 @@ impl<'t> Scanner<'t, '_> {
         (self.byte(close) == b']').then_some(close + 1)
     }
 
+    /// True when nothing but white space precedes `start` in the sentence.
+    fn opens_sentence(&self, start: usize) -> bool {
+        self.text
+            .get(self.sentence.min(start)..start)
+            .is_some_and(|s| s.trim().is_empty())
+    }
+
     /// True when the token starting at `start` follows a comma.
     fn after_comma(&self, start: usize) -> bool {
         let before = self.text.get(self.sentence.min(start)..start).unwrap_or("");
@@ -214,6 +246,7 @@ impl<'t> Scanner<'t, '_> {
             next: Next::End,
             quoted: false,
             initial: false,
+            then_lower: false,
         };
         let Some(rest) = self.text.get(k..self.end) else {
             return ahead;
@@ -232,7 +265,12 @@ impl<'t> Scanner<'t, '_> {
             .any(|c| !matches!(c, '(' | '[' | '{'));
         ahead.next = match word.chars().next() {
             None => Next::End,
-            Some(c) if c.is_lowercase() || matches!(c, ',' | ';' | ':' | '?' | '!' | '%') => {
+            // Dashes too: `HEMPSTEAD, N.Y. ― If it worked` is a dateline,
+            // and `him.” ― Ann Lee` an attribution.
+            Some(c)
+                if c.is_lowercase()
+                    || matches!(c, ',' | ';' | ':' | '?' | '!' | '%' | '-' | '–' | '—' | '―') =>
+            {
                 Next::Lower
             }
             Some(c) if c.is_alphabetic() => {
@@ -240,6 +278,12 @@ impl<'t> Scanner<'t, '_> {
                     .find(|c: char| !c.is_alphabetic())
                     .unwrap_or(word.len());
                 ahead.initial = n == c.len_utf8() && word[n..].starts_with('.');
+                let after = word[n..].trim_start_matches(|c: char| !c.is_whitespace());
+                ahead.then_lower = after
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
                 Next::Upper(&word[..n])
             }
             Some(c) if c.is_ascii_digit() => Next::Digit,
@@ -271,13 +315,13 @@ impl<'t> Scanner<'t, '_> {
         }
         if solid + spaced >= 2 {
             let attached = prev.is_some_and(|c| !c.is_whitespace());
-            if attached && solid == 1 && spaced >= 3 {
-                // `compounds. . . . The`: the first period ends the sentence,
-                // the ellipsis opens the next one (the four-dot convention).
-                // With a closing quote after the dots the whole run stays
-                // with the quotation (`time. . . ." He left`).
-                let next = self.ahead(j).next;
-                if matches!(next, Next::Upper(w) if w != "I") {
+            let dots = self.bytes.get(i..j).map_or(0, |d| bytecount(d, b'.'));
+            if attached && solid == 1 && dots > MIN_ELLIPSIS_DOTS {
+                // `compounds. . . . The`, `politics. ... I think`: a period,
+                // then a whole ellipsis that opens the next sentence (the
+                // four-dot convention). With a closing quote after the dots
+                // the run stays with the quotation (`time. . . ." He left`).
+                if matches!(self.ahead(j).next, Next::Upper(_)) {
                     self.cut(i + 1);
                     return j;
                 }
@@ -310,6 +354,15 @@ impl<'t> Scanner<'t, '_> {
                     // period (`in the U.S." Obama said`) ends the sentence
                     // as surely as after any word.
                     WordKind::Prepositive => WordKind::Prepositive,
+                    // A letter opening the sentence marks a question, an
+                    // answer or an item (`A. The governor won`), never a
+                    // sentence of its own.
+                    WordKind::Ambiguous
+                        if word.chars().nth(1).is_none()
+                            && self.opens_sentence(i - token.len()) =>
+                    {
+                        WordKind::Prepositive
+                    }
                     _ if self.closes_quote(i + 1, k) => WordKind::Regular,
                     // `Chappaqua, N.Y. Mr. Gowdy`: a state after `City,`
                     // closes the place name.
@@ -321,6 +374,7 @@ impl<'t> Scanner<'t, '_> {
                     kind => kind,
                 };
                 self.decide(i, kind, word, &ahead)
+                    && !(self.closes_quote(i + 1, k) && self.attribution(k, true))
             }
         };
         if boundary {
@@ -336,12 +390,22 @@ impl<'t> Scanner<'t, '_> {
             WordKind::Prepositive => false,
             WordKind::Numbered if next == Next::Digit => false,
             WordKind::Regular | WordKind::Numbered => match next {
-                // `N°. 5` is a number sign, `2011. 2012` two years.
-                Next::Digit => word.ends_with(|c: char| c.is_alphanumeric()),
+                // `N°. 5` is a number sign, `2011. 2012` two years, and a
+                // short capitalized word before a number is an abbreviation
+                // the lists lack (`Rd. 5`, `Sta. 12`).
+                Next::Digit => {
+                    word.ends_with(|c: char| c.is_alphanumeric()) && !short_capitalized(word)
+                }
                 _ => true,
             },
             WordKind::Ambiguous => match next {
-                Next::Upper(_) => ahead.starter() || ahead.quoted,
+                // A quotation after an initial is a nickname: `Robert C.
+                // "Bobby" Scott`.
+                Next::Upper(_) => {
+                    ahead.starter()
+                        || ahead.quoted && word.chars().nth(1).is_some()
+                        || words::is_company(word) && ahead.then_lower
+                }
                 _ => false,
             },
             WordKind::Time => match next {
@@ -362,11 +426,22 @@ impl<'t> Scanner<'t, '_> {
     /// preposition (`At 5 a.m.`): a time there ends no sentence unless the
     /// next word is one that opens sentences.
     fn opening_phrase(&self, at: usize) -> bool {
-        let Some(so_far) = self.text.get(self.sentence..at) else {
+        // Only the last stretch can hold a phrase of a few words; looking no
+        // further keeps the check constant-time in long sentences.
+        let from = self.floor(
+            self.sentence
+                .max(at.saturating_sub(4 * MAX_TOKEN_BYTES))
+                .min(at),
+        );
+        let Some(tail) = self.text.get(from..at) else {
             return false;
         };
         // A colon opens a new clause: `He noted: In 44 B.C. Caesar died.`
-        let so_far = so_far.rsplit(": ").next().unwrap_or(so_far);
+        let so_far = match tail.rfind(": ") {
+            Some(p) => &tail[p + 2..],
+            None if from > self.sentence => return false,
+            None => tail,
+        };
         let mut words = so_far.split_whitespace();
         let first = words.next().unwrap_or("").trim_start_matches(is_opener);
         words::is_preposition(first) && words.count() < MAX_PHRASE_WORDS
@@ -374,7 +449,7 @@ impl<'t> Scanner<'t, '_> {
 
     /// The whitespace-delimited token that ends at `i`.
     fn token_before(&self, i: usize) -> &'t str {
-        let from = self.sentence.min(i);
+        let from = self.floor(self.sentence.max(i.saturating_sub(MAX_TOKEN_BYTES)).min(i));
         let Some(before) = self.text.get(from..i) else {
             return "";
         };
@@ -382,6 +457,14 @@ impl<'t> Scanner<'t, '_> {
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
         &before[start..]
+    }
+
+    /// The char boundary at or before `i`.
+    fn floor(&self, mut i: usize) -> usize {
+        while i > 0 && !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
     }
 
     /// `world.Today`: a period glued to the next sentence. The word before
@@ -406,11 +489,12 @@ impl<'t> Scanner<'t, '_> {
         if !(wordlike || last.ends_with(|c: char| c.is_ascii_digit())) {
             return false;
         }
+        let limit = self.floor(self.end.min(i + MAX_TOKEN_BYTES));
         let token_end = self
             .text
-            .get(i..self.end)
+            .get(i..limit)
             .and_then(|r| r.find(char::is_whitespace))
-            .map_or(self.end, |p| i + p);
+            .map_or(limit, |p| i + p);
         let token = self
             .text
             .get(i - self.token_before(i).len()..token_end)
@@ -435,8 +519,12 @@ impl<'t> Scanner<'t, '_> {
         // ran`); a free-standing one (`the thing is . . . I didn't`) marks a
         // pause inside the sentence.
         let glued = open.is_some_and(|c| !c.is_whitespace());
+        // An ellipsis opening a sentence (`said. … We will`) marks an
+        // omission before the next words and belongs with them.
+        let opens = self.opens_sentence(i);
+        let attributed = self.closes_quote(j, k) && self.attribution(k, true);
         if let Next::Upper(w) = self.ahead(k).next {
-            if w != "I" || glued {
+            if !opens && !attributed && (w != "I" || glued) {
                 self.cut(k);
             }
         }
@@ -468,9 +556,36 @@ impl<'t> Scanner<'t, '_> {
         }
         match self.ahead(k).next {
             Next::End | Next::Attached | Next::Lower => {}
+            // `“Stop lying!” Mr. Fox wrote.`: a question or exclamation
+            // quoted and then attributed is one sentence.
+            Next::Upper(_) if self.closes_quote(j, k) && self.attribution(k, false) => {}
             _ => self.cut(k),
         }
         k.max(j)
+    }
+
+    /// True when the words after `k` are an attribution: a few capitalized
+    /// words (a name, maybe with a title) and then a speech verb. `closed`
+    /// asks that the verb end the clause (`Trump said.`, `Trump said,`), for
+    /// quotations closed by a period or an ellipsis, where `“We won.” Trump
+    /// said the count…` is more often a new sentence.
+    fn attribution(&self, k: usize, closed: bool) -> bool {
+        let rest = self.text.get(k..self.end).unwrap_or("");
+        for (n, word) in rest
+            .split_whitespace()
+            .take(MAX_ATTRIBUTION_WORDS)
+            .enumerate()
+        {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if words::is_speech_verb(bare) {
+                return n > 0 && (!closed || word.ends_with(['.', ',']));
+            }
+            // A pronoun or article opens a new sentence (`He continued`).
+            if !bare.starts_with(char::is_uppercase) || words::is_starter(bare) {
+                return false;
+            }
+        }
+        false
     }
 
     /// A multi-byte character whose lead byte is in [`STOPS`].
@@ -487,17 +602,13 @@ impl<'t> Scanner<'t, '_> {
                 }
                 self.ellipsis(i, j)
             }
-            '。' | '！' | '？' | '｡' => {
+            '。' | '！' | '？' | '｡' | '．' => {
                 let k = self.closers(j).unwrap_or(j);
                 self.cut(k);
                 k
             }
             c if lists::is_bullet(c) => {
-                let has_text = self
-                    .text
-                    .get(self.sentence..i)
-                    .is_some_and(|s| !s.trim().is_empty());
-                if has_text && self.char_before(i).is_some_and(char::is_whitespace) {
+                if !self.opens_sentence(i) && self.char_before(i).is_some_and(char::is_whitespace) {
                     self.cut(i);
                     let marker = self.text.get(i..self.end).map_or(0, lists::marker_len);
                     return i + marker.max(c.len_utf8());
@@ -533,6 +644,23 @@ fn is_opener(c: char) -> bool {
         c,
         '"' | '\'' | '`' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '¿' | '¡'
     )
+}
+
+/// Words of this many letters or fewer, capitalized, look like abbreviations
+/// when a number follows their period: street, unit and month abbreviations
+/// run two to four letters, while words that end sentences before a number
+/// (years, amounts) are not capitalized words at all.
+const MAX_SHORT_ABBREVIATION: usize = 4;
+
+fn short_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().all(char::is_lowercase)
+        && chars.count() < MAX_SHORT_ABBREVIATION
+}
+
+fn bytecount(bytes: &[u8], b: u8) -> usize {
+    bytes.iter().filter(|&&x| x == b).count()
 }
 
 /// Appends `from..to` of `text`, trimmed, to `out` unless it is blank.

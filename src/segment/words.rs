@@ -40,13 +40,13 @@ const PREPOSITIVE: &[&str] = &[
     "spc", "supt", "viz", "vs",
 ];
 
-/// Abbreviations that precede a number (`No. 5`), and units that follow one
-/// and may precede the next (`2 lb. 4 oz.`).
+/// Abbreviations that precede a number (`No. 5`, `Apt. 3`), and units that
+/// follow one and may precede the next (`2 lb. 4 oz.`).
 #[rustfmt::skip]
 const NUMBERED: &[&str] = &[
-    "approx", "art", "ca", "ch", "chap", "cu", "fig", "figs", "gal", "hr", "hrs", "in", "lb", "lbs",
-    "no", "nos", "nr", "op", "oz", "p", "para", "pp", "qt", "sec", "sect", "sq", "tel", "vol",
-    "vols", "yd", "yds",
+    "approx", "apt", "art", "bldg", "ca", "ch", "chap", "cu", "ext", "fig", "figs", "gal", "hr",
+    "hrs", "in", "lb", "lbs", "no", "nos", "nr", "op", "oz", "p", "para", "pp", "qt", "rm", "rte",
+    "sec", "sect", "sq", "ste", "tel", "vol", "vols", "yd", "yds",
 ];
 
 /// Dotted eras and academic degrees, written without their final period.
@@ -57,32 +57,34 @@ const TERMINAL: &[&str] = &[
 ];
 
 /// Abbreviations that follow a name or stand at the end of a phrase, so they
-/// can end a sentence as well as sit inside one.
+/// can end a sentence as well as sit inside one; months and weekdays.
 #[rustfmt::skip]
 const AMBIGUOUS: &[&str] = &[
-    "al", "apr", "assn", "ave", "blvd", "bros", "co", "corp", "dec", "dept", "esq", "est", "feb",
-    "govt", "hwy", "inc", "intl", "jan", "jr", "jul", "jun", "llc", "ltd", "mar", "mfg", "mtn",
-    "nov", "oct", "plc", "rd", "sep", "sept", "sr", "st", "univ",
+    "al", "apr", "assn", "aug", "ave", "blvd", "bros", "co", "corp", "dec", "dept", "esq", "est",
+    "feb", "fri", "govt", "hwy", "inc", "intl", "jan", "jr", "jul", "jun", "llc", "ltd", "mar",
+    "mfg", "mon", "mtn", "nov", "oct", "plc", "rd", "sat", "sep", "sept", "sr", "st", "sun", "thu",
+    "thur", "thurs", "tue", "tues", "univ", "wed",
 ];
 
 /// Capitalized words that typically open an English sentence and rarely
 /// follow an abbreviation inside a noun phrase: pronouns, determiners,
-/// question words, conjunctions and sentence adverbs. (`May`, `Will` and
+/// question words, conjunctions, sentence adverbs and the round quantities
+/// that open news sentences (`Thousands marched`). (`May`, `Will` and
 /// `Can` are left out: they are also names.)
 #[rustfmt::skip]
 const STARTERS: &[&str] = &[
     "a", "according", "after", "all", "also", "although", "among", "an", "and", "another", "any",
-    "are", "as", "at", "because", "before", "being", "both", "but", "by", "could", "despite", "did",
-    "do", "does", "during", "each", "earlier", "either", "even", "every", "everyone", "everything",
-    "few", "for", "from", "had", "has", "have", "he", "her", "here", "his", "how", "however", "i",
-    "if", "in", "indeed", "instead", "is", "it", "its", "later", "let", "many", "meanwhile",
-    "might", "more", "moreover", "most", "much", "must", "my", "neither", "no", "nobody", "none",
-    "nor", "not", "nothing", "now", "on", "once", "only", "or", "other", "others", "our", "please",
-    "several", "she", "should", "since", "so", "some", "someone", "something", "still", "such",
-    "that", "the", "their", "then", "there", "these", "they", "this", "those", "though", "thus",
-    "today", "tomorrow", "under", "unless", "until", "was", "we", "were", "what", "when", "where",
-    "whether", "which", "while", "who", "why", "with", "without", "would", "yesterday", "yet",
-    "you", "your",
+    "are", "as", "at", "because", "before", "being", "billions", "both", "but", "by", "could",
+    "despite", "did", "do", "does", "dozens", "during", "each", "earlier", "either", "even",
+    "every", "everyone", "everything", "few", "for", "from", "had", "has", "have", "he", "her",
+    "here", "his", "how", "however", "hundreds", "i", "if", "in", "indeed", "instead", "is", "it",
+    "its", "later", "let", "many", "meanwhile", "might", "millions", "more", "moreover", "most",
+    "much", "must", "my", "neither", "no", "nobody", "none", "nor", "not", "nothing", "now", "on",
+    "once", "only", "or", "other", "others", "our", "please", "several", "she", "should", "since",
+    "so", "some", "someone", "something", "still", "such", "that", "the", "their", "then", "there",
+    "these", "they", "this", "those", "though", "thousands", "thus", "today", "tomorrow", "under",
+    "unless", "until", "was", "we", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "why", "with", "without", "would", "yesterday", "yet", "you", "your",
 ];
 
 /// Prepositions that open an adverbial phrase at the start of a sentence
@@ -103,6 +105,20 @@ const TIME_ZONES: &[&str] = &[
 
 /// Longest word any list holds; longer words skip the look-up.
 const MAX_LISTED: usize = 12;
+
+/// Company suffixes: `Apple Inc. Chief Executive Tim Cook` goes on with a
+/// title-case phrase, `Apple Inc. Shares rose` starts a sentence.
+#[rustfmt::skip]
+const COMPANY: &[&str] = &["bros", "co", "corp", "inc", "llc", "ltd", "plc"];
+
+/// Verbs that attribute a quotation to its speaker (`“Why?” Ann Lee asked`).
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "added", "adds", "answered", "asked", "asks", "continued", "cried", "declared", "demanded",
+    "exclaimed", "explained", "insisted", "joked", "noted", "posted", "quipped", "recalled",
+    "replied", "replies", "responded", "said", "says", "shouted", "shouts", "told", "tweeted",
+    "tweets", "warned", "wondered", "wrote", "writes", "yelled",
+];
 
 /// US states written with periods between letters (AP style), which close
 /// a place name after `City,`.
@@ -126,6 +142,16 @@ fn listed(list: &[&str], word: &str) -> bool {
 /// True for a word that typically opens a sentence.
 pub(super) fn is_starter(word: &str) -> bool {
     listed(STARTERS, word)
+}
+
+/// True for a company suffix (`Inc`, `Corp`).
+pub(super) fn is_company(word: &str) -> bool {
+    listed(COMPANY, word)
+}
+
+/// True for a verb that attributes a quotation.
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    listed(SPEECH_VERBS, word)
 }
 
 /// True for a US state abbreviation with inner periods (`N.Y`).
