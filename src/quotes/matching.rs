@@ -12,6 +12,7 @@ use super::{Change, MatchKind, Quote, QuoteKind, QuoteMatch};
 use crate::diff::word_diff;
 use crate::Document;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// Shortest common subsequence, in words, for two quotations to match: three
 /// shared words are too often a stock phrase ("we will see"). Set on the
@@ -33,18 +34,70 @@ const MIN_RUN: usize = 3;
 /// rewording.
 const SPLICE_GAP: usize = 5;
 
-/// A quote's words ready for comparison.
+/// A quote's words as numbers shared by both articles (case, marks and
+/// spelling variants folded), so pairs compare without hashing.
 struct Words {
+    ids: Vec<u32>,
+    /// `ids` sorted, for counting shared words by merging.
+    sorted: Vec<u32>,
+}
+
+/// What a matched pair's tags need beyond the words: read only for matches.
+struct Detail {
     /// Lower case, curly apostrophes made straight.
     raw: Vec<String>,
-    /// `raw` with spelling variants folded (defence → defense).
-    canon: Vec<String>,
     /// The punctuation right after each word (`,` `.` or empty).
     punct: Vec<String>,
     ellipses: usize,
 }
 
-fn words_of(text: &str) -> Words {
+/// Word numbers of a quote, with `vocabulary` shared across both articles.
+fn ids_of(text: &str, vocabulary: &mut FxHashMap<String, u32>) -> Words {
+    let mut ids = Vec::new();
+    let mut buf = String::with_capacity(24);
+    let mut flush = |buf: &mut String, ids: &mut Vec<u32>| {
+        if buf.is_empty() {
+            return;
+        }
+        let canon = spelling(buf);
+        let id = match vocabulary.get(canon.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
+                vocabulary.insert(canon.into_owned(), id);
+                id
+            }
+        };
+        ids.push(id);
+        buf.clear();
+    };
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        let c = if c == '\u{2019}' || c == '\u{2018}' {
+            '\''
+        } else {
+            c
+        };
+        let inner = matches!(c, '\'' | '-')
+            && !buf.is_empty()
+            && it.peek().is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        } else {
+            flush(&mut buf, &mut ids);
+        }
+    }
+    flush(&mut buf, &mut ids);
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    Words { ids, sorted }
+}
+
+fn detail_of(text: &str) -> Detail {
     let mut raw = Vec::new();
     let mut punct: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -59,7 +112,15 @@ fn words_of(text: &str) -> Words {
             && !cur.is_empty()
             && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
         if c.is_alphanumeric() || inner {
-            cur.extend(c.to_lowercase());
+            if cur.capacity() == 0 {
+                // Most words fit: one allocation a word, not one a letter.
+                cur.reserve(16);
+            }
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
         } else {
             if !cur.is_empty() {
                 raw.push(std::mem::take(&mut cur));
@@ -82,10 +143,8 @@ fn words_of(text: &str) -> Words {
     let ellipses = text.matches('\u{2026}').count()
         + text.matches("...").count()
         + text.matches(". . .").count();
-    let canon = raw.iter().map(|w| spelling(w)).collect();
-    Words {
+    Detail {
         raw,
-        canon,
         punct,
         ellipses,
     }
@@ -94,7 +153,7 @@ fn words_of(text: &str) -> Words {
 /// Folds British spellings onto American ones. Applied to both sides alike,
 /// so a rule that also rewrites a word with no variant does no harm; the
 /// rules only must not merge two different words.
-fn spelling(w: &str) -> String {
+fn spelling(w: &str) -> Cow<'_, str> {
     const WORDS: &[(&str, &str)] = &[
         ("defence", "defense"),
         ("offence", "offense"),
@@ -124,8 +183,27 @@ fn spelling(w: &str) -> String {
         ("amongst", "among"),
         ("jewellery", "jewelry"),
     ];
+    // Every British form here ends in one of these letters: most words
+    // leave at once.
+    if !matches!(
+        w.as_bytes().last(),
+        Some(b'e' | b'd' | b's' | b'g' | b'r' | b'y' | b'm' | b't' | b'n' | b'l' | b'c')
+    ) {
+        return Cow::Borrowed(w);
+    }
     if let Some((_, us)) = WORDS.iter().find(|(uk, _)| *uk == w) {
-        return (*us).to_string();
+        return Cow::Borrowed(*us);
+    }
+    // Only words with a British ending can change; most words return here.
+    let candidate = [
+        "ise", "ised", "ises", "ising", "isation", "isations", "yse", "ysed",
+    ]
+    .iter()
+    .chain(["our", "ours", "oured", "ouring", "ourite", "ourable"].iter())
+    .chain(["tre", "tres", "bre"].iter())
+    .any(|e| w.ends_with(e));
+    if !candidate {
+        return Cow::Borrowed(w);
     }
     let mut s = w.to_string();
     // -isation/-ise/-ised/-ising/-yse: organise, analyse.
@@ -142,7 +220,7 @@ fn spelling(w: &str) -> String {
         if s.len() > uk.len() + 3 && s.ends_with(uk) {
             s.truncate(s.len() - uk.len());
             s.push_str(us);
-            return s;
+            return Cow::Owned(s);
         }
     }
     // colour, labour, honoured: -our- after at least three letters.
@@ -161,7 +239,7 @@ fn spelling(w: &str) -> String {
         {
             s.truncate(s.len() - uk.len());
             s.push_str(us);
-            return s;
+            return Cow::Owned(s);
         }
     }
     // centre, theatre, fibre.
@@ -169,14 +247,14 @@ fn spelling(w: &str) -> String {
         if s.len() > uk.len() + 2 && s.ends_with(uk) {
             s.truncate(s.len() - uk.len());
             s.push_str(us);
-            return s;
+            return Cow::Owned(s);
         }
     }
-    s
+    Cow::Borrowed(w)
 }
 
 /// The longest common subsequence of two word lists, as index pairs.
-fn lcs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+fn lcs(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     let width = m + 1;
     let mut dp = vec![0u32; (n + 1) * width];
@@ -221,19 +299,18 @@ fn longest_run(pairs: &[(usize, usize)]) -> usize {
     best
 }
 
-/// Words two lists have in common, counted with multiplicity: an upper
-/// bound on the common subsequence, cheap enough to skip hopeless pairs.
-fn bag_overlap(a: &[String], b: &[String]) -> usize {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for w in a {
-        *counts.entry(w.as_str()).or_default() += 1;
-    }
-    let mut shared = 0;
-    for w in b {
-        if let Some(c) = counts.get_mut(w.as_str()) {
-            if *c > 0 {
-                *c -= 1;
+/// Words two sorted lists have in common, counted with multiplicity: an
+/// upper bound on the common subsequence, cheap enough to skip hopeless pairs.
+fn bag_overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
                 shared += 1;
+                i += 1;
+                j += 1;
             }
         }
     }
@@ -249,13 +326,13 @@ struct Candidate {
 
 /// Scores a pair of quotes; `None` when they do not report the same words.
 fn candidate(qa: &Quote, wa: &Words, qb: &Quote, wb: &Words) -> Option<(f32, Vec<(usize, usize)>)> {
-    let (la, lb) = (wa.canon.len(), wb.canon.len());
+    let (la, lb) = (wa.ids.len(), wb.ids.len());
     if la == 0 || lb == 0 {
         return None;
     }
     if qa.kind == QuoteKind::Term || qb.kind == QuoteKind::Term {
         // Scare quotes match only the same words.
-        if wa.canon != wb.canon {
+        if wa.ids != wb.ids {
             return None;
         }
         let pairs = (0..la).map(|i| (i, i)).collect();
@@ -263,11 +340,11 @@ fn candidate(qa: &Quote, wa: &Words, qb: &Quote, wb: &Words) -> Option<(f32, Vec
     }
     let short = la.min(lb);
     let need = MIN_SHARED_WORDS.min(short).max(1);
-    let bound = bag_overlap(&wa.canon, &wb.canon);
+    let bound = bag_overlap(&wa.sorted, &wb.sorted);
     if bound < need || (bound as f32) < MIN_COVERAGE * short as f32 {
         return None;
     }
-    let pairs = lcs(&wa.canon, &wb.canon);
+    let pairs = lcs(&wa.ids, &wb.ids);
     let m = pairs.len();
     let coverage = m as f32 / short as f32;
     if m < need || coverage < MIN_COVERAGE || longest_run(&pairs) < MIN_RUN.min(short) {
@@ -279,8 +356,8 @@ fn candidate(qa: &Quote, wa: &Words, qb: &Quote, wb: &Words) -> Option<(f32, Vec
 
 /// How a variant differs, from the aligned words.
 fn changes(
-    wa: &Words,
-    wb: &Words,
+    (wa, da): (&Words, &Detail),
+    (wb, db): (&Words, &Detail),
     pairs: &[(usize, usize)],
     a_others: &[&Words],
     b_others: &[&Words],
@@ -289,8 +366,8 @@ fn changes(
     let (Some(&(i0, j0)), Some(&(i1, j1))) = (pairs.first(), pairs.last()) else {
         return out;
     };
-    let a_edges: Vec<&[String]> = vec![&wa.canon[..i0], &wa.canon[i1 + 1..]];
-    let b_edges: Vec<&[String]> = vec![&wb.canon[..j0], &wb.canon[j1 + 1..]];
+    let a_edges: Vec<&[u32]> = vec![&wa.ids[..i0], &wa.ids[i1 + 1..]];
+    let b_edges: Vec<&[u32]> = vec![&wb.ids[..j0], &wb.ids[j1 + 1..]];
     let a_extra = a_edges.iter().any(|e| !e.is_empty());
     let b_extra = b_edges.iter().any(|e| !e.is_empty());
     if a_extra {
@@ -313,12 +390,12 @@ fn changes(
         }
     }
     // An extra stretch that is another quote of the other article: joined.
-    let joins = |edges: &[&[String]], others: &[&Words]| {
+    let joins = |edges: &[&[u32]], others: &[&Words]| {
         edges.iter().any(|e| {
             e.len() >= MIN_SHARED_WORDS
                 && others.iter().any(|o| {
-                    let shared = lcs(e, &o.canon).len();
-                    shared as f32 >= MIN_COVERAGE * e.len().min(o.canon.len()) as f32
+                    let shared = lcs(e, &o.ids).len();
+                    shared as f32 >= MIN_COVERAGE * e.len().min(o.ids.len()) as f32
                         && shared >= MIN_SHARED_WORDS
                 })
         })
@@ -332,16 +409,16 @@ fn changes(
     if spliced {
         out.push(Change::Spliced);
     }
-    if wa.ellipses != wb.ellipses {
+    if da.ellipses != db.ellipses {
         out.push(Change::Elided);
     }
-    if pairs.iter().any(|&(i, j)| wa.raw.get(i) != wb.raw.get(j)) {
+    if pairs.iter().any(|&(i, j)| da.raw.get(i) != db.raw.get(j)) {
         out.push(Change::Spelling);
     }
     let inner = &pairs[..pairs.len().saturating_sub(1)];
     if inner
         .iter()
-        .any(|&(i, j)| wa.punct.get(i) != wb.punct.get(j))
+        .any(|&(i, j)| da.punct.get(i) != db.punct.get(j))
     {
         out.push(Change::Punctuation);
     }
@@ -375,15 +452,16 @@ fn speakers_agree(a: Option<&str>, b: Option<&str>) -> bool {
 pub(crate) fn match_quotes(a: &Document, b: &Document) -> Vec<QuoteMatch> {
     let ta = &a.article.text;
     let tb = &b.article.text;
+    let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
     let wa: Vec<Words> = a
         .quotes
         .iter()
-        .map(|q| words_of(q.span.slice(ta)))
+        .map(|q| ids_of(q.span.slice(ta), &mut vocabulary))
         .collect();
     let wb: Vec<Words> = b
         .quotes
         .iter()
-        .map(|q| words_of(q.span.slice(tb)))
+        .map(|q| ids_of(q.span.slice(tb), &mut vocabulary))
         .collect();
     let mut cands = Vec::new();
     for (i, qa) in a.quotes.iter().enumerate() {
@@ -413,7 +491,7 @@ pub(crate) fn match_quotes(a: &Document, b: &Document) -> Vec<QuoteMatch> {
         used_a[c.a] = true;
         used_b[c.b] = true;
         let (x, y) = (&wa[c.a], &wb[c.b]);
-        let verbatim = x.canon == y.canon;
+        let verbatim = x.ids == y.ids;
         let changes = if verbatim {
             Vec::new()
         } else {
@@ -429,7 +507,9 @@ pub(crate) fn match_quotes(a: &Document, b: &Document) -> Vec<QuoteMatch> {
                 .filter(|(k, _)| *k != c.b)
                 .map(|(_, w)| w)
                 .collect();
-            changes(x, y, &c.pairs, &a_others, &b_others)
+            let da = detail_of(a.quotes[c.a].span.slice(ta));
+            let db = detail_of(b.quotes[c.b].span.slice(tb));
+            changes((x, &da), (y, &db), &c.pairs, &a_others, &b_others)
         };
         let (qa, qb) = (&a.quotes[c.a], &b.quotes[c.b]);
         out.push(QuoteMatch {
@@ -462,6 +542,8 @@ mod tests {
             ("colour", "color"),
             ("centre", "center"),
             ("analyse", "analyze"),
+            ("sceptical", "skeptical"),
+            ("organisations", "organizations"),
         ] {
             assert_eq!(spelling(uk), spelling(us), "{uk}/{us}");
         }
@@ -472,7 +554,7 @@ mod tests {
 
     #[test]
     fn words_drop_marks_and_keep_apostrophes() {
-        let w = words_of("Each other\u{2019}s concerns\u{2026} If we, can");
+        let w = detail_of("Each other\u{2019}s concerns\u{2026} If we, can");
         assert_eq!(
             w.raw,
             vec!["each", "other's", "concerns", "if", "we", "can"]

@@ -22,7 +22,7 @@
 //! is `None`.
 
 use super::marks::Raw;
-use super::words::{self, cue_at, is_cap, key, Tok};
+use super::words::{self, is_cap, key, Tok};
 use crate::article::Article;
 use crate::segment::Sentence;
 
@@ -71,6 +71,8 @@ struct Person {
     female: i32,
     /// True when a quote names this person as its speaker.
     speaks: bool,
+    /// The last name word, suffixes (`Jr.`) passed over.
+    surname: String,
 }
 
 impl Person {
@@ -78,13 +80,7 @@ impl Person {
         self.tokens.join(" ")
     }
     fn surname(&self) -> &str {
-        let n = self.tokens.len();
-        let last = self.tokens.last().map_or("", |s| s.as_str());
-        if n >= 2 && words::is_suffix(&key(last)) {
-            self.tokens.get(n - 2).map_or(last, |s| s.as_str())
-        } else {
-            last
-        }
+        &self.surname
     }
     /// `Some(true)` male, `Some(false)` female, `None` unknown.
     fn gender(&self) -> Option<bool> {
@@ -121,6 +117,13 @@ struct Ctx<'a> {
     /// Paragraph of each story piece.
     piece_paragraph: Vec<usize>,
     sentences: &'a [Sentence],
+    /// Each token's `words::key`, computed once, as ranges into `key_text`.
+    keys: Vec<(u32, u32)>,
+    key_text: String,
+    /// Runs of capitals outside quotes, with the name each ends in.
+    runs: Vec<(usize, usize, Vec<String>)>,
+    /// Each token's cue length (`words::cue_at`), computed once.
+    cues: Vec<u8>,
     persons: Vec<Person>,
     mentions: Vec<Mention>,
 }
@@ -152,8 +155,48 @@ pub(crate) fn attribute(
             quoted[i] = t.start >= r.open && t.start < r.close.max(r.end);
         }
     }
+    // One buffer for all keys: a string per token was most of the cost.
+    let mut key_text = String::with_capacity(text.len());
+    let mut keys = Vec::with_capacity(toks.len());
+    for t in &toks {
+        let from = key_text.len();
+        let w = words::strip_possessive(t.text(text)).trim_end_matches('.');
+        if w.is_ascii() {
+            key_text.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            key_text.push_str(&w.to_lowercase());
+        }
+        let to = key_text.len();
+        keys.push((
+            u32::try_from(from).unwrap_or(0),
+            u32::try_from(to).unwrap_or(0),
+        ));
+    }
+    let key_of = |i: usize| {
+        keys.get(i)
+            .and_then(|&(a, b)| key_text.get(a as usize..b as usize))
+            .unwrap_or("")
+    };
+    let cues = (0..toks.len())
+        .map(|i| {
+            let next = toks
+                .get(i + 1)
+                .filter(|n| n.is_word())
+                .map(|_| key_of(i + 1));
+            let n = if toks[i].is_word() {
+                words::cue_len(key_of(i), next, is_cap(toks[i].text(text)))
+            } else {
+                0
+            };
+            u8::try_from(n).unwrap_or(0)
+        })
+        .collect();
     let mut cx = Ctx {
         text,
+        keys,
+        key_text,
+        runs: Vec::new(),
+        cues,
         toks,
         piece,
         quoted,
@@ -162,6 +205,14 @@ pub(crate) fn attribute(
         persons: Vec::new(),
         mentions: Vec::new(),
     };
+    cx.runs = cx
+        .cap_runs()
+        .into_iter()
+        .map(|(lo, hi)| {
+            let text: Vec<&str> = (lo..hi).map(|i| cx.word(i)).collect();
+            (lo, hi, name_suffix(&text))
+        })
+        .collect();
     cx.register_persons();
 
     // Pass 1: what the text says around each quote.
@@ -216,8 +267,17 @@ impl Ctx<'_> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
-    fn key(&self, i: usize) -> String {
-        key(self.word(i))
+    /// Token `i` in lower case, without trailing period or possessive.
+    fn key(&self, i: usize) -> &str {
+        self.keys
+            .get(i)
+            .and_then(|&(a, b)| self.key_text.get(a as usize..b as usize))
+            .unwrap_or("")
+    }
+
+    /// Length in tokens of the cue starting at token `i` (0: none).
+    fn cue(&self, i: usize) -> usize {
+        self.cues.get(i).map_or(0, |&n| usize::from(n))
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -303,8 +363,8 @@ impl Ctx<'_> {
         // participle's speaker is the subject of the clause that follows.
         let opening = || {
             let c = (blo..bhi.min(blo + 2))
-                .find(|&c| cue_at(self.text, &self.toks, c) > 0 && self.key(c).ends_with("ing"))?;
-            if c > blo && !words::is_opener(&self.key(blo)) {
+                .find(|&c| self.cue(c) > 0 && self.key(c).ends_with("ing"))?;
+            if c > blo && !words::is_opener(self.key(blo)) {
                 return None;
             }
             let (plo, phi) = self.subject(alo, ahi)?;
@@ -351,14 +411,14 @@ impl Ctx<'_> {
         if self.key(first) == "as" && first + 1 < hi && self.is_word(first + 1) {
             first += 1;
         }
-        let n = cue_at(self.text, &self.toks, first);
+        let n = self.cue(first);
         if n > 0 {
             let (plo, phi) = self.np_after(first + n, hi)?;
             return Some(self.found(plo, phi, first, n));
         }
         let limit = (first + MAX_CUE_DISTANCE).min(hi);
-        if let Some(c) = (first + 1..limit).find(|&c| cue_at(self.text, &self.toks, c) > 0) {
-            let n = cue_at(self.text, &self.toks, c);
+        if let Some(c) = (first + 1..limit).find(|&c| self.cue(c) > 0) {
+            let n = self.cue(c);
             if let Some((plo, phi)) = self.np_before(c, first) {
                 if plo == first {
                     return Some(self.found(plo, phi, c, n));
@@ -403,9 +463,9 @@ impl Ctx<'_> {
                 }
             }
             c -= 1;
-            let n = cue_at(self.text, &self.toks, c);
+            let n = self.cue(c);
             if n > 0 && c + n <= hi {
-                let rel = c > lo && matches!(self.key(c - 1).as_str(), "who" | "which");
+                let rel = c > lo && matches!(self.key(c - 1), "who" | "which");
                 if rel {
                     relative.get_or_insert((c, n));
                     continue;
@@ -414,7 +474,7 @@ impl Ctx<'_> {
             }
         };
         let result = self.before_cue(lo, hi, cue, n)?;
-        let nounish = words::is_nounish_cue(&self.key(cue));
+        let nounish = words::is_nounish_cue(self.key(cue));
         if nounish {
             if let Who::Nominal(phrase, _) = &result.who {
                 let first = phrase
@@ -498,14 +558,12 @@ impl Ctx<'_> {
         let mut skipped_time = false;
         while i > floor && self.is_word(i - 1) {
             let k = self.key(i - 1);
-            let time_word = words::is_time(&k)
-                && !(is_cap(self.word(i - 1)) && !is_weekday(&k) && !skipped_time);
-            if words::is_skippable(&k) || time_word {
+            let time_word =
+                words::is_time(k) && !(is_cap(self.word(i - 1)) && !is_weekday(k) && !skipped_time);
+            if words::is_skippable(k) || time_word {
                 skipped_time = time_word;
                 i -= 1;
-            } else if skipped_time
-                && matches!(k.as_str(), "on" | "last" | "this" | "late" | "early")
-            {
+            } else if skipped_time && matches!(k, "on" | "last" | "this" | "late" | "early") {
                 i -= 1;
             } else {
                 break;
@@ -561,7 +619,7 @@ impl Ctx<'_> {
                 let w = self.word(i);
                 self.is_word(i) && (is_cap(w) || words::is_particle(&key(w)))
             })
-            && !words::is_opener(&self.key(lo))
+            && !words::is_opener(self.key(lo))
     }
 
     /// The noun phrase ending at token `end` (exclusive), read backwards.
@@ -579,14 +637,14 @@ impl Ctx<'_> {
         let mut lower = 0;
         while j > floor && self.is_word(j - 1) {
             let w = self.word(j - 1);
-            let k = key(w);
-            if words::is_pronoun(&k) {
+            let k = self.key(j - 1);
+            if words::is_pronoun(k) {
                 if j == end {
                     j -= 1;
                 }
                 break;
             }
-            if words::is_determiner(&k) {
+            if words::is_determiner(k) {
                 if j < end {
                     j -= 1;
                 }
@@ -594,30 +652,30 @@ impl Ctx<'_> {
                 // inner preposition goes on.
                 let prep_before = j > floor + 1
                     && j < end
-                    && words::is_inner_prep(&self.key(j - 1))
+                    && words::is_inner_prep(self.key(j - 1))
                     && self.is_word(j - 2)
-                    && !words::is_stop(&self.key(j - 2));
+                    && !words::is_stop(self.key(j - 2));
                 if prep_before {
                     continue;
                 }
                 break;
             }
-            if words::is_inner_prep(&k) {
+            if words::is_inner_prep(k) {
                 let head_before = j >= 2
                     && j - 2 >= floor
                     && self.is_word(j - 2)
-                    && !words::is_stop(&self.key(j - 2))
-                    && cue_at(self.text, &self.toks, j - 2) == 0;
+                    && !words::is_stop(self.key(j - 2))
+                    && self.cue(j - 2) == 0;
                 if j < end && head_before {
                     j -= 1;
                     continue;
                 }
                 break;
             }
-            if words::is_stop(&k) || (cue_at(self.text, &self.toks, j - 1) > 0 && !is_cap(w)) {
+            if words::is_stop(k) || (self.cue(j - 1) > 0 && !is_cap(w)) {
                 break;
             }
-            if words::is_opener(&k) && is_cap(w) {
+            if words::is_opener(k) && is_cap(w) {
                 break;
             }
             if !is_cap(w) {
@@ -631,11 +689,11 @@ impl Ctx<'_> {
             }
             j -= 1;
         }
-        while j < end && words::is_inner_prep(&self.key(j)) {
+        while j < end && words::is_inner_prep(self.key(j)) {
             j += 1;
         }
         // A lone determiner is no phrase.
-        if j >= end || (end - j == 1 && words::is_determiner(&self.key(j))) {
+        if j >= end || (end - j == 1 && words::is_determiner(self.key(j))) {
             return None;
         }
         Some((j, end))
@@ -645,26 +703,31 @@ impl Ctx<'_> {
     fn np_after(&self, from: usize, hi: usize) -> Option<(usize, usize)> {
         let mut j = from;
         let mut lower = 0;
-        if j < hi && self.is_word(j) && words::is_determiner(&self.key(j)) {
+        if j < hi && self.is_word(j) && words::is_determiner(self.key(j)) {
             j += 1;
         }
         while j < hi && self.is_word(j) {
             let w = self.word(j);
-            let k = key(w);
-            if words::is_pronoun(&k) {
+            let k = self.key(j);
+            if words::is_pronoun(k) {
                 if j == from {
                     j += 1;
                 }
                 break;
             }
-            if words::is_stop(&k) || is_weekday(&k) || cue_at(self.text, &self.toks, j) > 0 {
+            // `said the secretary of state`, `according to a complaint filed
+            // by the commission`; not `said Clinton in a statement`.
+            let prev_lower = j > from && !is_cap(self.word(j - 1));
+            let next_ok = j + 1 < hi && self.is_word(j + 1);
+            if k == "by" && prev_lower && next_ok {
+                j += 1;
+                continue;
+            }
+            if words::is_stop(k) || is_weekday(k) || self.cue(j) > 0 {
                 break;
             }
-            if words::is_inner_prep(&k) {
-                // `said the secretary of state`, not `said Clinton in a statement`.
-                let prev_lower = j > from && !is_cap(self.word(j - 1));
-                let next_ok = j + 1 < hi && self.is_word(j + 1);
-                if !(prev_lower && next_ok && matches!(k.as_str(), "of" | "for")) {
+            if words::is_inner_prep(k) {
+                if !(prev_lower && next_ok && matches!(k, "of" | "for")) {
                     break;
                 }
             } else if !is_cap(w) {
@@ -678,7 +741,7 @@ impl Ctx<'_> {
                 break;
             }
         }
-        if j <= from || (j - from == 1 && words::is_determiner(&self.key(from))) {
+        if j <= from || (j - from == 1 && words::is_determiner(self.key(from))) {
             return None;
         }
         Some((from, j))
@@ -690,8 +753,8 @@ impl Ctx<'_> {
         // `In a panel in Washington, Marc Morial told …`: an opening phrase
         // set off by a comma holds no subject.
         let opens_with_phrase = self.is_word(lo)
-            && (words::is_opener(&self.key(lo)) || words::is_inner_prep(&self.key(lo)))
-            && !words::is_pronoun(&self.key(lo));
+            && (words::is_opener(self.key(lo)) || words::is_inner_prep(self.key(lo)))
+            && !words::is_pronoun(self.key(lo));
         if opens_with_phrase {
             if let Some(c) = (lo..hi.min(lo + MAX_APPOSITION)).find(|&c| self.toks[c].is_punct(','))
             {
@@ -704,16 +767,16 @@ impl Ctx<'_> {
                 continue;
             }
             let w = self.word(i);
-            let k = key(w);
-            if words::is_pronoun(&k) && k != "it" {
+            let k = self.key(i);
+            if words::is_pronoun(k) && k != "it" {
                 return Some((i, i + 1));
             }
-            if is_cap(w) && !words::is_opener(&k) && !words::is_time(&k) {
+            if is_cap(w) && !words::is_opener(k) && !words::is_time(k) {
                 let mut j = i + 1;
                 while j < hi && self.is_word(j) {
                     let kj = self.key(j);
                     let cap = is_cap(self.word(j));
-                    let inner = (kj == "of" || words::is_particle(&kj))
+                    let inner = (kj == "of" || words::is_particle(kj))
                         && j + 1 < hi
                         && is_cap(self.word(j + 1));
                     if !(cap || inner) || words::is_possessive(self.word(j - 1)) {
@@ -732,7 +795,7 @@ impl Ctx<'_> {
     fn classify(&self, lo: usize, hi: usize) -> Who {
         let mut hi = hi;
         // `Trump at a rally` → `Trump`; `a spokeswoman for Clinton` stays whole.
-        if let Some(p) = (lo + 1..hi).find(|&p| words::is_inner_prep(&self.key(p))) {
+        if let Some(p) = (lo + 1..hi).find(|&p| words::is_inner_prep(self.key(p))) {
             // `Gov. Earl Ray Tomblin of West Virginia` → the name before `of`;
             // `Secretary of State Hillary Clinton` keeps its title phrase.
             let before = self.word(p - 1);
@@ -784,7 +847,16 @@ impl Ctx<'_> {
             .iter()
             .filter_map(|t| words::title_gender(t))
             .fold((0, 0), |(m, f), g| if g { (m + 1, f) } else { (m, f + 1) });
+        let n = tokens.len();
+        let last = tokens.last().map_or("", |s| s.as_str());
+        let surname = if n >= 2 && words::is_suffix(&key(last)) {
+            tokens.get(n - 2).map_or(last, |s| s.as_str())
+        } else {
+            last
+        }
+        .to_string();
         self.persons.push(Person {
+            surname,
             tokens,
             titles,
             male,
@@ -811,7 +883,7 @@ impl Ctx<'_> {
                 && !words::is_possessive(self.word(j - 1))
             {
                 let w = self.word(j);
-                let particle = words::is_particle(&key(w))
+                let particle = words::is_particle(self.key(j))
                     && self.toks.get(j + 1).is_some_and(|t| t.is_word())
                     && is_cap(self.word(j + 1));
                 if !(is_cap(w) || particle) {
@@ -829,7 +901,7 @@ impl Ctx<'_> {
     /// up to two lower-case words right before it (`spokesman Josh Earnest`).
     fn run_titles(&self, lo: usize, hi: usize, name_len: usize) -> Vec<String> {
         let mut titles: Vec<String> = (lo..hi.saturating_sub(name_len))
-            .map(|i| self.key(i))
+            .map(|i| self.key(i).to_string())
             .collect();
         let mut i = lo;
         for _ in 0..2 {
@@ -837,21 +909,21 @@ impl Ctx<'_> {
                 break;
             }
             i -= 1;
-            titles.push(self.key(i));
+            titles.push(self.key(i).to_string());
         }
         titles
     }
 
     fn register_persons(&mut self) {
-        for (lo, hi) in self.cap_runs() {
-            let text: Vec<&str> = (lo..hi).map(|i| self.word(i)).collect();
-            let name = name_suffix(&text);
-            if name.len() < 2 || !person_like(&name) {
+        let runs = std::mem::take(&mut self.runs);
+        for (lo, hi, name) in &runs {
+            if name.len() < 2 || !person_like(name) {
                 continue;
             }
-            let titles = self.run_titles(lo, hi, name.len());
-            self.add_person(name, titles);
+            let titles = self.run_titles(*lo, *hi, name.len());
+            self.add_person(name.clone(), titles);
         }
+        self.runs = runs;
     }
 
     /// The known person a name refers to: the full name whose last words
@@ -882,17 +954,16 @@ impl Ctx<'_> {
 
     fn collect_mentions(&mut self) {
         let mut mentions = Vec::new();
-        for (lo, hi) in self.cap_runs() {
-            let text: Vec<&str> = (lo..hi).map(|i| self.word(i)).collect();
-            let name = name_suffix(&text);
+        let runs = std::mem::take(&mut self.runs);
+        for (lo, hi, name) in &runs {
             if name.is_empty() {
                 continue;
             }
-            let at = self.toks[lo].start;
-            if let Some(p) = self.lookup(&name, at) {
+            let at = self.toks[*lo].start;
+            if let Some(p) = self.lookup(name, at) {
                 mentions.push(Mention { at, person: p });
                 // Honorifics right before the name tell the gender.
-                let titles = self.run_titles(lo, hi, name.len());
+                let titles = self.run_titles(*lo, *hi, name.len());
                 for t in titles {
                     match words::title_gender(&t) {
                         Some(true) => self.persons[p].male += 1,
@@ -903,6 +974,7 @@ impl Ctx<'_> {
             }
         }
         self.mentions = mentions;
+        self.runs = runs;
     }
 
     fn sentence_of(&self, at: usize) -> usize {
@@ -926,7 +998,7 @@ impl Ctx<'_> {
             if self.quoted[i] || !t.is_word() {
                 continue;
             }
-            let male = match key(t.text(self.text)).as_str() {
+            let male = match self.key(i) {
                 "he" | "him" | "his" | "himself" => true,
                 "she" | "her" | "hers" | "herself" => false,
                 _ => continue,

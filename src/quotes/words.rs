@@ -7,6 +7,9 @@
 //! insertion such as `[Secretary General Anders Fogh] Rasmussen` reads as one
 //! name.
 
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -50,16 +53,14 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text[range]` into tokens whose offsets point into `text`.
 pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(to.saturating_sub(from) / 4);
     let Some(piece) = text.get(from..to) else {
         return out;
     };
-    let chars: Vec<(usize, char)> = piece.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars[i];
+    // Walk the characters with one character of look-ahead; no buffer.
+    let mut it = piece.char_indices().peekable();
+    while let Some((off, c)) = it.next() {
         if c.is_whitespace() || c == '[' || c == ']' {
-            i += 1;
             continue;
         }
         if !is_word_char(c) {
@@ -68,45 +69,49 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
                 end: from + off + c.len_utf8(),
                 kind: Kind::Punct(c),
             });
-            i += 1;
             continue;
         }
         // A word: alphanumerics, joined by apostrophes, hyphens and inner periods.
-        let mut j = i + 1;
-        while j < chars.len() {
-            let ch = chars[j].1;
+        let mut end = off + c.len_utf8();
+        while let Some(&(at, ch)) = it.peek() {
             if is_word_char(ch) {
-                j += 1;
+                end = at + ch.len_utf8();
+                it.next();
                 continue;
             }
-            let next_alnum = chars.get(j + 1).is_some_and(|n| is_word_char(n.1));
-            if matches!(ch, '\'' | '\u{2019}' | '-' | '\u{2010}' | '.' | '&' | '/') && next_alnum {
-                j += 1;
+            let joiner = matches!(ch, '\'' | '\u{2019}' | '-' | '\u{2010}' | '.' | '&' | '/');
+            let next_word = joiner
+                && piece
+                    .get(at + ch.len_utf8()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(is_word_char);
+            if next_word {
+                it.next();
                 continue;
             }
             break;
         }
-        let mut end = chars.get(j).map_or(piece.len(), |x| x.0);
         // A trailing period belongs to abbreviations, initials and dotted forms.
-        if chars.get(j).is_some_and(|x| x.1 == '.') {
+        if let Some(&(at, '.')) = it.peek() {
+            static SET: OnceLock<WordSet> = OnceLock::new();
             let word = &piece[off..end];
-            let lower = word.to_lowercase();
-            let initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
+            let initial = word.len() == 1 && word.chars().all(|ch| ch.is_uppercase());
             // `(D-Mo.)`, `R-Ky., said`: a period right before a closing
             // parenthesis or a comma ends no sentence.
-            let inside = chars.get(j + 1).is_some_and(|x| matches!(x.1, ')' | ','));
-            if initial || inside || word.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
-                end += 1;
-                j += 1;
+            let inside = matches!(piece.as_bytes().get(at + 1), Some(b')' | b','));
+            let abbreviation = || {
+                word.len() <= 6 && set(&SET, ABBREVIATIONS).contains(word.to_lowercase().as_str())
+            };
+            if initial || inside || word.contains('.') || abbreviation() {
+                end = at + 1;
+                it.next();
             }
         }
-        // A possessive apostrophe after a plural ("officials'") stays with the word.
         out.push(Tok {
             start: from + off,
             end: from + end,
             kind: Kind::Word,
         });
-        i = j;
     }
     out
 }
@@ -114,6 +119,9 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
 /// Letters and digits, and the stray symbols of mis-decoded text (`FranÃ§ois`)
 /// that sit inside words; quotation marks, dashes and ellipses never do.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric()
         || (!c.is_ascii()
             && !c.is_whitespace()
@@ -135,16 +143,21 @@ fn is_word_char(c: char) -> bool {
 pub(crate) fn is_cap(word: &str) -> bool {
     let first = word.chars().next().is_some_and(|c| c.is_uppercase());
     first
-        || word
-            .split(['-', '\u{2010}'])
-            .skip(1)
-            .any(|p| p.chars().next().is_some_and(|c| c.is_uppercase()))
+        || (word.contains(['-', '\u{2010}'])
+            && word
+                .split(['-', '\u{2010}'])
+                .skip(1)
+                .any(|p| p.chars().next().is_some_and(|c| c.is_uppercase())))
 }
 
 /// The word in lower case, without a trailing period or possessive ending.
 pub(crate) fn key(word: &str) -> String {
     let w = strip_possessive(word).trim_end_matches('.');
-    w.to_lowercase()
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
 }
 
 /// `Clinton's` → `Clinton`; `officials'` → `officials`.
@@ -492,34 +505,45 @@ const CUE_PARTICLES: &[(&str, &str)] = &[
 ];
 
 /// The cue starting at token `i`: its token count (1 or 2), or 0 when none.
+#[cfg(test)]
 pub(crate) fn cue_at(text: &str, toks: &[Tok], i: usize) -> usize {
     let Some(t) = toks.get(i) else { return 0 };
     if !t.is_word() {
         return 0;
     }
-    let w = t.text(text);
-    let lower = w.to_lowercase();
     let next = toks
         .get(i + 1)
         .filter(|n| n.is_word())
-        .map(|n| n.text(text).to_lowercase());
-    if lower == "according" {
-        return if next.as_deref() == Some("to") { 2 } else { 0 };
+        .map(|n| key(n.text(text)));
+    let w = t.text(text);
+    cue_len(&key(w), next.as_deref(), is_cap(w))
+}
+
+/// The cue a word starts, from its key, the next word's key and whether it
+/// is capitalized: its token count (1 or 2), or 0 when none.
+pub(crate) fn cue_len(word: &str, next: Option<&str>, cap: bool) -> usize {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    if word == "according" {
+        return if next == Some("to") { 2 } else { 0 };
     }
     for (verb, particle) in CUE_PARTICLES {
-        if lower == *verb {
-            return if next.as_deref() == Some(*particle) {
-                2
-            } else {
-                0
-            };
+        if word == *verb {
+            return if next == Some(*particle) { 2 } else { 0 };
         }
     }
     // A capitalized cue word is a name or starts a sentence (`Read`, `State`).
-    if is_cap(w) && !matches!(lower.as_str(), "said" | "says" | "told" | "added" | "asked") {
+    if cap && !matches!(word, "said" | "says" | "told" | "added" | "asked") {
         return 0;
     }
-    usize::from(CUES.contains(&lower.as_str()))
+    usize::from(set(&SET, CUES).contains(word))
+}
+
+type WordSet = FxHashSet<&'static str>;
+
+/// A word list as a hash set, built on first use: the lists are read for
+/// every token near every quote.
+fn set(cell: &'static OnceLock<WordSet>, list: &'static [&'static str]) -> &'static WordSet {
+    cell.get_or_init(|| list.iter().copied().collect())
 }
 
 /// Function words that end a noun phrase read backwards from a cue.
@@ -1218,16 +1242,20 @@ const OPENERS: &[&str] = &[
 ];
 
 pub(crate) fn is_stop(k: &str) -> bool {
-    STOP.contains(&k)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, STOP).contains(k)
 }
 pub(crate) fn is_determiner(k: &str) -> bool {
-    DETERMINERS.contains(&k)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, DETERMINERS).contains(k)
 }
 pub(crate) fn is_inner_prep(k: &str) -> bool {
-    INNER_PREPS.contains(&k)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, INNER_PREPS).contains(k)
 }
 pub(crate) fn is_pronoun(k: &str) -> bool {
-    PRONOUNS.contains(&k)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, PRONOUNS).contains(k)
 }
 /// Nouns and adjectives ending in -ly, which the adverb rule must not skip.
 const LY_WORDS: &[&str] = &[
@@ -1238,7 +1266,10 @@ const LY_WORDS: &[&str] = &[
 ];
 
 pub(crate) fn is_skippable(k: &str) -> bool {
-    SKIPPABLE.contains(&k) || (k.len() > 4 && k.ends_with("ly") && !LY_WORDS.contains(&k))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    static LY: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, SKIPPABLE).contains(k)
+        || (k.len() > 4 && k.ends_with("ly") && !set(&LY, LY_WORDS).contains(k))
 }
 
 /// Cue words that are also plural nouns (`reports`, `states`): taken as cues
@@ -1250,22 +1281,28 @@ pub(crate) fn is_nounish_cue(k: &str) -> bool {
     )
 }
 pub(crate) fn is_time(k: &str) -> bool {
-    TIME_WORDS.contains(&k)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, TIME_WORDS).contains(k)
 }
 pub(crate) fn is_title(k: &str) -> bool {
-    TITLES.contains(&k)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, TITLES).contains(k)
 }
 pub(crate) fn is_non_person(k: &str) -> bool {
-    NON_PERSON.contains(&k)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, NON_PERSON).contains(k)
 }
 pub(crate) fn is_particle(k: &str) -> bool {
-    PARTICLES.contains(&k)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, PARTICLES).contains(k)
 }
 pub(crate) fn is_suffix(k: &str) -> bool {
-    SUFFIXES.contains(&k)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, SUFFIXES).contains(k)
 }
 pub(crate) fn is_opener(k: &str) -> bool {
-    OPENERS.contains(&k)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, OPENERS).contains(k)
 }
 
 /// Gender a title or honorific states: `Some(true)` male, `Some(false)` female.
