@@ -157,6 +157,10 @@ pub struct Blend {
     /// not agree yet" (5 + 1) counts, "going to do that" (4 + 0) does not.
     /// Its share of the shorter sentence is then a signal.
     pub min_run: usize,
+    /// Sentences of at most this many words get the word-edit signal
+    /// ([`Blend::short_edit`]); longer ones have enough content words for
+    /// the overlap signals.
+    pub short_words: usize,
     /// Shared content weight from which a pair's signals count in full
     /// (about two rare words, see [`Weights`]).
     pub full_evidence: f32,
@@ -170,6 +174,7 @@ impl Default for Blend {
             full_contained_weight: 4.0,
             min_run: 6,
             full_evidence: 2.0,
+            short_words: 12,
         }
     }
 }
@@ -235,14 +240,23 @@ impl Similarity for Blend {
         // far as the content of the smaller sentence agrees: "The council
         // repeated its concerns about …" opens two sentences that then name
         // different concerns.
-        let phrase = self.phrase(a, b) * cover;
+        let rest = dice
+            .max(contained)
+            .max(surface * confidence * cover)
+            .max(self.short_edit(a, b, cover));
+        // The phrase signal is the costly one (a longest-common-run table)
+        // and is at most `containment_factor * cover`; it is skipped when
+        // it cannot raise the score, or when the two share no word pair
+        // with content in it (which every phrase that counts holds).
+        let phrase = if same_words || surface == 0.0 || self.containment_factor * cover <= rest {
+            0.0
+        } else {
+            self.phrase(a, b) * cover
+        };
         let score = if same_words {
             1.0
         } else {
-            dice.max(contained)
-                .max(surface * confidence * cover)
-                .max(phrase)
-                .clamp(0.0, 1.0)
+            rest.max(phrase).clamp(0.0, 1.0)
         };
         Breakdown {
             score,
@@ -299,6 +313,25 @@ impl Blend {
         }
         let shorter = a.words.len().min(b.words.len()).max(1);
         self.containment_factor * words as f32 / shorter as f32
+    }
+}
+
+impl Blend {
+    /// For two short sentences, the share of words kept in order
+    /// (1 - word-level Levenshtein distance / longer length, strsim's
+    /// generic Levenshtein over word ids), as far as their content agrees:
+    /// "Mr. Trump did not respond." / "Trump did not respond." is one edit
+    /// apart, while "It's wrong." / "It's right." keeps two words of three
+    /// but none of its content. Short sentences have too few content words
+    /// for the other signals to be sure of them.
+    fn short_edit(&self, a: &SentenceFeatures, b: &SentenceFeatures, cover: f32) -> f32 {
+        let longer = a.words.len().max(b.words.len());
+        if longer == 0 || longer > self.short_words || cover == 0.0 {
+            return 0.0;
+        }
+        let distance = strsim::generic_levenshtein(&a.words, &b.words);
+        let kept = 1.0 - distance as f32 / longer as f32;
+        self.containment_factor * kept * cover
     }
 }
 
