@@ -12,6 +12,7 @@
 
 pub mod article;
 pub mod compare;
+pub mod corpus;
 pub mod diff;
 pub mod error;
 pub mod quotes;

@@ -9,7 +9,7 @@
 mod read;
 mod wire;
 
-pub use read::{article_from_text, read_file, read_input, read_inputs, Input, Loaded};
+pub use read::{article_from_text, jsonl_line, read_file, read_input, read_inputs, Input, Loaded};
 pub use wire::detect_wire;
 
 use crate::span::Span;

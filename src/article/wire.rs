@@ -236,7 +236,7 @@ fn whole_paragraph(body: &str) -> Option<(BoilerplateKind, Option<Option<&'stati
         if let Some(c) = COPYRIGHT.captures(body) {
             let owner = c.name("owner").map(|o| o.as_str()).unwrap_or("");
             let who = owner
-                .split(|ch: char| ch == ',' || ch == '.' || ch == '/' || ch == ';')
+                .split([',', '.', '/', ';'])
                 .map(str::trim)
                 .find_map(agency);
             return Some((BoilerplateKind::Copyright, Some(who)));

@@ -1,0 +1,450 @@
+//! Duplicate coverage in a stream of articles: which articles are copies,
+//! rewrites or coverage of the same story.
+//!
+//! The stage runs on a stream, chunk by chunk ([`Deduper::push`]), and keeps
+//! only compact signatures, never the texts:
+//!
+//! 1. **Signatures** ([`signature`]), in parallel: per story sentence a
+//!    fingerprint and a small set of word hashes, plus quote and
+//!    salient-term hashes and min-hash keys made of sentence pairs from
+//!    different paragraphs.
+//! 2. **Candidates** ([`candidates`]): earlier articles sharing a key with the
+//!    new one (and, for same-story coverage, a salient-term key). Articles
+//!    identical once normalized are *twins*: only the first is indexed.
+//! 3. **Verification** ([`verify`]), in parallel: coverage of each side by
+//!    the other (near-identical sentences count), shared quotes, shared
+//!    salient terms; the relation follows.
+//! 4. **Clusters** ([`cluster`]): connected components per relation level,
+//!    named by their earliest article.
+//!
+//! Output is the same at any thread count and any chunking: pairs come out
+//! ordered by the later article's position in the input, then the earlier
+//! one's. A pair's `a` is the earlier article.
+//!
+//! **Large groups.** A group of identical articles is answered in linear
+//! size: its first [`TWIN_EXPAND`] members are paired with each other, every
+//! later member only with the group's first article (the cluster
+//! representative). Ten thousand copies of one article give about ten
+//! thousand lines, not fifty million.
+
+pub mod candidates;
+pub mod cluster;
+pub mod report;
+pub mod signature;
+pub mod stream;
+pub mod verify;
+
+use crate::article::{jsonl_line, Article};
+use crate::error::Error;
+use candidates::Index;
+use cluster::Clusters;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+use signature::{Signature, Sketch};
+use std::sync::Arc;
+use stream::Item;
+use verify::Verdict;
+
+/// Identical articles beyond this many in one group are paired with the
+/// group's first article only (see the module docs). Larger than any family
+/// in the bench workloads (at most 4), small enough that a flood of copies
+/// stays linear.
+pub const TWIN_EXPAND: usize = 8;
+
+/// Records handed to the parallel stages at once. Large enough to keep two
+/// cores busy between the sequential steps, small enough to answer a stream
+/// often.
+pub const CHUNK: usize = 4096;
+
+/// How two articles are related, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// The same article give or take boilerplate and small edits: each side
+    /// carries at least 80% of the other's sentences.
+    Duplicate,
+    /// One largely built from the other: one side carries at least half of
+    /// the other's sentences.
+    Derived,
+    /// Independent reports of the same event: the salient names, places and
+    /// numbers overlap.
+    SameStory,
+}
+
+impl Relation {
+    /// The name used on the command line and in JSONL.
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Duplicate => "duplicate",
+            Relation::Derived => "derived",
+            Relation::SameStory => "same-story",
+        }
+    }
+
+    /// Parses `duplicate`, `derived` or `same-story`.
+    pub fn parse(s: &str) -> Option<Relation> {
+        match s.trim() {
+            "duplicate" => Some(Relation::Duplicate),
+            "derived" => Some(Relation::Derived),
+            "same-story" | "same_story" => Some(Relation::SameStory),
+            _ => None,
+        }
+    }
+}
+
+/// What to report.
+#[derive(Debug, Clone, Default)]
+pub struct DedupOptions {
+    /// Only pairs scoring at least this much are written.
+    pub threshold: f32,
+    /// Only these relations are written; empty means all.
+    pub relations: Vec<Relation>,
+}
+
+/// One related pair, as written in JSONL (DESIGN.md).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairRecord {
+    /// The earlier article's id.
+    pub a: String,
+    /// The later article's id.
+    pub b: String,
+    /// How they are related.
+    pub relation: Relation,
+    /// Strength of the relation in [0, 1] (three decimals).
+    pub score: f64,
+    /// Share of a's sentences that b also carries.
+    pub a_covered: f64,
+    /// Share of b's sentences that a also carries.
+    pub b_covered: f64,
+    /// Sentences of a that b carries.
+    pub shared_sentences: u32,
+    /// Quotations both carry.
+    pub shared_quotes: u32,
+    /// The cluster at this pair's relation level: the input position
+    /// (0-based) of its earliest article, as known when the line is written.
+    pub cluster: u32,
+}
+
+/// What one chunk produced.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// Confirmed pairs that pass the options' filters, in output order.
+    pub pairs: Vec<PairRecord>,
+    /// Records skipped, one error each (input and line named).
+    pub problems: Vec<Error>,
+    /// Warnings (an input decoded as Windows-1252, …).
+    pub warnings: Vec<String>,
+    /// Articles accepted in this chunk.
+    pub articles: usize,
+}
+
+/// The streaming deduplicator: feed it chunks of input, collect pairs.
+#[derive(Debug, Default)]
+pub struct Deduper {
+    opts: DedupOptions,
+    ids: Vec<Arc<str>>,
+    seen: FxHashSet<Arc<str>>,
+    sketches: Vec<Sketch>,
+    index: Index,
+    /// content hash → members of the twin group (first is indexed).
+    twins: FxHashMap<u64, Vec<u32>>,
+    clusters: Clusters,
+}
+
+/// A parsed record before it gets a position.
+enum Parsed {
+    Ok {
+        article_id: String,
+        where_: String,
+        sig: Signature,
+    },
+    Problem(Error),
+    Warning(String),
+}
+
+fn parse(item: Item) -> Vec<Parsed> {
+    match item {
+        Item::Line { path, line, bytes } => {
+            let mut warnings = Vec::new();
+            let mut out = Vec::new();
+            match jsonl_line(&path, line, &bytes, &mut warnings) {
+                Ok(Some(a)) => out.push(analyze(&a, format!("{}:{line}", path.display()))),
+                Ok(None) => {}
+                Err(e) => out.push(Parsed::Problem(e)),
+            }
+            out.extend(warnings.into_iter().map(Parsed::Warning));
+            out
+        }
+        Item::Article(a) => {
+            let where_ = a.path.clone();
+            vec![analyze(&a, where_)]
+        }
+        Item::Problem(e) => vec![Parsed::Problem(e)],
+        Item::Warning(w) => vec![Parsed::Warning(w)],
+    }
+}
+
+fn analyze(a: &Article, where_: String) -> Parsed {
+    Parsed::Ok {
+        article_id: a.id.clone(),
+        where_,
+        sig: signature::signature(a),
+    }
+}
+
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+impl Deduper {
+    /// A deduplicator that reports what `opts` asks for.
+    pub fn new(opts: DedupOptions) -> Deduper {
+        Deduper {
+            opts,
+            ..Default::default()
+        }
+    }
+
+    /// Articles accepted so far.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True before the first article.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The id of the article at input position `seq`.
+    pub fn id(&self, seq: u32) -> Option<&str> {
+        self.ids.get(seq as usize).map(|s| &**s)
+    }
+
+    /// Approximate heap bytes of the signatures and the index.
+    pub fn heap_bytes(&self) -> usize {
+        self.sketches.iter().map(Sketch::heap_bytes).sum::<usize>()
+            + self.index.heap_bytes()
+            + self.ids.iter().map(|s| s.len() + 16).sum::<usize>() * 2
+    }
+
+    /// The final cluster of article `seq` at `relation`'s level.
+    pub fn cluster_of(&mut self, seq: u32, relation: Relation) -> u32 {
+        self.clusters.of(seq, relation)
+    }
+
+    /// Processes one chunk of input: parses and signs the records in
+    /// parallel, finds and verifies candidates against everything seen so
+    /// far (this chunk included), and returns the pairs confirmed.
+    pub fn push(&mut self, items: Vec<Item>) -> Batch {
+        let mut batch = Batch::default();
+        let parsed: Vec<Vec<Parsed>> = items.into_par_iter().map(parse).collect();
+
+        // Sequential: ids, positions, twins.
+        let first_new = self.ids.len() as u32;
+        let mut new_keys: Vec<(u32, Vec<u64>, bool)> = Vec::new();
+        for p in parsed.into_iter().flatten() {
+            match p {
+                Parsed::Problem(e) => batch.problems.push(e),
+                Parsed::Warning(w) => batch.warnings.push(w),
+                Parsed::Ok {
+                    article_id,
+                    where_,
+                    sig,
+                } => {
+                    if self.seen.contains(article_id.as_str()) {
+                        batch.problems.push(Error::Record {
+                            path: where_.into(),
+                            line: None,
+                            message: format!(
+                                "duplicate id `{article_id}` (an earlier record has it); record skipped"
+                            ),
+                        });
+                        continue;
+                    }
+                    let id: Arc<str> = Arc::from(article_id);
+                    self.seen.insert(id.clone());
+                    let seq = self.ids.len() as u32;
+                    self.ids.push(id);
+                    let mut indexed = true;
+                    let content = sig.sketch.content;
+                    if content != 0 {
+                        let group = self.twins.entry(content).or_default();
+                        if group.is_empty() {
+                            group.push(seq);
+                        } else {
+                            indexed = false;
+                            if group.len() < TWIN_EXPAND {
+                                group.push(seq);
+                            }
+                        }
+                    }
+                    self.sketches.push(sig.sketch);
+                    new_keys.push((seq, sig.keys, indexed));
+                }
+            }
+        }
+        batch.articles = new_keys.len();
+        self.clusters.grow(self.ids.len());
+
+        // Keys of this chunk's indexed articles, in input order.
+        let mut local: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (seq, keys, indexed) in &new_keys {
+            if *indexed {
+                for &k in keys {
+                    local.entry(k).or_default().push(*seq);
+                }
+            }
+        }
+
+        // Parallel: candidates and verification.
+        let this = &*self;
+        let found: Vec<(u32, u32, Verdict)> = new_keys
+            .par_iter()
+            .flat_map_iter(|(x, keys, _)| {
+                let cands = this.candidates(*x, keys, &local, first_new);
+                let sx = this.sketches.get(*x as usize);
+                cands.into_iter().filter_map(move |y| {
+                    let sy = this.sketches.get(y as usize)?;
+                    let v = verify::verify(sy, sx?)?;
+                    Some((*x, y, v))
+                })
+            })
+            .collect();
+
+        // Sequential: clusters and output, in (later, earlier) order.
+        for (x, y, v) in found {
+            let cluster = self.clusters.add(y, x, v.relation);
+            let keep = v.score >= self.opts.threshold
+                && (self.opts.relations.is_empty() || self.opts.relations.contains(&v.relation));
+            if !keep {
+                continue;
+            }
+            let (Some(a), Some(b)) = (self.ids.get(y as usize), self.ids.get(x as usize)) else {
+                continue;
+            };
+            batch.pairs.push(PairRecord {
+                a: a.to_string(),
+                b: b.to_string(),
+                relation: v.relation,
+                score: round3(v.score),
+                a_covered: round3(v.evidence.a_covered),
+                b_covered: round3(v.evidence.b_covered),
+                shared_sentences: v.evidence.shared_sentences,
+                shared_quotes: v.evidence.shared_quotes,
+                cluster,
+            });
+        }
+
+        for (seq, keys, indexed) in &new_keys {
+            if *indexed {
+                self.index.insert(*seq, keys);
+            }
+        }
+        batch
+    }
+
+    /// Earlier articles worth verifying against article `x`, sorted.
+    fn candidates(
+        &self,
+        x: u32,
+        keys: &[u64],
+        local: &FxHashMap<u64, Vec<u32>>,
+        first_new: u32,
+    ) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for &k in keys {
+            let before = out.len();
+            out.extend(self.index.postings(k));
+            let room = candidates::POSTING_CAP.saturating_sub(out.len() - before);
+            if let Some(list) = local.get(&k) {
+                out.extend(list.iter().copied().take(room).filter(|&y| y < x));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        // Twins: a candidate stands for the identical articles after it.
+        let content = self.sketches.get(x as usize).map_or(0, |s| s.content);
+        let own_group = self.twins.get(&content).filter(|_| content != 0);
+        let overflow = own_group.is_some_and(|g| !g.contains(&x) && g.first() != Some(&x));
+        let mut expanded: Vec<u32> = Vec::with_capacity(out.len());
+        for y in out {
+            let group = self
+                .sketches
+                .get(y as usize)
+                .and_then(|s| self.twins.get(&s.content))
+                .filter(|g| g.first() == Some(&y));
+            match group {
+                Some(g) if overflow && Some(g) == own_group => expanded.push(y),
+                Some(g) => expanded.extend(g.iter().copied().filter(|&m| m < x)),
+                None => expanded.push(y),
+            }
+        }
+        let _ = first_new;
+        expanded.sort_unstable();
+        expanded.dedup();
+        expanded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::article_from_text;
+
+    fn item(id: &str, body: &str) -> Item {
+        let mut a = article_from_text(&format!("{id}.txt"), &format!("T\n\n{body}")).unwrap();
+        a.id = id.into();
+        Item::Article(Box::new(a))
+    }
+
+    const STORY: &str = "Storms flooded the northern valley overnight, cutting power to thousands.\nRescue teams reached the last cut-off village by noon on Tuesday.\n\nThe regional governor asked the army for boats and helicopters.\nSchools across the province will stay closed until Friday at least.\n\nFarmers fear that most of this year's harvest has been lost.\nInsurers said it was too early to put a figure on the damage.";
+
+    #[test]
+    fn duplicate_ids_are_reported_and_skipped() {
+        let mut d = Deduper::new(DedupOptions::default());
+        let b = d.push(vec![item("x", STORY), item("x", STORY)]);
+        assert_eq!(b.articles, 1);
+        assert_eq!(b.problems.len(), 1);
+        assert!(b.problems[0].to_string().contains("duplicate id `x`"));
+    }
+
+    #[test]
+    fn identical_articles_form_one_cluster_in_linear_output() {
+        let n = 200;
+        let items: Vec<Item> = (0..n).map(|i| item(&format!("c{i}"), STORY)).collect();
+        let mut d = Deduper::new(DedupOptions::default());
+        let b = d.push(items);
+        let within = TWIN_EXPAND * (TWIN_EXPAND - 1) / 2;
+        assert_eq!(b.pairs.len(), within + (n - TWIN_EXPAND));
+        assert!(b
+            .pairs
+            .iter()
+            .all(|p| p.relation == Relation::Duplicate && p.cluster == 0));
+    }
+
+    #[test]
+    fn chunking_does_not_change_output() {
+        let bodies = [
+            STORY.to_string(),
+            STORY.replace("Tuesday", "Wednesday"),
+            STORY.replace("helicopters", "trucks"),
+        ];
+        let make = || -> Vec<Item> {
+            bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| item(&format!("a{i}"), b))
+                .collect()
+        };
+        let mut one = Deduper::new(DedupOptions::default());
+        let all = one.push(make()).pairs;
+        let mut many = Deduper::new(DedupOptions::default());
+        let mut got = Vec::new();
+        for it in make() {
+            got.extend(many.push(vec![it]).pairs);
+        }
+        assert_eq!(all, got);
+        assert_eq!(all.len(), 3);
+    }
+}
