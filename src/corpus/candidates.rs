@@ -7,6 +7,7 @@
 //! verifying every pair would make the run quadratic.
 
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 /// Longest chain kept per key. Copies in a family share many keys, so a
 /// capped key rarely loses a true pair; 10,000 near-identical articles then
@@ -48,13 +49,21 @@ impl Index {
     /// Lists `article` under each of `keys`, unless the key's chain is full.
     pub fn insert(&mut self, article: u32, keys: &[u64]) {
         for &k in keys {
-            let head = self.heads.get(&k).copied().unwrap_or(NONE);
-            if head != NONE && self.len_of(k) >= POSTING_CAP {
-                continue;
-            }
             let at = self.entries.len() as u32;
-            self.entries.push((article, head));
-            self.heads.insert(k, at);
+            // One probe: most keys are new, and a full chain is rare.
+            match self.heads.entry(k) {
+                Entry::Vacant(v) => {
+                    v.insert(at);
+                    self.entries.push((article, NONE));
+                }
+                Entry::Occupied(mut o) => {
+                    let head = *o.get();
+                    if chain_len(&self.entries, head) < POSTING_CAP {
+                        o.insert(at);
+                        self.entries.push((article, head));
+                    }
+                }
+            }
         }
     }
 
@@ -62,6 +71,15 @@ impl Index {
     pub fn heap_bytes(&self) -> usize {
         self.heads.capacity() * 13 + self.entries.capacity() * 8
     }
+}
+
+fn chain_len(entries: &[(u32, u32)], mut at: u32) -> usize {
+    let mut n = 0;
+    while let Some(&(_, next)) = entries.get(at as usize) {
+        n += 1;
+        at = next;
+    }
+    n
 }
 
 #[cfg(test)]

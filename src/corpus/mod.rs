@@ -137,6 +137,8 @@ pub struct Batch {
     pub warnings: Vec<String>,
     /// Articles accepted in this chunk.
     pub articles: usize,
+    /// Candidate pairs verified in this chunk (a measure of the work done).
+    pub candidates: usize,
 }
 
 /// The streaming deduplicator: feed it chunks of input, collect pairs.
@@ -299,10 +301,13 @@ impl Deduper {
 
         // Parallel: candidates and verification.
         let this = &*self;
+        let counted = std::sync::atomic::AtomicUsize::new(0);
+        let counted = &counted;
         let found: Vec<(u32, u32, Verdict)> = new_keys
             .par_iter()
             .flat_map_iter(|(x, keys, _)| {
                 let cands = this.candidates(*x, keys, &local, first_new);
+                counted.fetch_add(cands.len(), std::sync::atomic::Ordering::Relaxed);
                 let sx = this.sketches.get(*x as usize);
                 cands.into_iter().filter_map(move |y| {
                     let sy = this.sketches.get(y as usize)?;
@@ -312,6 +317,7 @@ impl Deduper {
             })
             .collect();
 
+        batch.candidates = counted.load(std::sync::atomic::Ordering::Relaxed);
         // Sequential: clusters and output, in (later, earlier) order.
         for (x, y, v) in found {
             let cluster = self.clusters.add(y, x, v.relation);

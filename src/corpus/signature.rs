@@ -59,10 +59,36 @@ const STOPWORDS: &[&str] = &[
     "you", "your", "s", "t", "mr", "mrs", "ms", "told", "stated",
 ];
 
-static STOP_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut v: Vec<u64> = STOPWORDS.iter().map(|w| hash_bytes(w.as_bytes())).collect();
-    v.sort_unstable();
-    v
+/// The stopwords' hashes, sorted, behind a 4096-bit filter on the low bits
+/// so that most words are cleared with one bit test instead of a search.
+struct Stop {
+    sorted: Vec<u64>,
+    filter: [u64; 64],
+}
+
+impl Stop {
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        let bit = (h & 4095) as usize;
+        let set = self
+            .filter
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0);
+        set && self.sorted.binary_search(&h).is_ok()
+    }
+}
+
+static STOP_HASHES: LazyLock<Stop> = LazyLock::new(|| {
+    let mut sorted: Vec<u64> = STOPWORDS.iter().map(|w| hash_bytes(w.as_bytes())).collect();
+    sorted.sort_unstable();
+    let mut filter = [0u64; 64];
+    for h in &sorted {
+        let bit = (h & 4095) as usize;
+        if let Some(w) = filter.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
+    }
+    Stop { sorted, filter }
 });
 
 /// Quoted stretches shorter than this are terms in quotes, not statements.
@@ -77,6 +103,10 @@ pub struct Sketch {
     pub offs: Vec<u32>,
     /// Sorted, distinct 16-bit word hashes of each sentence, concatenated.
     pub words: Vec<u16>,
+    /// Per sentence, a 64-bit mask with bit `w % 64` set for each word hash
+    /// `w`: lets verification reject most sentence pairs in a few
+    /// instructions (see `verify::near_match`).
+    pub masks: Vec<u64>,
     /// Sorted, distinct hashes of quoted stretches (normalized words).
     pub quotes: Vec<u64>,
     /// Sorted, distinct 32-bit hashes of salient terms: capitalized words
@@ -111,6 +141,7 @@ impl Sketch {
         self.fps.capacity() * 8
             + self.offs.capacity() * 4
             + self.words.capacity() * 2
+            + self.masks.capacity() * 8
             + self.quotes.capacity() * 8
             + self.salient.capacity() * 4
     }
@@ -141,25 +172,45 @@ fn hash_bytes(b: &[u8]) -> u64 {
 }
 
 /// Calls `f(hash, starts_capitalized, has_digit)` for each word of `text`:
-/// maximal runs of letters and digits, lower-cased.
+/// maximal runs of letters and digits, lower-cased. ASCII bytes take a fast
+/// path; anything else is decoded as a char.
 fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(u64, bool, bool)) {
-    let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        buf.clear();
-        let cap = c.is_uppercase();
-        let mut digit = c.is_ascii_digit();
-        push_lower(buf, c);
-        while let Some(&(_, d)) = chars.peek() {
-            if !d.is_alphanumeric() {
-                break;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut in_word = false;
+    let (mut cap, mut digit) = (false, false);
+    buf.clear();
+    while i < bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(b' ');
+        let (c, width) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => (' ', 1),
             }
-            digit |= d.is_ascii_digit();
-            push_lower(buf, d);
-            chars.next();
+        };
+        i += width;
+        let alnum = if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
+            if !in_word {
+                in_word = true;
+                cap = c.is_uppercase();
+                digit = false;
+                buf.clear();
+            }
+            digit |= c.is_ascii_digit();
+            push_lower(buf, c);
+        } else if in_word {
+            in_word = false;
+            f(hash_bytes(buf.as_bytes()), cap, digit);
         }
+    }
+    if in_word {
         f(hash_bytes(buf.as_bytes()), cap, digit);
     }
 }
@@ -223,6 +274,13 @@ pub fn signature(article: &Article) -> Signature {
         }
         sketch.words.truncate(kept);
         sketch.offs.push(kept as u32);
+        let mask = sketch
+            .words
+            .get(start..kept)
+            .unwrap_or(&[])
+            .iter()
+            .fold(0u64, |m, &w| m | 1 << (w % 64));
+        sketch.masks.push(mask);
     }
     salient.sort_unstable();
     salient.dedup();
@@ -237,16 +295,17 @@ pub fn signature(article: &Article) -> Signature {
     sketch.fps.shrink_to_fit();
     sketch.offs.shrink_to_fit();
     sketch.words.shrink_to_fit();
+    sketch.masks.shrink_to_fit();
     sketch.salient.shrink_to_fit();
     Signature { sketch, keys }
 }
 
 /// The sentence's name for candidate keys: a hash of its [`KEY_WORDS`]
 /// smallest-hash content words (see there). `None` when it has too few.
-fn key_fingerprint(words: &[u64], stop: &[u64]) -> Option<u64> {
+fn key_fingerprint(words: &[u64], stop: &Stop) -> Option<u64> {
     let mut low = [u64::MAX; KEY_WORDS];
     for &w in words {
-        if stop.binary_search(&w).is_ok() || low.contains(&w) {
+        if stop.contains(w) || low.contains(&w) {
             continue;
         }
         if let Some(pos) = low.iter().position(|&l| w < l) {

@@ -97,11 +97,13 @@ pub fn measure(a: &Sketch, b: &Sketch) -> Evidence {
     }
     for (i, ma) in am.iter_mut().enumerate() {
         let wa = a.words_of(i);
+        let ka = a.masks.get(i).copied().unwrap_or(u64::MAX);
         for (j, mb) in bm.iter_mut().enumerate() {
             if *ma && *mb {
                 continue;
             }
-            if near_match(wa, b.words_of(j)) {
+            let kb = b.masks.get(j).copied().unwrap_or(u64::MAX);
+            if may_match(wa.len(), ka, b.words_of(j).len(), kb) && near_match(wa, b.words_of(j)) {
                 *ma = true;
                 *mb = true;
             }
@@ -140,6 +142,18 @@ pub fn classify(e: Evidence) -> Option<Verdict> {
         score,
         evidence: e,
     })
+}
+
+/// A quick necessary condition for [`near_match`] from the word masks: a
+/// bit set in the smaller sentence's mask and not in the larger's stands for
+/// at least one word the larger lacks, so `len - popcount(small & !large)`
+/// bounds the shared words from above.
+#[inline]
+pub fn may_match(nx: usize, mx: u64, ny: usize, my: u64) -> bool {
+    let (ns, ms, ml) = if nx <= ny { (nx, mx, my) } else { (ny, my, mx) };
+    let missing = (ms & !ml).count_ones() as usize;
+    let bound = ns.saturating_sub(missing);
+    bound as f32 >= NEAR_MATCH_CONTAINMENT * ns as f32 && bound >= NEAR_MATCH_MIN_WORDS
 }
 
 /// Whether two sentences' word sets are the same sentence lightly edited.
