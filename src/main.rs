@@ -191,14 +191,6 @@ fn dedup(
     while let Some(chunk) = input.next_chunk(wirediff::corpus::CHUNK) {
         let batch = deduper.push(chunk);
         progress.inc(batch.articles as u64);
-        if std::env::var_os("WD_DEBUG").is_some() {
-            eprintln!(
-                "chunk {} arts {} cands {} pairs",
-                batch.articles,
-                batch.candidates,
-                batch.pairs.len()
-            );
-        }
         progress.suspend(|| {
             for w in &batch.warnings {
                 eprintln!("wirediff: warning: {}", one_line(w));

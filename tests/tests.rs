@@ -1,4 +1,5 @@
 //! Integration tests: the real binary on real files.
 
 mod cli;
+mod dedup;
 mod util;

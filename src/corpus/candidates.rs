@@ -48,6 +48,12 @@ impl Index {
 
     /// Lists `article` under each of `keys`, unless the key's chain is full.
     pub fn insert(&mut self, article: u32, keys: &[u64]) {
+        self.insert_capped(article, keys, POSTING_CAP);
+    }
+
+    /// [`Index::insert`] with a shorter cap for keys that only matter while
+    /// rare.
+    pub fn insert_capped(&mut self, article: u32, keys: &[u64], cap: usize) {
         for &k in keys {
             let at = self.entries.len() as u32;
             // One probe: most keys are new, and a full chain is rare.
@@ -58,7 +64,7 @@ impl Index {
                 }
                 Entry::Occupied(mut o) => {
                     let head = *o.get();
-                    if chain_len(&self.entries, head) < POSTING_CAP {
+                    if chain_len(&self.entries, head) < cap {
                         o.insert(at);
                         self.entries.push((article, head));
                     }

@@ -42,6 +42,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use signature::{Signature, Sketch};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use stream::Item;
 use verify::Verdict;
@@ -56,6 +57,30 @@ pub const TWIN_EXPAND: usize = 8;
 /// cores busy between the sequential steps, small enough to answer a stream
 /// often.
 pub const CHUNK: usize = 4096;
+
+/// Same-story candidates must share at least this many salient terms that
+/// are rare in the stream so far (see `verify::Rarity`, and held by fewer
+/// than [`STORY_POSTING_CAP`] earlier articles). Names of an event's
+/// people and places are rare across a news stream and shared by its
+/// reports; common names (a president, a country) are skipped. On BASIL
+/// (scripts/score_basil_dedup.py) two shared rare names found 92% of
+/// same-event pairs, three 85%.
+pub const STORY_MIN_SHARED: usize = 2;
+
+/// A salient term held by this many earlier articles no longer names one
+/// story: its posting list stops growing and queries skip it. An event's
+/// names recur in the handful of reports about it; names that appear in
+/// dozens of articles (a president, a recurring piece of copy) do not tell
+/// stories apart, and following them made most of the work on the 100k
+/// bench workload. BASIL same-event F1 was the same at 8 and 32.
+pub const STORY_POSTING_CAP: usize = 8;
+
+/// Tags the index keys of salient terms, apart from sentence keys.
+const STORY_TAG: u64 = 0x5707_a11e_0000_0001;
+
+fn story_key(term: u16) -> u64 {
+    signature::mix(u64::from(term) ^ STORY_TAG)
+}
 
 /// How two articles are related, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -152,6 +177,8 @@ pub struct Deduper {
     /// content hash → members of the twin group (first is indexed).
     twins: FxHashMap<u64, Vec<u32>>,
     clusters: Clusters,
+    /// Document frequency of each word bucket over the articles so far.
+    df: Vec<u32>,
 }
 
 /// A parsed record before it gets a position.
@@ -159,7 +186,7 @@ enum Parsed {
     Ok {
         article_id: String,
         where_: String,
-        sig: Signature,
+        sig: Box<Signature>,
     },
     Problem(Error),
     Warning(String),
@@ -191,7 +218,7 @@ fn analyze(a: &Article, where_: String) -> Parsed {
     Parsed::Ok {
         article_id: a.id.clone(),
         where_,
-        sig: signature::signature(a),
+        sig: Box::new(signature::signature(a)),
     }
 }
 
@@ -204,6 +231,7 @@ impl Deduper {
     pub fn new(opts: DedupOptions) -> Deduper {
         Deduper {
             opts,
+            df: vec![0; 1 << 16],
             ..Default::default()
         }
     }
@@ -243,7 +271,6 @@ impl Deduper {
         let parsed: Vec<Vec<Parsed>> = items.into_par_iter().map(parse).collect();
 
         // Sequential: ids, positions, twins.
-        let first_new = self.ids.len() as u32;
         let mut new_keys: Vec<(u32, Vec<u64>, bool)> = Vec::new();
         for p in parsed.into_iter().flatten() {
             match p {
@@ -268,8 +295,9 @@ impl Deduper {
                     self.seen.insert(id.clone());
                     let seq = self.ids.len() as u32;
                     self.ids.push(id);
+                    let Signature { sketch, keys } = *sig;
                     let mut indexed = true;
-                    let content = sig.sketch.content;
+                    let content = sketch.content;
                     if content != 0 {
                         let group = self.twins.entry(content).or_default();
                         if group.is_empty() {
@@ -281,19 +309,32 @@ impl Deduper {
                             }
                         }
                     }
-                    self.sketches.push(sig.sketch);
-                    new_keys.push((seq, sig.keys, indexed));
+                    self.sketches.push(sketch);
+                    new_keys.push((seq, keys, indexed));
                 }
             }
         }
         batch.articles = new_keys.len();
         self.clusters.grow(self.ids.len());
+        // Word rarity as known at the end of this chunk (see `verify::Rarity`).
+        for (seq, _, _) in &new_keys {
+            if let Some(sk) = self.sketches.get(*seq as usize) {
+                for &w in &sk.doc_words {
+                    if let Some(d) = self.df.get_mut(usize::from(w)) {
+                        *d += 1;
+                    }
+                }
+            }
+        }
+        let rarity = verify::Rarity::new(&self.df, self.ids.len());
+        let rarity = &rarity;
 
         // Keys of this chunk's indexed articles, in input order.
         let mut local: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (seq, keys, indexed) in &new_keys {
             if *indexed {
-                for &k in keys {
+                let terms = self.story_keys(*seq);
+                for k in keys.iter().copied().chain(terms) {
                     local.entry(k).or_default().push(*seq);
                 }
             }
@@ -301,23 +342,32 @@ impl Deduper {
 
         // Parallel: candidates and verification.
         let this = &*self;
-        let counted = std::sync::atomic::AtomicUsize::new(0);
+        let counted = AtomicUsize::new(0);
         let counted = &counted;
         let found: Vec<(u32, u32, Verdict)> = new_keys
             .par_iter()
             .flat_map_iter(|(x, keys, _)| {
-                let cands = this.candidates(*x, keys, &local, first_new);
-                counted.fetch_add(cands.len(), std::sync::atomic::Ordering::Relaxed);
+                let cands = this.candidates(*x, keys, &local);
+                let story = this.story_candidates(*x, &local, &cands, rarity);
+                counted.fetch_add(cands.len() + story.len(), Ordering::Relaxed);
                 let sx = this.sketches.get(*x as usize);
-                cands.into_iter().filter_map(move |y| {
+                let mut all: Vec<(u32, bool)> = cands.into_iter().map(|y| (y, false)).collect();
+                all.extend(story.into_iter().map(|y| (y, true)));
+                all.sort_unstable();
+                all.into_iter().filter_map(move |(y, story_only)| {
                     let sy = this.sketches.get(y as usize)?;
-                    let v = verify::verify(sy, sx?)?;
+                    let sx = sx?;
+                    let v = if story_only {
+                        verify::verify_story(sy, sx, rarity)?
+                    } else {
+                        verify::verify(sy, sx, rarity)?
+                    };
                     Some((*x, y, v))
                 })
             })
             .collect();
 
-        batch.candidates = counted.load(std::sync::atomic::Ordering::Relaxed);
+        batch.candidates = counted.load(Ordering::Relaxed);
         // Sequential: clusters and output, in (later, earlier) order.
         for (x, y, v) in found {
             let cluster = self.clusters.add(y, x, v.relation);
@@ -345,19 +395,99 @@ impl Deduper {
         for (seq, keys, indexed) in &new_keys {
             if *indexed {
                 self.index.insert(*seq, keys);
+                let terms: Vec<u64> = self.story_keys(*seq).collect();
+                self.index.insert_capped(*seq, &terms, STORY_POSTING_CAP);
             }
         }
         batch
     }
 
-    /// Earlier articles worth verifying against article `x`, sorted.
-    fn candidates(
+    /// Index keys of article `seq`'s salient terms.
+    fn story_keys(&self, seq: u32) -> impl Iterator<Item = u64> + '_ {
+        self.sketches
+            .get(seq as usize)
+            .map_or(&[][..], |s| &s.salient[..])
+            .iter()
+            .map(|&t| story_key(t))
+    }
+
+    /// Earlier articles sharing at least [`STORY_MIN_SHARED`] rare salient
+    /// terms with `x` and not already in `skip` (sorted), sorted.
+    fn story_candidates(
         &self,
         x: u32,
-        keys: &[u64],
         local: &FxHashMap<u64, Vec<u32>>,
-        first_new: u32,
+        skip: &[u32],
+        rarity: &verify::Rarity,
     ) -> Vec<u32> {
+        let mut hits: Vec<u32> = Vec::new();
+        let mut list: Vec<u32> = Vec::with_capacity(STORY_POSTING_CAP);
+        let terms = self
+            .sketches
+            .get(x as usize)
+            .map_or(&[][..], |s| &s.salient[..]);
+        for &t in terms {
+            if !rarity.is_rare(t) {
+                continue;
+            }
+            let k = story_key(t);
+            list.clear();
+            list.extend(self.index.postings(k));
+            if let Some(l) = local.get(&k) {
+                let room = STORY_POSTING_CAP.saturating_sub(list.len());
+                list.extend(l.iter().copied().take(room).filter(|&y| y < x));
+            }
+            // A term held by a full list of earlier articles is common:
+            // it says nothing about which story this is.
+            if list.len() >= STORY_POSTING_CAP {
+                continue;
+            }
+            hits.extend_from_slice(&list);
+        }
+        hits.sort_unstable();
+        let mut out = Vec::new();
+        for run in hits.chunk_by(|a, b| a == b) {
+            if let Some(&y) = run.first() {
+                if run.len() >= STORY_MIN_SHARED
+                    && skip.binary_search(&y).is_err()
+                    && self.spread(x, y, rarity)
+                {
+                    out.push(y);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the rare salient terms `x` and `y` share occur in at least
+    /// two paragraphs of each: one passage reused by an article about
+    /// something else (common in aggregated copy) is not the same story.
+    fn spread(&self, x: u32, y: u32, rarity: &verify::Rarity) -> bool {
+        let (Some(a), Some(b)) = (self.sketches.get(x as usize), self.sketches.get(y as usize))
+        else {
+            return false;
+        };
+        let (mut i, mut j) = (0, 0);
+        let (mut ma, mut mb) = (0u64, 0u64);
+        while let (Some(&ta), Some(&tb)) = (a.salient.get(i), b.salient.get(j)) {
+            match ta.cmp(&tb) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    if rarity.is_rare(ta) {
+                        ma |= a.salient_paras.get(i).copied().unwrap_or(0);
+                        mb |= b.salient_paras.get(j).copied().unwrap_or(0);
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        ma.count_ones() >= 2 && mb.count_ones() >= 2
+    }
+
+    /// Earlier articles worth verifying against article `x`, sorted.
+    fn candidates(&self, x: u32, keys: &[u64], local: &FxHashMap<u64, Vec<u32>>) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for &k in keys {
             let before = out.len();
@@ -386,7 +516,6 @@ impl Deduper {
                 None => expanded.push(y),
             }
         }
-        let _ = first_new;
         expanded.sort_unstable();
         expanded.dedup();
         expanded

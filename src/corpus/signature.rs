@@ -109,9 +109,17 @@ pub struct Sketch {
     pub masks: Vec<u64>,
     /// Sorted, distinct hashes of quoted stretches (normalized words).
     pub quotes: Vec<u64>,
-    /// Sorted, distinct 32-bit hashes of salient terms: capitalized words
-    /// inside a sentence (names, places, organizations) and numbers.
-    pub salient: Vec<u32>,
+    /// Sorted, distinct 16-bit hashes of salient terms: capitalized words
+    /// that are not function words (names, places, organizations) and
+    /// numbers, in the story and the title.
+    pub salient: Vec<u16>,
+    /// For each salient term, the story paragraphs it occurs in (bit
+    /// `p % 64`; a title-only term has none). Same-story evidence must be
+    /// spread over paragraphs, not come from one shared passage.
+    pub salient_paras: Vec<u64>,
+    /// Sorted, distinct 16-bit hashes of every word of the story: what
+    /// same-story verification compares, weighted by rarity.
+    pub doc_words: Vec<u16>,
     /// Hash of the whole story (the sentence fingerprints in order); equal
     /// for articles that are the same once normalized. `0` for no sentences.
     pub content: u64,
@@ -143,7 +151,9 @@ impl Sketch {
             + self.words.capacity() * 2
             + self.masks.capacity() * 8
             + self.quotes.capacity() * 8
-            + self.salient.capacity() * 4
+            + self.salient.capacity() * 2
+            + self.salient_paras.capacity() * 8
+            + self.doc_words.capacity() * 2
     }
 }
 
@@ -163,6 +173,14 @@ pub fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
+}
+
+/// The 16-bit bucket of a word hash kept in sketches: 65,536 buckets make a
+/// chance collision between two words of one sentence pair negligible and
+/// let document frequencies live in one flat table.
+#[inline]
+pub fn bucket(h: u64) -> u16 {
+    (h >> 48) as u16
 }
 
 fn hash_bytes(b: &[u8]) -> u64 {
@@ -231,24 +249,28 @@ pub fn signature(article: &Article) -> Signature {
     let mut sketch = Sketch::default();
     let mut paras: Vec<usize> = Vec::with_capacity(sentences.len());
     let mut key_fps: Vec<u64> = Vec::with_capacity(sentences.len());
-    let stop = &*STOP_HASHES;
     let mut buf = String::new();
     let mut words: Vec<u64> = Vec::with_capacity(64);
-    let mut salient: Vec<u32> = Vec::new();
+    let mut salient: Vec<(u16, u64)> = Vec::new();
+    let stop = &*STOP_HASHES;
+    for_each_word(&article.title, &mut buf, |h, cap, digit| {
+        if (cap || digit) && !stop.contains(h) {
+            salient.push((bucket(h), 0));
+        }
+    });
     sketch.offs.push(0);
     for s in &sentences {
         let Some(text) = article.text.get(s.span.start..s.span.end) else {
             continue;
         };
         words.clear();
-        let mut first = true;
         for_each_word(text, &mut buf, |h, cap, digit| {
             words.push(h);
-            if (cap && !first) || digit {
-                salient.push(h as u32);
+            if (cap || digit) && !stop.contains(h) {
+                salient.push((bucket(h), 1u64 << (s.paragraph % 64)));
             }
-            first = false;
         });
+        sketch.doc_words.extend(words.iter().map(|&w| bucket(w)));
         if words.len() < MIN_SENTENCE_WORDS {
             continue;
         }
@@ -263,7 +285,7 @@ pub fn signature(article: &Article) -> Signature {
         paras.push(s.paragraph);
         key_fps.push(key_fingerprint(&words, stop).unwrap_or(fp));
         let start = sketch.words.len();
-        sketch.words.extend(words.iter().map(|&w| (w >> 48) as u16));
+        sketch.words.extend(words.iter().map(|&w| bucket(w)));
         sketch.words[start..].sort_unstable();
         let mut kept = start;
         for k in start..sketch.words.len() {
@@ -283,8 +305,17 @@ pub fn signature(article: &Article) -> Signature {
         sketch.masks.push(mask);
     }
     salient.sort_unstable();
-    salient.dedup();
-    sketch.salient = salient;
+    for (t, m) in salient {
+        match (sketch.salient.last(), sketch.salient_paras.last_mut()) {
+            (Some(&last), Some(mask)) if last == t => *mask |= m,
+            _ => {
+                sketch.salient.push(t);
+                sketch.salient_paras.push(m);
+            }
+        }
+    }
+    sketch.doc_words.sort_unstable();
+    sketch.doc_words.dedup();
     sketch.quotes = quote_hashes(&article.text, &mut buf);
     sketch.content = if sketch.fps.is_empty() {
         0
@@ -297,6 +328,8 @@ pub fn signature(article: &Article) -> Signature {
     sketch.words.shrink_to_fit();
     sketch.masks.shrink_to_fit();
     sketch.salient.shrink_to_fit();
+    sketch.salient_paras.shrink_to_fit();
+    sketch.doc_words.shrink_to_fit();
     Signature { sketch, keys }
 }
 
@@ -410,10 +443,11 @@ mod tests {
     }
 
     #[test]
-    fn salient_terms_are_names_and_numbers_inside_sentences() {
-        let s = sig("Officials in Lisbon counted 42 boats near the harbour.");
-        // "Officials" opens the sentence and is not salient; Lisbon and 42 are.
-        assert_eq!(s.sketch.salient.len(), 2);
+    fn salient_terms_are_names_and_numbers() {
+        let s = sig("The officials in Lisbon counted 42 boats near the harbour.");
+        // "The" is a function word; Lisbon and 42 are salient, and so is the
+        // title's one word ("Title").
+        assert_eq!(s.sketch.salient.len(), 3);
     }
 
     #[test]

@@ -50,11 +50,16 @@ pub enum Item {
 #[derive(Debug)]
 pub struct Stream {
     rx: Receiver<Item>,
+    /// Standard input is among the inputs: hand over partial chunks when it
+    /// pauses. Files alone always make full chunks, so the chunking (and
+    /// with it every answer) is the same on every run.
+    live: bool,
 }
 
 impl Stream {
     /// Starts reading `inputs` on a thread of its own.
     pub fn spawn(inputs: Vec<Input>) -> Stream {
+        let live = inputs.contains(&Input::Stdin);
         let (tx, rx) = sync_channel(CHANNEL_CAP);
         std::thread::spawn(move || {
             for input in &inputs {
@@ -63,7 +68,7 @@ impl Stream {
                 }
             }
         });
-        Stream { rx }
+        Stream { rx, live }
     }
 
     /// A stream over items made elsewhere (tests, benches).
@@ -72,17 +77,24 @@ impl Stream {
         for it in items {
             let _ = tx.send(it);
         }
-        Stream { rx }
+        Stream { rx, live: false }
     }
 
     /// The next chunk of at most `max` items: blocks for the first, then
     /// takes what arrives until `max` or until the input is silent for
-    /// [`STALL`]. `None` at the end of all inputs.
+    /// [`STALL`] (standard input only). `None` at the end of all inputs.
     pub fn next_chunk(&self, max: usize) -> Option<Vec<Item>> {
         let first = self.rx.recv().ok()?;
         let mut out = Vec::with_capacity(max.min(CHANNEL_CAP));
         out.push(first);
         while out.len() < max {
+            if !self.live {
+                match self.rx.recv() {
+                    Ok(it) => out.push(it),
+                    Err(_) => break,
+                }
+                continue;
+            }
             match self.rx.try_recv() {
                 Ok(it) => out.push(it),
                 Err(TryRecvError::Disconnected) => break,

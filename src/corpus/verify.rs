@@ -39,13 +39,70 @@ pub const NEAR_MATCH_LARGER: f32 = 0.5;
 /// ... and at least this many words.
 pub const NEAR_MATCH_MIN_WORDS: usize = 3;
 
-/// Same-story: share of the smaller side's salient terms (names, places,
-/// numbers) found in the other article. Chosen on BASIL (300 articles,
-/// `shared/eval/basil`) with `scripts/score_basil_dedup.py`.
-pub const SAME_STORY_SALIENT: f32 = 0.5;
-/// ... and at least this many shared salient terms, so two short articles
-/// that both name one city are not one story.
-pub const SAME_STORY_MIN_TERMS: usize = 6;
+/// Same-story: cosine of the two articles' sets of *rare* words (see
+/// [`Rarity`]). Reports of one event by different outlets share its names,
+/// places, numbers and vocabulary while their common words are filtered
+/// out. On BASIL (100 events x 3 outlets, scripts/score_basil_dedup.py)
+/// F1 was 0.81 at 0.09, 0.83 at 0.10, 0.82 at 0.11 and 0.80 at 0.14.
+pub const SAME_STORY_COSINE: f32 = 0.1;
+
+/// A word is rare when it is in at most this share of the articles so far
+/// ... (5% of BASIL's 300 articles is 15: the best of 15, 30 and 60 there)
+pub const RARE_SHARE: f32 = 0.05;
+/// ... or in at most this many, early in a stream ...
+pub const RARE_MIN_DF: u32 = 3;
+/// ... and never in more than this many: in a long stream 5% is thousands
+/// of articles, and words that common (a president's name, "percent") make
+/// unrelated reports look alike. An event's own names and terms recur in
+/// its few dozen reports. On the 100k bench workload this cut same-story
+/// pairs and the time spent on them by half (BASIL is below the cap).
+pub const RARE_MAX_DF: u32 = 64;
+
+/// Which word buckets are rare, from document frequencies over the stream
+/// as known at the end of the current chunk. (For a file the chunks are
+/// fixed, so the answer is too; for a live stream same-story decisions
+/// depend on how much had arrived, which is the price of streaming.)
+#[derive(Debug, Clone, Copy)]
+pub struct Rarity<'a> {
+    df: &'a [u32],
+    cap: u32,
+}
+
+impl<'a> Rarity<'a> {
+    /// Rarity over `docs` articles with bucket frequencies `df`.
+    pub fn new(df: &'a [u32], docs: usize) -> Rarity<'a> {
+        let cap = ((docs as f32 * RARE_SHARE) as u32).clamp(RARE_MIN_DF, RARE_MAX_DF);
+        Rarity { df, cap }
+    }
+
+    /// Whether word bucket `w` is rare.
+    #[inline]
+    pub fn is_rare(&self, w: u16) -> bool {
+        self.df.get(usize::from(w)).is_some_and(|&d| d <= self.cap)
+    }
+
+    /// Cosine of the rare words of two sorted word sets.
+    pub fn cosine(&self, x: &[u16], y: &[u16]) -> f32 {
+        let nx = x.iter().filter(|&&w| self.is_rare(w)).count();
+        let ny = y.iter().filter(|&&w| self.is_rare(w)).count();
+        if nx == 0 || ny == 0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0usize);
+        while let (Some(a), Some(b)) = (x.get(i), y.get(j)) {
+            match a.cmp(b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += usize::from(self.is_rare(*a));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared as f32 / ((nx * ny) as f32).sqrt()
+    }
+}
 
 /// What verification found for a pair (a, b).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,10 +115,8 @@ pub struct Evidence {
     pub shared_sentences: u32,
     /// Quoted stretches both carry.
     pub shared_quotes: u32,
-    /// Share of the smaller side's salient terms shared.
-    pub salient: f32,
-    /// Number of salient terms shared.
-    pub salient_shared: u32,
+    /// Cosine of the two articles' rare words (same-story evidence).
+    pub story: f32,
 }
 
 /// The verdict on a pair.
@@ -70,16 +125,35 @@ pub struct Verdict {
     /// How the two articles are related.
     pub relation: Relation,
     /// Strength of the relation in [0, 1]: for duplicate and derived the
-    /// larger coverage, for same-story the salient-term overlap.
+    /// larger coverage, for same-story the rare-word cosine.
     pub score: f32,
     /// The measurements behind it.
     pub evidence: Evidence,
 }
 
 /// Verifies a candidate pair. `None`: the two articles are not related.
-pub fn verify(a: &Sketch, b: &Sketch) -> Option<Verdict> {
-    let evidence = measure(a, b);
+pub fn verify(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
+    let mut evidence = measure(a, b);
+    evidence.story = rarity.cosine(&a.doc_words, &b.doc_words);
     classify(evidence)
+}
+
+/// Verifies a pair found only through shared salient terms: the cheap
+/// salient test first, the sentence measures only for pairs that pass it.
+pub fn verify_story(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
+    let story = rarity.cosine(&a.doc_words, &b.doc_words);
+    if story < SAME_STORY_COSINE {
+        return None;
+    }
+    let mut evidence = measure(a, b);
+    evidence.story = story;
+    // Found through names, not through shared sentence pairs: whatever
+    // sentences the two share sit in one passage, so at most same story.
+    classify(evidence).map(|v| Verdict {
+        relation: Relation::SameStory,
+        score: story,
+        ..v
+    })
 }
 
 /// Coverage, shared quotes and salient terms of a pair.
@@ -112,15 +186,12 @@ pub fn measure(a: &Sketch, b: &Sketch) -> Evidence {
     let ca = am.iter().filter(|&&m| m).count();
     let cb = bm.iter().filter(|&&m| m).count();
     let share = |c: usize, n: usize| if n == 0 { 0.0 } else { c as f32 / n as f32 };
-    let salient_shared = intersect_count(&a.salient, &b.salient);
-    let smaller = a.salient.len().min(b.salient.len());
     Evidence {
         a_covered: share(ca, na),
         b_covered: share(cb, nb),
         shared_sentences: ca as u32,
         shared_quotes: intersect_count(&a.quotes, &b.quotes) as u32,
-        salient: share(salient_shared, smaller),
-        salient_shared: salient_shared as u32,
+        story: 0.0,
     }
 }
 
@@ -132,8 +203,8 @@ pub fn classify(e: Evidence) -> Option<Verdict> {
         (Relation::Duplicate, hi)
     } else if hi >= DERIVED_COVERAGE {
         (Relation::Derived, hi)
-    } else if e.salient >= SAME_STORY_SALIENT && e.salient_shared as usize >= SAME_STORY_MIN_TERMS {
-        (Relation::SameStory, e.salient)
+    } else if e.story >= SAME_STORY_COSINE {
+        (Relation::SameStory, e.story)
     } else {
         return None;
     };
@@ -245,9 +316,40 @@ mod tests {
             ("unrelated", body(&other), None),
         ];
         let a = sketch(&full);
+        // No word is rare here: these rows are about sentences only.
+        let df = vec![u32::MAX; 1 << 16];
+        let rarity = Rarity::new(&df, 100);
         for (name, text, want) in rows {
-            let got = verify(&a, &sketch(text)).map(|v| v.relation);
+            let got = verify(&a, &sketch(text), &rarity).map(|v| v.relation);
             assert_eq!(got, *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn independent_reports_of_one_event_are_the_same_story() {
+        let a = "Firefighters in Valdoria contained the warehouse blaze near the Krestow docks late on Sunday.\n\nThe Valdoria fire chief, Anneke Brill, said nobody was hurt and that about 40 crews took part.\n\nInvestigators from the Krestow port authority will examine the wiring on Monday.";
+        let b = "A fire that broke out at a Krestow docks warehouse was brought under control on Sunday night, officials in Valdoria said.\n\nAnneke Brill, who leads the city's fire service, told reporters 40 crews had fought the flames and no one was injured.\n\nThe port authority is expected to look into faulty wiring.";
+        let others = [
+            "The central bank kept interest rates unchanged on Thursday, citing slowing inflation.\n\nAnalysts had expected the decision and markets barely moved.",
+            "The national football team won its qualifier 2-0 on Saturday night.\n\nThe coach praised the defence and said the players were tired but happy.",
+            "Heavy snow closed mountain passes in the north on Friday.\n\nDrivers were told to carry chains and to check the forecast before leaving.",
+        ];
+        let sk: Vec<Sketch> = [a, b]
+            .iter()
+            .chain(others.iter())
+            .map(|t| sketch(t))
+            .collect();
+        let mut df = vec![0u32; 1 << 16];
+        for s in &sk {
+            for &w in &s.doc_words {
+                df[usize::from(w)] += 1;
+            }
+        }
+        let rarity = Rarity::new(&df, sk.len());
+        let v = verify(&sk[0], &sk[1], &rarity).expect("related");
+        assert_eq!(v.relation, Relation::SameStory);
+        for other in &sk[2..] {
+            assert_eq!(verify(&sk[0], other, &rarity), None);
         }
     }
 
@@ -255,7 +357,8 @@ mod tests {
     fn coverage_is_per_side() {
         let a = sketch(&body(&STORY[..4]));
         let b = sketch(&body(STORY));
-        let v = verify(&a, &b).unwrap();
+        let df = vec![0; 1 << 16];
+        let v = verify(&a, &b, &Rarity::new(&df, 100)).unwrap();
         assert_eq!(v.relation, Relation::Derived);
         assert_eq!(v.evidence.a_covered, 1.0);
         assert!((v.evidence.b_covered - 0.4).abs() < 1e-6);
