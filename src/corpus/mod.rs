@@ -329,14 +329,16 @@ impl Deduper {
         let rarity = verify::Rarity::new(&self.df, self.ids.len());
         let rarity = &rarity;
 
-        // Keys of this chunk's indexed articles, in input order.
-        let mut local: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        // Keys of this chunk's indexed articles, in input order, capped as
+        // the index caps them (later entries could never be seen).
+        let mut local = Index::new();
+        let mut terms: Vec<u64> = Vec::new();
         for (seq, keys, indexed) in &new_keys {
             if *indexed {
-                let terms = self.story_keys(*seq);
-                for k in keys.iter().copied().chain(terms) {
-                    local.entry(k).or_default().push(*seq);
-                }
+                local.insert(*seq, keys);
+                terms.clear();
+                terms.extend(self.story_keys(*seq, rarity));
+                local.insert_capped(*seq, &terms, STORY_POSTING_CAP);
             }
         }
 
@@ -392,22 +394,33 @@ impl Deduper {
             });
         }
 
+        let df = std::mem::take(&mut self.df);
+        let rarity = verify::Rarity::new(&df, self.ids.len());
         for (seq, keys, indexed) in &new_keys {
             if *indexed {
                 self.index.insert(*seq, keys);
-                let terms: Vec<u64> = self.story_keys(*seq).collect();
+                terms.clear();
+                terms.extend(self.story_keys(*seq, &rarity));
                 self.index.insert_capped(*seq, &terms, STORY_POSTING_CAP);
             }
         }
+        self.df = df;
         batch
     }
 
-    /// Index keys of article `seq`'s salient terms.
-    fn story_keys(&self, seq: u32) -> impl Iterator<Item = u64> + '_ {
+    /// Index keys of article `seq`'s rare salient terms. A term that is not
+    /// rare now never will be again (its frequency only grows, and the
+    /// rarity cap has a ceiling), so it is neither listed nor looked up.
+    fn story_keys<'s>(
+        &'s self,
+        seq: u32,
+        rarity: &'s verify::Rarity,
+    ) -> impl Iterator<Item = u64> + 's {
         self.sketches
             .get(seq as usize)
             .map_or(&[][..], |s| &s.salient[..])
             .iter()
+            .filter(|&&t| rarity.is_rare(t))
             .map(|&t| story_key(t))
     }
 
@@ -416,7 +429,7 @@ impl Deduper {
     fn story_candidates(
         &self,
         x: u32,
-        local: &FxHashMap<u64, Vec<u32>>,
+        local: &Index,
         skip: &[u32],
         rarity: &verify::Rarity,
     ) -> Vec<u32> {
@@ -433,10 +446,8 @@ impl Deduper {
             let k = story_key(t);
             list.clear();
             list.extend(self.index.postings(k));
-            if let Some(l) = local.get(&k) {
-                let room = STORY_POSTING_CAP.saturating_sub(list.len());
-                list.extend(l.iter().copied().take(room).filter(|&y| y < x));
-            }
+            let room = STORY_POSTING_CAP.saturating_sub(list.len());
+            earlier_in_chunk(local, k, room, x, &mut list);
             // A term held by a full list of earlier articles is common:
             // it says nothing about which story this is.
             if list.len() >= STORY_POSTING_CAP {
@@ -487,15 +498,13 @@ impl Deduper {
     }
 
     /// Earlier articles worth verifying against article `x`, sorted.
-    fn candidates(&self, x: u32, keys: &[u64], local: &FxHashMap<u64, Vec<u32>>) -> Vec<u32> {
+    fn candidates(&self, x: u32, keys: &[u64], local: &Index) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for &k in keys {
             let before = out.len();
             out.extend(self.index.postings(k));
             let room = candidates::POSTING_CAP.saturating_sub(out.len() - before);
-            if let Some(list) = local.get(&k) {
-                out.extend(list.iter().copied().take(room).filter(|&y| y < x));
-            }
+            earlier_in_chunk(local, k, room, x, &mut out);
         }
         out.sort_unstable();
         out.dedup();
@@ -520,6 +529,17 @@ impl Deduper {
         expanded.dedup();
         expanded
     }
+}
+
+/// Appends to `out` the chunk's articles under `key` that the index would
+/// hold when `x` is looked up: the first `room` listed, those before `x`.
+fn earlier_in_chunk(local: &Index, key: u64, room: usize, x: u32, out: &mut Vec<u32>) {
+    if room == 0 {
+        return;
+    }
+    let mut chain: Vec<u32> = local.postings(key).collect();
+    chain.reverse();
+    out.extend(chain.into_iter().take(room).filter(|&y| y < x));
 }
 
 #[cfg(test)]
