@@ -64,6 +64,47 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Find duplicate coverage in a stream of articles: copies, rewrites and
+    /// reports of the same story, with evidence. Pairs are written as they
+    /// are confirmed.
+    Dedup {
+        /// Inputs: JSONL, JSON or plain-text files, folders (searched
+        /// recursively), or - for JSONL on standard input.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DedupFormat::Terminal)]
+        format: DedupFormat,
+        /// Only pairs whose score is at least this (0 to 1).
+        #[arg(long, default_value_t = 0.0, value_name = "SCORE")]
+        threshold: f32,
+        /// Only these relations (repeat the flag or separate with commas).
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "RELATION")]
+        relation: Vec<RelationArg>,
+        /// Exit with status 1 when duplicates are found.
+        #[arg(long)]
+        exit_code: bool,
+    },
+}
+
+/// Formats of `dedup`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DedupFormat {
+    /// A table of clusters and pairs, written at the end.
+    Terminal,
+    /// One JSON object per pair, written as pairs are confirmed.
+    Jsonl,
+}
+
+/// Relations `dedup` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RelationArg {
+    /// The same article give or take boilerplate and small edits.
+    Duplicate,
+    /// One article largely built from the other.
+    Derived,
+    /// Independent reports of the same event.
+    SameStory,
 }
 
 /// Formats of `compare`.

@@ -13,6 +13,7 @@
 pub mod align;
 pub mod article;
 pub mod compare;
+pub mod corpus;
 pub mod diff;
 pub mod error;
 pub mod quotes;

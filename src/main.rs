@@ -5,7 +5,7 @@ mod cli;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::{Cli, ColorArg, Command, CompareFormat, LayoutArg, ListFormat};
+use cli::{Cli, ColorArg, Command, CompareFormat, DedupFormat, LayoutArg, ListFormat, RelationArg};
 use std::io::{self, Write};
 use std::process::ExitCode;
 use wirediff::{render, Document, Input};
@@ -39,6 +39,7 @@ struct Env {
     no_color: bool,
     clicolor_force: bool,
     stdout_tty: bool,
+    stderr_tty: bool,
     terminal_width: Option<usize>,
     columns: Option<usize>,
 }
@@ -52,6 +53,7 @@ impl Env {
             no_color: var("NO_COLOR").is_some(),
             clicolor_force: var("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
             stdout_tty,
+            stderr_tty: io::stderr().is_terminal(),
             terminal_width: terminal_size::terminal_size().map(|(w, _)| w.0 as usize),
             columns: var("COLUMNS").and_then(|v| v.to_str()?.trim().parse().ok()),
         }
@@ -122,6 +124,13 @@ fn run(cli: Cli) -> Result<u8> {
                 return Ok(exit::DIFFER);
             }
         }
+        Command::Dedup {
+            inputs,
+            format,
+            threshold,
+            relation,
+            exit_code,
+        } => return dedup(&inputs, format, threshold, &relation, exit_code, &env),
         Command::Sentences { files, format } => {
             let docs = load(&files)?;
             emit(|out| match format {
@@ -138,6 +147,89 @@ fn run(cli: Cli) -> Result<u8> {
         }
     }
     Ok(exit::OK)
+}
+
+/// `dedup`: streams the inputs through the library chunk by chunk and
+/// writes each chunk's pairs as soon as they are confirmed. Bad records are
+/// reported one line each and skipped; the exit status is decided at the end.
+fn dedup(
+    inputs: &[String],
+    format: DedupFormat,
+    threshold: f32,
+    relations: &[RelationArg],
+    exit_code: bool,
+    env: &Env,
+) -> Result<u8> {
+    use wirediff::corpus::{report, stream, DedupOptions, Deduper, Relation};
+    let opts = DedupOptions {
+        threshold,
+        relations: relations
+            .iter()
+            .map(|r| match r {
+                RelationArg::Duplicate => Relation::Duplicate,
+                RelationArg::Derived => Relation::Derived,
+                RelationArg::SameStory => Relation::SameStory,
+            })
+            .collect(),
+    };
+    let progress = if env.stderr_tty {
+        let bar = indicatif::ProgressBar::new_spinner();
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} articles  {per_sec}  {elapsed}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let input = stream::Stream::spawn(inputs.iter().map(|a| Input::parse(a)).collect());
+    let mut deduper = Deduper::new(opts);
+    let mut kept = Vec::new();
+    let (mut errored, mut duplicates) = (false, false);
+    let stdout = io::stdout();
+    while let Some(chunk) = input.next_chunk(wirediff::corpus::CHUNK) {
+        let batch = deduper.push(chunk);
+        progress.inc(batch.articles as u64);
+        progress.suspend(|| {
+            for w in &batch.warnings {
+                eprintln!("wirediff: warning: {}", one_line(w));
+            }
+            for e in &batch.problems {
+                eprintln!("wirediff: {}", one_line(&e.to_string()));
+            }
+        });
+        errored |= !batch.problems.is_empty();
+        duplicates |= batch
+            .pairs
+            .iter()
+            .any(|p| p.relation == Relation::Duplicate);
+        match format {
+            DedupFormat::Jsonl => {
+                let mut out = stdout.lock();
+                report::jsonl(&batch.pairs, &mut out)?;
+                out.flush()?;
+            }
+            DedupFormat::Terminal => kept.extend(batch.pairs),
+        }
+    }
+    progress.finish_and_clear();
+    if format == DedupFormat::Terminal {
+        emit(|out| {
+            report::terminal(
+                &kept,
+                |p| deduper.cluster_of(p.cluster, Relation::SameStory),
+                out,
+            )
+        })?;
+    }
+    Ok(if errored {
+        exit::ERROR
+    } else if exit_code && duplicates {
+        exit::DIFFER
+    } else {
+        exit::OK
+    })
 }
 
 /// Reads and analyzes every input; warnings go to stderr, one line each.
@@ -263,6 +355,7 @@ mod tests {
             no_color,
             clicolor_force: force,
             stdout_tty: tty,
+            stderr_tty: false,
             terminal_width: None,
             columns: None,
         }

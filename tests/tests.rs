@@ -3,6 +3,6 @@
 
 mod cli;
 mod compare;
+mod dedup;
 mod sentences;
-
 mod util;

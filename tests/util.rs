@@ -38,6 +38,7 @@ pub fn seed(which: &str) -> String {
 }
 
 /// `../shared/eval` beside the checkout, or `None` (tests then skip, saying so).
+#[allow(dead_code)] // for tests that need the eval data; not every build has one
 pub fn shared_eval() -> Option<PathBuf> {
     let p = root().join("../shared/eval");
     if p.is_dir() {

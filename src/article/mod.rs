@@ -10,7 +10,7 @@ mod read;
 mod wire;
 
 pub use read::{
-    article_from_text, pick, read_bytes_sniffed, read_file, read_input, read_inputs,
+    article_from_text, jsonl_line, pick, read_bytes_sniffed, read_file, read_input, read_inputs,
     read_reference, Input, Loaded,
 };
 pub use wire::detect_wire;

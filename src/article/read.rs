@@ -241,6 +241,28 @@ fn read_bytes(path: &Path, bytes: &[u8], format: Format, loaded: &mut Loaded) ->
     Ok(())
 }
 
+/// Reads one line of a JSONL stream (1-based `line`) as an article, with the
+/// same decoding and the same messages as a whole JSONL file: streaming
+/// readers call this once per line as the line arrives. A blank line gives
+/// `Ok(None)`.
+pub fn jsonl_line(
+    path: &Path,
+    line: usize,
+    bytes: &[u8],
+    warnings: &mut Vec<String>,
+) -> Result<Option<Article>> {
+    let text = decode(path, bytes, warnings)?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let value: Value = serde_json::from_str(&text).map_err(|e| Error::Record {
+        path: path.into(),
+        line: Some(line),
+        message: format!("not valid JSON: {}", strip_position(&e)),
+    })?;
+    from_record(path, Some(line), None, value).map(Some)
+}
+
 /// serde_json appends "at line 1 column 5"; the line is reported separately.
 fn strip_position(e: &serde_json::Error) -> String {
     let s = e.to_string();

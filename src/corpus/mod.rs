@@ -1,0 +1,605 @@
+//! Duplicate coverage in a stream of articles: which articles are copies,
+//! rewrites or coverage of the same story.
+//!
+//! The stage runs on a stream, chunk by chunk ([`Deduper::push`]), and keeps
+//! only compact signatures, never the texts:
+//!
+//! 1. **Signatures** ([`signature`]), in parallel: per story sentence a
+//!    fingerprint and a small set of word hashes, plus quote and
+//!    salient-term hashes and min-hash keys made of sentence pairs from
+//!    different paragraphs.
+//! 2. **Candidates** ([`candidates`]): earlier articles sharing a key with the
+//!    new one (and, for same-story coverage, a salient-term key). Articles
+//!    identical once normalized are *twins*: only the first is indexed.
+//! 3. **Verification** ([`verify`]), in parallel: coverage of each side by
+//!    the other (near-identical sentences count), shared quotes, shared
+//!    salient terms; the relation follows.
+//! 4. **Clusters** ([`cluster`]): connected components per relation level,
+//!    named by their earliest article.
+//!
+//! Output is the same at any thread count and any chunking: pairs come out
+//! ordered by the later article's position in the input, then the earlier
+//! one's. A pair's `a` is the earlier article.
+//!
+//! **Large groups.** A group of identical articles is answered in linear
+//! size: its first [`TWIN_EXPAND`] members are paired with each other, every
+//! later member only with the group's first article (the cluster
+//! representative). Ten thousand copies of one article give about ten
+//! thousand lines, not fifty million.
+
+pub mod candidates;
+pub mod cluster;
+pub mod report;
+pub mod signature;
+pub mod stream;
+pub mod verify;
+
+use crate::article::{jsonl_line, Article};
+use crate::error::Error;
+use candidates::Index;
+use cluster::Clusters;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+use signature::{Signature, Sketch};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use stream::Item;
+use verify::Verdict;
+
+/// Identical articles beyond this many in one group are paired with the
+/// group's first article only (see the module docs). Larger than any family
+/// in the bench workloads (at most 4), small enough that a flood of copies
+/// stays linear.
+pub const TWIN_EXPAND: usize = 8;
+
+/// Records handed to the parallel stages at once. Large enough to keep two
+/// cores busy between the sequential steps, small enough to answer a stream
+/// often.
+pub const CHUNK: usize = 4096;
+
+/// Same-story candidates must share at least this many salient terms that
+/// are rare in the stream so far (see `verify::Rarity`, and held by fewer
+/// than [`STORY_POSTING_CAP`] earlier articles). Names of an event's
+/// people and places are rare across a news stream and shared by its
+/// reports; common names (a president, a country) are skipped. On BASIL
+/// (scripts/score_basil_dedup.py) two shared rare names found 92% of
+/// same-event pairs, three 85%.
+pub const STORY_MIN_SHARED: usize = 2;
+
+/// A salient term held by this many earlier articles no longer names one
+/// story: its posting list stops growing and queries skip it. An event's
+/// names recur in the handful of reports about it; names that appear in
+/// dozens of articles (a president, a recurring piece of copy) do not tell
+/// stories apart, and following them made most of the work on the 100k
+/// bench workload. BASIL same-event F1 was the same at 8 and 32.
+pub const STORY_POSTING_CAP: usize = 8;
+
+/// Tags the index keys of salient terms, apart from sentence keys.
+const STORY_TAG: u64 = 0x5707_a11e_0000_0001;
+
+fn story_key(term: u16) -> u64 {
+    signature::mix(u64::from(term) ^ STORY_TAG)
+}
+
+/// How two articles are related, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// The same article give or take boilerplate and small edits: each side
+    /// carries at least 80% of the other's sentences.
+    Duplicate,
+    /// One largely built from the other: one side carries at least half of
+    /// the other's sentences.
+    Derived,
+    /// Independent reports of the same event: the salient names, places and
+    /// numbers overlap.
+    SameStory,
+}
+
+impl Relation {
+    /// The name used on the command line and in JSONL.
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Duplicate => "duplicate",
+            Relation::Derived => "derived",
+            Relation::SameStory => "same-story",
+        }
+    }
+
+    /// Parses `duplicate`, `derived` or `same-story`.
+    pub fn parse(s: &str) -> Option<Relation> {
+        match s.trim() {
+            "duplicate" => Some(Relation::Duplicate),
+            "derived" => Some(Relation::Derived),
+            "same-story" | "same_story" => Some(Relation::SameStory),
+            _ => None,
+        }
+    }
+}
+
+/// What to report.
+#[derive(Debug, Clone, Default)]
+pub struct DedupOptions {
+    /// Only pairs scoring at least this much are written.
+    pub threshold: f32,
+    /// Only these relations are written; empty means all.
+    pub relations: Vec<Relation>,
+}
+
+/// One related pair, as written in JSONL (DESIGN.md).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairRecord {
+    /// The earlier article's id.
+    pub a: String,
+    /// The later article's id.
+    pub b: String,
+    /// How they are related.
+    pub relation: Relation,
+    /// Strength of the relation in [0, 1] (three decimals).
+    pub score: f64,
+    /// Share of a's sentences that b also carries.
+    pub a_covered: f64,
+    /// Share of b's sentences that a also carries.
+    pub b_covered: f64,
+    /// Sentences of a that b carries.
+    pub shared_sentences: u32,
+    /// Quotations both carry.
+    pub shared_quotes: u32,
+    /// The cluster at this pair's relation level: the input position
+    /// (0-based) of its earliest article, as known when the line is written.
+    pub cluster: u32,
+}
+
+/// What one chunk produced.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// Confirmed pairs that pass the options' filters, in output order.
+    pub pairs: Vec<PairRecord>,
+    /// Records skipped, one error each (input and line named).
+    pub problems: Vec<Error>,
+    /// Warnings (an input decoded as Windows-1252, …).
+    pub warnings: Vec<String>,
+    /// Articles accepted in this chunk.
+    pub articles: usize,
+    /// Candidate pairs verified in this chunk (a measure of the work done).
+    pub candidates: usize,
+}
+
+/// The streaming deduplicator: feed it chunks of input, collect pairs.
+#[derive(Debug, Default)]
+pub struct Deduper {
+    opts: DedupOptions,
+    ids: Vec<Arc<str>>,
+    seen: FxHashSet<Arc<str>>,
+    sketches: Vec<Sketch>,
+    index: Index,
+    /// content hash → members of the twin group (first is indexed).
+    twins: FxHashMap<u64, Vec<u32>>,
+    clusters: Clusters,
+    /// Document frequency of each word bucket over the articles so far.
+    df: Vec<u32>,
+}
+
+/// A parsed record before it gets a position.
+enum Parsed {
+    Ok {
+        article_id: String,
+        where_: String,
+        sig: Box<Signature>,
+    },
+    Problem(Error),
+    Warning(String),
+}
+
+fn parse(item: Item) -> Vec<Parsed> {
+    match item {
+        Item::Line { path, line, bytes } => {
+            let mut warnings = Vec::new();
+            let mut out = Vec::new();
+            match jsonl_line(&path, line, &bytes, &mut warnings) {
+                Ok(Some(a)) => out.push(analyze(&a, format!("{}:{line}", path.display()))),
+                Ok(None) => {}
+                Err(e) => out.push(Parsed::Problem(e)),
+            }
+            out.extend(warnings.into_iter().map(Parsed::Warning));
+            out
+        }
+        Item::Article(a) => {
+            let where_ = a.path.clone();
+            vec![analyze(&a, where_)]
+        }
+        Item::Problem(e) => vec![Parsed::Problem(e)],
+        Item::Warning(w) => vec![Parsed::Warning(w)],
+    }
+}
+
+fn analyze(a: &Article, where_: String) -> Parsed {
+    Parsed::Ok {
+        article_id: a.id.clone(),
+        where_,
+        sig: Box::new(signature::signature(a)),
+    }
+}
+
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+impl Deduper {
+    /// A deduplicator that reports what `opts` asks for.
+    pub fn new(opts: DedupOptions) -> Deduper {
+        Deduper {
+            opts,
+            df: vec![0; 1 << 16],
+            ..Default::default()
+        }
+    }
+
+    /// Articles accepted so far.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True before the first article.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The id of the article at input position `seq`.
+    pub fn id(&self, seq: u32) -> Option<&str> {
+        self.ids.get(seq as usize).map(|s| &**s)
+    }
+
+    /// Approximate heap bytes of the signatures and the index.
+    pub fn heap_bytes(&self) -> usize {
+        self.sketches.iter().map(Sketch::heap_bytes).sum::<usize>()
+            + self.index.heap_bytes()
+            + self.ids.iter().map(|s| s.len() + 16).sum::<usize>() * 2
+    }
+
+    /// The final cluster of article `seq` at `relation`'s level.
+    pub fn cluster_of(&mut self, seq: u32, relation: Relation) -> u32 {
+        self.clusters.of(seq, relation)
+    }
+
+    /// Processes one chunk of input: parses and signs the records in
+    /// parallel, finds and verifies candidates against everything seen so
+    /// far (this chunk included), and returns the pairs confirmed.
+    pub fn push(&mut self, items: Vec<Item>) -> Batch {
+        let mut batch = Batch::default();
+        let parsed: Vec<Vec<Parsed>> = items.into_par_iter().map(parse).collect();
+
+        // Sequential: ids, positions, twins.
+        let mut new_keys: Vec<(u32, Vec<u64>, bool)> = Vec::new();
+        for p in parsed.into_iter().flatten() {
+            match p {
+                Parsed::Problem(e) => batch.problems.push(e),
+                Parsed::Warning(w) => batch.warnings.push(w),
+                Parsed::Ok {
+                    article_id,
+                    where_,
+                    sig,
+                } => {
+                    if self.seen.contains(article_id.as_str()) {
+                        batch.problems.push(Error::Record {
+                            path: where_.into(),
+                            line: None,
+                            message: format!(
+                                "duplicate id `{article_id}` (an earlier record has it); record skipped"
+                            ),
+                        });
+                        continue;
+                    }
+                    let id: Arc<str> = Arc::from(article_id);
+                    self.seen.insert(id.clone());
+                    let seq = self.ids.len() as u32;
+                    self.ids.push(id);
+                    let Signature { sketch, keys } = *sig;
+                    let mut indexed = true;
+                    let content = sketch.content;
+                    if content != 0 {
+                        let group = self.twins.entry(content).or_default();
+                        if group.is_empty() {
+                            group.push(seq);
+                        } else {
+                            indexed = false;
+                            if group.len() < TWIN_EXPAND {
+                                group.push(seq);
+                            }
+                        }
+                    }
+                    self.sketches.push(sketch);
+                    new_keys.push((seq, keys, indexed));
+                }
+            }
+        }
+        batch.articles = new_keys.len();
+        self.clusters.grow(self.ids.len());
+        // Word rarity as known at the end of this chunk (see `verify::Rarity`).
+        for (seq, _, _) in &new_keys {
+            if let Some(sk) = self.sketches.get(*seq as usize) {
+                for &w in &sk.doc_words {
+                    if let Some(d) = self.df.get_mut(usize::from(w)) {
+                        *d += 1;
+                    }
+                }
+            }
+        }
+        let rarity = verify::Rarity::new(&self.df, self.ids.len());
+        let rarity = &rarity;
+
+        // Keys of this chunk's indexed articles, in input order, capped as
+        // the index caps them (later entries could never be seen).
+        let mut local = Index::new();
+        let mut terms: Vec<u64> = Vec::new();
+        for (seq, keys, indexed) in &new_keys {
+            if *indexed {
+                local.insert(*seq, keys);
+                terms.clear();
+                terms.extend(self.story_keys(*seq, rarity));
+                local.insert_capped(*seq, &terms, STORY_POSTING_CAP);
+            }
+        }
+
+        // Parallel: candidates and verification.
+        let this = &*self;
+        let counted = AtomicUsize::new(0);
+        let counted = &counted;
+        let found: Vec<(u32, u32, Verdict)> = new_keys
+            .par_iter()
+            .flat_map_iter(|(x, keys, _)| {
+                let cands = this.candidates(*x, keys, &local);
+                let story = this.story_candidates(*x, &local, &cands, rarity);
+                counted.fetch_add(cands.len() + story.len(), Ordering::Relaxed);
+                let sx = this.sketches.get(*x as usize);
+                let mut all: Vec<(u32, bool)> = cands.into_iter().map(|y| (y, false)).collect();
+                all.extend(story.into_iter().map(|y| (y, true)));
+                all.sort_unstable();
+                all.into_iter().filter_map(move |(y, story_only)| {
+                    let sy = this.sketches.get(y as usize)?;
+                    let sx = sx?;
+                    let v = if story_only {
+                        verify::verify_story(sy, sx, rarity)?
+                    } else {
+                        verify::verify(sy, sx, rarity)?
+                    };
+                    Some((*x, y, v))
+                })
+            })
+            .collect();
+
+        batch.candidates = counted.load(Ordering::Relaxed);
+        // Sequential: clusters and output, in (later, earlier) order.
+        for (x, y, v) in found {
+            let cluster = self.clusters.add(y, x, v.relation);
+            let keep = v.score >= self.opts.threshold
+                && (self.opts.relations.is_empty() || self.opts.relations.contains(&v.relation));
+            if !keep {
+                continue;
+            }
+            let (Some(a), Some(b)) = (self.ids.get(y as usize), self.ids.get(x as usize)) else {
+                continue;
+            };
+            batch.pairs.push(PairRecord {
+                a: a.to_string(),
+                b: b.to_string(),
+                relation: v.relation,
+                score: round3(v.score),
+                a_covered: round3(v.evidence.a_covered),
+                b_covered: round3(v.evidence.b_covered),
+                shared_sentences: v.evidence.shared_sentences,
+                shared_quotes: v.evidence.shared_quotes,
+                cluster,
+            });
+        }
+
+        let df = std::mem::take(&mut self.df);
+        let rarity = verify::Rarity::new(&df, self.ids.len());
+        for (seq, keys, indexed) in &new_keys {
+            if *indexed {
+                self.index.insert(*seq, keys);
+                terms.clear();
+                terms.extend(self.story_keys(*seq, &rarity));
+                self.index.insert_capped(*seq, &terms, STORY_POSTING_CAP);
+            }
+        }
+        self.df = df;
+        batch
+    }
+
+    /// Index keys of article `seq`'s rare salient terms. A term that is not
+    /// rare now never will be again (its frequency only grows, and the
+    /// rarity cap has a ceiling), so it is neither listed nor looked up.
+    fn story_keys<'s>(
+        &'s self,
+        seq: u32,
+        rarity: &'s verify::Rarity,
+    ) -> impl Iterator<Item = u64> + 's {
+        self.sketches
+            .get(seq as usize)
+            .map_or(&[][..], |s| &s.salient[..])
+            .iter()
+            .filter(|&&t| rarity.is_rare(t))
+            .map(|&t| story_key(t))
+    }
+
+    /// Earlier articles sharing at least [`STORY_MIN_SHARED`] rare salient
+    /// terms with `x` and not already in `skip` (sorted), sorted.
+    fn story_candidates(
+        &self,
+        x: u32,
+        local: &Index,
+        skip: &[u32],
+        rarity: &verify::Rarity,
+    ) -> Vec<u32> {
+        let mut hits: Vec<u32> = Vec::new();
+        let mut list: Vec<u32> = Vec::with_capacity(STORY_POSTING_CAP);
+        let terms = self
+            .sketches
+            .get(x as usize)
+            .map_or(&[][..], |s| &s.salient[..]);
+        for &t in terms {
+            if !rarity.is_rare(t) {
+                continue;
+            }
+            let k = story_key(t);
+            list.clear();
+            list.extend(self.index.postings(k));
+            let room = STORY_POSTING_CAP.saturating_sub(list.len());
+            earlier_in_chunk(local, k, room, x, &mut list);
+            // A term held by a full list of earlier articles is common:
+            // it says nothing about which story this is.
+            if list.len() >= STORY_POSTING_CAP {
+                continue;
+            }
+            hits.extend_from_slice(&list);
+        }
+        hits.sort_unstable();
+        let mut out = Vec::new();
+        for run in hits.chunk_by(|a, b| a == b) {
+            if let Some(&y) = run.first() {
+                if run.len() >= STORY_MIN_SHARED
+                    && skip.binary_search(&y).is_err()
+                    && self.spread(x, y, rarity)
+                {
+                    out.push(y);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the rare salient terms `x` and `y` share occur in at least
+    /// two paragraphs of each: one passage reused by an article about
+    /// something else (common in aggregated copy) is not the same story.
+    fn spread(&self, x: u32, y: u32, rarity: &verify::Rarity) -> bool {
+        let (Some(a), Some(b)) = (self.sketches.get(x as usize), self.sketches.get(y as usize))
+        else {
+            return false;
+        };
+        let (mut i, mut j) = (0, 0);
+        let (mut ma, mut mb) = (0u64, 0u64);
+        while let (Some(&ta), Some(&tb)) = (a.salient.get(i), b.salient.get(j)) {
+            match ta.cmp(&tb) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    if rarity.is_rare(ta) {
+                        ma |= a.salient_paras.get(i).copied().unwrap_or(0);
+                        mb |= b.salient_paras.get(j).copied().unwrap_or(0);
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        ma.count_ones() >= 2 && mb.count_ones() >= 2
+    }
+
+    /// Earlier articles worth verifying against article `x`, sorted.
+    fn candidates(&self, x: u32, keys: &[u64], local: &Index) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for &k in keys {
+            let before = out.len();
+            out.extend(self.index.postings(k));
+            let room = candidates::POSTING_CAP.saturating_sub(out.len() - before);
+            earlier_in_chunk(local, k, room, x, &mut out);
+        }
+        out.sort_unstable();
+        out.dedup();
+        // Twins: a candidate stands for the identical articles after it.
+        let content = self.sketches.get(x as usize).map_or(0, |s| s.content);
+        let own_group = self.twins.get(&content).filter(|_| content != 0);
+        let overflow = own_group.is_some_and(|g| !g.contains(&x) && g.first() != Some(&x));
+        let mut expanded: Vec<u32> = Vec::with_capacity(out.len());
+        for y in out {
+            let group = self
+                .sketches
+                .get(y as usize)
+                .and_then(|s| self.twins.get(&s.content))
+                .filter(|g| g.first() == Some(&y));
+            match group {
+                Some(g) if overflow && Some(g) == own_group => expanded.push(y),
+                Some(g) => expanded.extend(g.iter().copied().filter(|&m| m < x)),
+                None => expanded.push(y),
+            }
+        }
+        expanded.sort_unstable();
+        expanded.dedup();
+        expanded
+    }
+}
+
+/// Appends to `out` the chunk's articles under `key` that the index would
+/// hold when `x` is looked up: the first `room` listed, those before `x`.
+fn earlier_in_chunk(local: &Index, key: u64, room: usize, x: u32, out: &mut Vec<u32>) {
+    if room == 0 {
+        return;
+    }
+    let mut chain: Vec<u32> = local.postings(key).collect();
+    chain.reverse();
+    out.extend(chain.into_iter().take(room).filter(|&y| y < x));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::article_from_text;
+
+    fn item(id: &str, body: &str) -> Item {
+        let mut a = article_from_text(&format!("{id}.txt"), &format!("T\n\n{body}")).unwrap();
+        a.id = id.into();
+        Item::Article(Box::new(a))
+    }
+
+    const STORY: &str = "Storms flooded the northern valley overnight, cutting power to thousands.\nRescue teams reached the last cut-off village by noon on Tuesday.\n\nThe regional governor asked the army for boats and helicopters.\nSchools across the province will stay closed until Friday at least.\n\nFarmers fear that most of this year's harvest has been lost.\nInsurers said it was too early to put a figure on the damage.";
+
+    #[test]
+    fn duplicate_ids_are_reported_and_skipped() {
+        let mut d = Deduper::new(DedupOptions::default());
+        let b = d.push(vec![item("x", STORY), item("x", STORY)]);
+        assert_eq!(b.articles, 1);
+        assert_eq!(b.problems.len(), 1);
+        assert!(b.problems[0].to_string().contains("duplicate id `x`"));
+    }
+
+    #[test]
+    fn identical_articles_form_one_cluster_in_linear_output() {
+        let n = 200;
+        let items: Vec<Item> = (0..n).map(|i| item(&format!("c{i}"), STORY)).collect();
+        let mut d = Deduper::new(DedupOptions::default());
+        let b = d.push(items);
+        let within = TWIN_EXPAND * (TWIN_EXPAND - 1) / 2;
+        assert_eq!(b.pairs.len(), within + (n - TWIN_EXPAND));
+        assert!(b
+            .pairs
+            .iter()
+            .all(|p| p.relation == Relation::Duplicate && p.cluster == 0));
+    }
+
+    #[test]
+    fn chunking_does_not_change_output() {
+        let bodies = [
+            STORY.to_string(),
+            STORY.replace("Tuesday", "Wednesday"),
+            STORY.replace("helicopters", "trucks"),
+        ];
+        let make = || -> Vec<Item> {
+            bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| item(&format!("a{i}"), b))
+                .collect()
+        };
+        let mut one = Deduper::new(DedupOptions::default());
+        let all = one.push(make()).pairs;
+        let mut many = Deduper::new(DedupOptions::default());
+        let mut got = Vec::new();
+        for it in make() {
+            got.extend(many.push(vec![it]).pairs);
+        }
+        assert_eq!(all, got);
+        assert_eq!(all.len(), 3);
+    }
+}

@@ -1,0 +1,478 @@
+//! Per-article signatures: what the corpus stage keeps of an article once its
+//! text is gone.
+//!
+//! An article is reduced to a compact [`Sketch`] (one 64-bit fingerprint and a
+//! small set of 16-bit word hashes per story sentence, hashes of its quoted
+//! stretches and of its salient terms) plus candidate keys for the index.
+//! Nothing here keeps text: memory grows with the number of sentences, not
+//! with the number of bytes.
+//!
+//! **Candidate keys.** Each key is a pair of sentences from *different
+//! paragraphs*, picked by min-hashing: under hash function `i` the key joins
+//! the sentence with the smallest hash and the smallest-hash sentence of
+//! another paragraph. Two articles share key `i` with a probability close to
+//! the square of their sentence-set Jaccard, so a copy that keeps half of its
+//! source shares several of [`NUM_KEYS`] keys. An article that merely reuses
+//! one passage of another (a shared background paragraph, one quoted
+//! statement) shares sentences of one paragraph only and so shares no key:
+//! such pairs, very common in news, never reach verification.
+
+use crate::article::Article;
+use crate::segment;
+use rustc_hash::FxHasher;
+use std::hash::Hasher;
+use std::sync::LazyLock;
+
+/// Number of min-hash keys per article. Chosen on the 10k workload of
+/// `shared/bench` (make_workloads.py): with 64 keys every gold pair whose
+/// smaller side shares half its sentences got at least one key in common;
+/// the index costs about 24 bytes a key.
+pub const NUM_KEYS: usize = 64;
+
+/// Sentences with fewer words than this carry too little to identify a story
+/// ("He said.", "Photo", a lone name) and are left out of the sketch.
+pub const MIN_SENTENCE_WORDS: usize = 4;
+
+/// Words of a sentence that make up its *key fingerprint*: the sentence is
+/// named for the candidate keys by its `KEY_WORDS` content words of smallest
+/// hash. A light edit (a word swapped, clauses reordered, a lead-in added)
+/// usually leaves those words in place, so an edited copy still shares keys
+/// with its source, which an exact fingerprint of the whole sentence would
+/// not. Three, because two content words are often shared by unrelated
+/// sentences of one topic, and more would make edits break the name.
+pub const KEY_WORDS: usize = 3;
+
+/// English function words: left out of the key fingerprint, which must name
+/// a sentence by what it is about. (They stay in the word sets that
+/// verification compares.)
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
+    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
+    "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me",
+    "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+    "other", "our", "ours", "out", "over", "own", "said", "same", "says", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were",
+    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+    "you", "your", "s", "t", "mr", "mrs", "ms", "told", "stated",
+];
+
+/// The stopwords' hashes, sorted, behind a 4096-bit filter on the low bits
+/// so that most words are cleared with one bit test instead of a search.
+struct Stop {
+    sorted: Vec<u64>,
+    filter: [u64; 64],
+}
+
+impl Stop {
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        let bit = (h & 4095) as usize;
+        let set = self
+            .filter
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0);
+        set && self.sorted.binary_search(&h).is_ok()
+    }
+}
+
+static STOP_HASHES: LazyLock<Stop> = LazyLock::new(|| {
+    let mut sorted: Vec<u64> = STOPWORDS.iter().map(|w| hash_bytes(w.as_bytes())).collect();
+    sorted.sort_unstable();
+    let mut filter = [0u64; 64];
+    for h in &sorted {
+        let bit = (h & 4095) as usize;
+        if let Some(w) = filter.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
+    }
+    Stop { sorted, filter }
+});
+
+/// Quoted stretches shorter than this are terms in quotes, not statements.
+pub const MIN_QUOTE_WORDS: usize = 4;
+
+/// What the corpus stage keeps of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Sketch {
+    /// Fingerprint of each story sentence's normalized words, in text order.
+    pub fps: Vec<u64>,
+    /// `offs[i]..offs[i+1]` indexes `words` for sentence `i`.
+    pub offs: Vec<u32>,
+    /// Sorted, distinct 16-bit word hashes of each sentence, concatenated.
+    pub words: Vec<u16>,
+    /// Per sentence, a 64-bit mask with bit `w % 64` set for each word hash
+    /// `w`: lets verification reject most sentence pairs in a few
+    /// instructions (see `verify::near_match`).
+    pub masks: Vec<u64>,
+    /// Sorted, distinct hashes of quoted stretches (normalized words).
+    pub quotes: Vec<u64>,
+    /// Sorted, distinct 16-bit hashes of salient terms: capitalized words
+    /// that are not function words (names, places, organizations) and
+    /// numbers, in the story and the title.
+    pub salient: Vec<u16>,
+    /// For each salient term, the story paragraphs it occurs in (bit
+    /// `p % 64`; a title-only term has none). Same-story evidence must be
+    /// spread over paragraphs, not come from one shared passage.
+    pub salient_paras: Vec<u64>,
+    /// Sorted, distinct 16-bit hashes of every word of the story: what
+    /// same-story verification compares, weighted by rarity.
+    pub doc_words: Vec<u16>,
+    /// Hash of the whole story (the sentence fingerprints in order); equal
+    /// for articles that are the same once normalized. `0` for no sentences.
+    pub content: u64,
+}
+
+impl Sketch {
+    /// Number of story sentences kept.
+    pub fn len(&self) -> usize {
+        self.fps.len()
+    }
+
+    /// True when no story sentence was kept.
+    pub fn is_empty(&self) -> bool {
+        self.fps.is_empty()
+    }
+
+    /// The word hashes of sentence `i` (empty when out of range).
+    pub fn words_of(&self, i: usize) -> &[u16] {
+        let (Some(&s), Some(&e)) = (self.offs.get(i), self.offs.get(i + 1)) else {
+            return &[];
+        };
+        self.words.get(s as usize..e as usize).unwrap_or(&[])
+    }
+
+    /// Approximate heap bytes held, for the memory budget in the docs.
+    pub fn heap_bytes(&self) -> usize {
+        self.fps.capacity() * 8
+            + self.offs.capacity() * 4
+            + self.words.capacity() * 2
+            + self.masks.capacity() * 8
+            + self.quotes.capacity() * 8
+            + self.salient.capacity() * 2
+            + self.salient_paras.capacity() * 8
+            + self.doc_words.capacity() * 2
+    }
+}
+
+/// A sketch with the keys to index it under.
+#[derive(Debug, Clone, Default)]
+pub struct Signature {
+    /// What verification needs.
+    pub sketch: Sketch,
+    /// Candidate keys (see the module docs); empty for fewer than two
+    /// sentences.
+    pub keys: Vec<u64>,
+}
+
+/// 64-bit finalizer (splitmix64): spreads every input bit over the output.
+#[inline]
+pub fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The 16-bit bucket of a word hash kept in sketches: 65,536 buckets make a
+/// chance collision between two words of one sentence pair negligible and
+/// let document frequencies live in one flat table.
+#[inline]
+pub fn bucket(h: u64) -> u16 {
+    (h >> 48) as u16
+}
+
+fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(b);
+    mix(h.finish())
+}
+
+/// Calls `f(hash, starts_capitalized, has_digit)` for each word of `text`:
+/// maximal runs of letters and digits, lower-cased. ASCII bytes take a fast
+/// path; anything else is decoded as a char.
+fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(u64, bool, bool)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut in_word = false;
+    let (mut cap, mut digit) = (false, false);
+    buf.clear();
+    while i < bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(b' ');
+        let (c, width) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => (' ', 1),
+            }
+        };
+        i += width;
+        let alnum = if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
+            if !in_word {
+                in_word = true;
+                cap = c.is_uppercase();
+                digit = false;
+                buf.clear();
+            }
+            digit |= c.is_ascii_digit();
+            push_lower(buf, c);
+        } else if in_word {
+            in_word = false;
+            f(hash_bytes(buf.as_bytes()), cap, digit);
+        }
+    }
+    if in_word {
+        f(hash_bytes(buf.as_bytes()), cap, digit);
+    }
+}
+
+#[inline]
+fn push_lower(buf: &mut String, c: char) {
+    if c.is_ascii() {
+        buf.push(c.to_ascii_lowercase());
+    } else {
+        buf.extend(c.to_lowercase());
+    }
+}
+
+/// Computes the signature of an article: its story sentences (boilerplate
+/// left out by ingest), quotes and salient terms.
+pub fn signature(article: &Article) -> Signature {
+    let sentences = segment::sentences(article);
+    let mut sketch = Sketch::default();
+    let mut paras: Vec<usize> = Vec::with_capacity(sentences.len());
+    let mut key_fps: Vec<u64> = Vec::with_capacity(sentences.len());
+    let mut buf = String::new();
+    let mut words: Vec<u64> = Vec::with_capacity(64);
+    let mut salient: Vec<(u16, u64)> = Vec::new();
+    let stop = &*STOP_HASHES;
+    for_each_word(&article.title, &mut buf, |h, cap, digit| {
+        if (cap || digit) && !stop.contains(h) {
+            salient.push((bucket(h), 0));
+        }
+    });
+    sketch.offs.push(0);
+    for s in &sentences {
+        let Some(text) = article.text.get(s.span.start..s.span.end) else {
+            continue;
+        };
+        words.clear();
+        for_each_word(text, &mut buf, |h, cap, digit| {
+            words.push(h);
+            if (cap || digit) && !stop.contains(h) {
+                salient.push((bucket(h), 1u64 << (s.paragraph % 64)));
+            }
+        });
+        sketch.doc_words.extend(words.iter().map(|&w| bucket(w)));
+        if words.len() < MIN_SENTENCE_WORDS {
+            continue;
+        }
+        let fp = words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |acc, &w| {
+            mix(acc.rotate_left(7) ^ w)
+        });
+        // A sentence repeated inside one article counts once.
+        if sketch.fps.contains(&fp) {
+            continue;
+        }
+        sketch.fps.push(fp);
+        paras.push(s.paragraph);
+        key_fps.push(key_fingerprint(&words, stop).unwrap_or(fp));
+        let start = sketch.words.len();
+        sketch.words.extend(words.iter().map(|&w| bucket(w)));
+        sketch.words[start..].sort_unstable();
+        let mut kept = start;
+        for k in start..sketch.words.len() {
+            if k == start || sketch.words[k] != sketch.words[kept - 1] {
+                sketch.words[kept] = sketch.words[k];
+                kept += 1;
+            }
+        }
+        sketch.words.truncate(kept);
+        sketch.offs.push(kept as u32);
+        let mask = sketch
+            .words
+            .get(start..kept)
+            .unwrap_or(&[])
+            .iter()
+            .fold(0u64, |m, &w| m | 1 << (w % 64));
+        sketch.masks.push(mask);
+    }
+    salient.sort_unstable();
+    for (t, m) in salient {
+        match (sketch.salient.last(), sketch.salient_paras.last_mut()) {
+            (Some(&last), Some(mask)) if last == t => *mask |= m,
+            _ => {
+                sketch.salient.push(t);
+                sketch.salient_paras.push(m);
+            }
+        }
+    }
+    sketch.doc_words.sort_unstable();
+    sketch.doc_words.dedup();
+    sketch.quotes = quote_hashes(&article.text, &mut buf);
+    sketch.content = if sketch.fps.is_empty() {
+        0
+    } else {
+        sketch.fps.iter().fold(0u64, |acc, &f| mix(acc ^ f)) | 1
+    };
+    let keys = keys(&key_fps, &paras);
+    sketch.fps.shrink_to_fit();
+    sketch.offs.shrink_to_fit();
+    sketch.words.shrink_to_fit();
+    sketch.masks.shrink_to_fit();
+    sketch.salient.shrink_to_fit();
+    sketch.salient_paras.shrink_to_fit();
+    sketch.doc_words.shrink_to_fit();
+    Signature { sketch, keys }
+}
+
+/// The sentence's name for candidate keys: a hash of its [`KEY_WORDS`]
+/// smallest-hash content words (see there). `None` when it has too few.
+fn key_fingerprint(words: &[u64], stop: &Stop) -> Option<u64> {
+    let mut low = [u64::MAX; KEY_WORDS];
+    for &w in words {
+        if stop.contains(w) || low.contains(&w) {
+            continue;
+        }
+        if let Some(pos) = low.iter().position(|&l| w < l) {
+            low.copy_within(pos..KEY_WORDS - 1, pos + 1);
+            if let Some(slot) = low.get_mut(pos) {
+                *slot = w;
+            }
+        }
+    }
+    if low.contains(&u64::MAX) {
+        return None;
+    }
+    Some(
+        low.iter()
+            .fold(0x71c3_5a2e_9d4b_0f17u64, |acc, &w| mix(acc ^ w)),
+    )
+}
+
+/// The min-hash sentence-pair keys (module docs).
+fn keys(fps: &[u64], paras: &[usize]) -> Vec<u64> {
+    if fps.len() < 2 {
+        return Vec::new();
+    }
+    let single_paragraph = paras.iter().all(|&p| Some(&p) == paras.first());
+    let mut out = Vec::with_capacity(NUM_KEYS);
+    let mut h = vec![0u64; fps.len()];
+    for i in 0..NUM_KEYS as u64 {
+        let seed = mix(i.wrapping_add(0x5151_5151));
+        for (slot, &f) in h.iter_mut().zip(fps) {
+            *slot = mix(f ^ seed);
+        }
+        let Some(first) = (0..h.len()).min_by_key(|&k| h[k]) else {
+            continue;
+        };
+        let p = paras.get(first).copied();
+        let second = (0..h.len())
+            .filter(|&k| k != first && (single_paragraph || paras.get(k).copied() != p))
+            .min_by_key(|&k| h[k]);
+        let pair = second.and_then(|s| Some((*fps.get(first)?, *fps.get(s)?)));
+        if let Some((fa, fb)) = pair {
+            out.push(mix(mix(fa ^ seed).wrapping_add(fb.rotate_left(17)) ^ i));
+        }
+    }
+    out
+}
+
+/// Hashes of the quoted stretches of `text` (straight or curly double
+/// quotes) of at least [`MIN_QUOTE_WORDS`] words.
+fn quote_hashes(text: &str, buf: &mut String) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('"' | '\u{201c}', None) => open = Some(i + c.len_utf8()),
+            ('"' | '\u{201d}', Some(s)) => {
+                if let Some(q) = text.get(s..i) {
+                    let mut n = 0usize;
+                    let mut acc = 0x2545_f491_4f6c_dd1du64;
+                    for_each_word(q, buf, |h, _, _| {
+                        n += 1;
+                        acc = mix(acc.rotate_left(7) ^ h);
+                    });
+                    if n >= MIN_QUOTE_WORDS {
+                        out.push(acc);
+                    }
+                }
+                open = None;
+            }
+            ('\n', Some(_)) if text[i..].starts_with("\n\n") => open = None,
+            _ => {}
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::article_from_text;
+
+    fn sig(body: &str) -> Signature {
+        let a = article_from_text("t.txt", &format!("Title\n\n{body}")).unwrap();
+        signature(&a)
+    }
+
+    #[test]
+    fn case_punctuation_and_quote_style_do_not_change_fingerprints() {
+        let a = sig("The mayor said \"we will rebuild the bridge\" on Monday.");
+        let b = sig("the Mayor said \u{201c}We will rebuild the bridge,\u{201d} on Monday!");
+        assert_eq!(a.sketch.fps, b.sketch.fps);
+        assert_eq!(a.sketch.quotes, b.sketch.quotes);
+        assert_eq!(a.sketch.quotes.len(), 1);
+    }
+
+    #[test]
+    fn short_and_repeated_sentences_are_left_out() {
+        let s = sig("He said so. The council voted to close the old school. The council voted to close the old school.");
+        assert_eq!(s.sketch.len(), 1);
+        assert!(s.keys.is_empty(), "one sentence gives no key");
+    }
+
+    #[test]
+    fn salient_terms_are_names_and_numbers() {
+        let s = sig("The officials in Lisbon counted 42 boats near the harbour.");
+        // "The" is a function word; Lisbon and 42 are salient, and so is the
+        // title's one word ("Title").
+        assert_eq!(s.sketch.salient.len(), 3);
+    }
+
+    #[test]
+    fn copies_share_keys_and_a_shared_paragraph_alone_does_not() {
+        let p1 = "Storms flooded the northern valley overnight. Rescue teams reached the last village by noon.";
+        let p2 =
+            "The regional governor asked for army help. Schools will stay closed until Friday.";
+        let p3 = "Farmers fear the harvest is lost for this year. Insurers have not yet given estimates.";
+        let other =
+            "A new stadium opened in the capital on Sunday. Fans queued for hours to get inside.";
+        let original = sig(&format!("{p1}\n\n{p2}\n\n{p3}"));
+        let copy = sig(&format!(
+            "{p1}\n\n{p2}\n\n{p3}\n\nCopyright notice for the copy desk here."
+        ));
+        let reuse = sig(&format!("{other}\n\n{p1}"));
+        let shared =
+            |x: &Signature, y: &Signature| x.keys.iter().filter(|k| y.keys.contains(k)).count();
+        assert!(shared(&original, &copy) > NUM_KEYS / 2);
+        assert_eq!(shared(&original, &reuse), 0);
+    }
+
+    #[test]
+    fn empty_story_has_no_content_hash() {
+        let s = sig("Hi.");
+        assert!(s.sketch.is_empty());
+        assert_eq!(s.sketch.content, 0);
+    }
+}

@@ -1,0 +1,230 @@
+//! Reading a corpus as a stream: records are handed over as they arrive.
+//!
+//! A reader thread walks the inputs in order and sends one [`Item`] per JSONL
+//! line (parsing happens later, in parallel) or per plain-text / JSON file.
+//! [`Stream::next_chunk`] waits for the first item, then takes whatever else
+//! has arrived, up to a size limit; when the input pauses (a pipeline that
+//! has nothing more to say yet) it hands over what it has, so each record is
+//! answered without waiting for end of input.
+
+use crate::article::{read_file, Article, Loaded};
+use crate::error::Error;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender, TryRecvError};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use crate::article::Input;
+
+/// Items buffered between the reader thread and the work: enough to keep
+/// both cores busy, small enough that memory stays flat on a fast input.
+const CHANNEL_CAP: usize = 8192;
+
+/// How long an input may be silent before the records read so far are
+/// processed: short enough that a pipeline sees answers within a blink, long
+/// enough that a file read at disk speed still makes full chunks.
+pub const STALL: Duration = Duration::from_millis(30);
+
+/// One unit of input, in input order.
+#[derive(Debug)]
+pub enum Item {
+    /// A raw JSONL line (1-based line number), parsed later in parallel.
+    Line {
+        /// The input's name (`-` for standard input).
+        path: Arc<Path>,
+        /// 1-based line number.
+        line: usize,
+        /// The line without its newline.
+        bytes: Vec<u8>,
+    },
+    /// An article read from a plain-text or JSON file.
+    Article(Box<Article>),
+    /// A record or input that could not be read.
+    Problem(Error),
+    /// Something worth saying that did not stop the reading.
+    Warning(String),
+}
+
+/// The reading side of the reader thread.
+#[derive(Debug)]
+pub struct Stream {
+    rx: Receiver<Item>,
+    /// Standard input is among the inputs: hand over partial chunks when it
+    /// pauses. Files alone always make full chunks, so the chunking (and
+    /// with it every answer) is the same on every run.
+    live: bool,
+}
+
+impl Stream {
+    /// Starts reading `inputs` on a thread of its own.
+    pub fn spawn(inputs: Vec<Input>) -> Stream {
+        let live = inputs.contains(&Input::Stdin);
+        let (tx, rx) = sync_channel(CHANNEL_CAP);
+        std::thread::spawn(move || {
+            for input in &inputs {
+                if !read_input(input, &tx) {
+                    return;
+                }
+            }
+        });
+        Stream { rx, live }
+    }
+
+    /// A stream over items made elsewhere (tests, benches).
+    pub fn from_items(items: Vec<Item>) -> Stream {
+        let (tx, rx) = sync_channel(items.len().max(1));
+        for it in items {
+            let _ = tx.send(it);
+        }
+        Stream { rx, live: false }
+    }
+
+    /// The next chunk of at most `max` items: blocks for the first, then
+    /// takes what arrives until `max` or until the input is silent for
+    /// [`STALL`] (standard input only). `None` at the end of all inputs.
+    pub fn next_chunk(&self, max: usize) -> Option<Vec<Item>> {
+        let first = self.rx.recv().ok()?;
+        let mut out = Vec::with_capacity(max.min(CHANNEL_CAP));
+        out.push(first);
+        while out.len() < max {
+            if !self.live {
+                match self.rx.recv() {
+                    Ok(it) => out.push(it),
+                    Err(_) => break,
+                }
+                continue;
+            }
+            match self.rx.try_recv() {
+                Ok(it) => out.push(it),
+                Err(TryRecvError::Disconnected) => break,
+                Err(TryRecvError::Empty) => match self.rx.recv_timeout(STALL) {
+                    Ok(it) => out.push(it),
+                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
+                },
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Sends one input's items; false when the receiver has gone.
+fn read_input(input: &Input, tx: &SyncSender<Item>) -> bool {
+    match input {
+        Input::Stdin => read_lines(Path::new("-"), std::io::stdin().lock(), tx),
+        Input::Path(p) if p.is_dir() => {
+            let mut files = Vec::new();
+            if let Err(e) = walk(p, &mut files) {
+                return tx.send(Item::Problem(e)).is_ok();
+            }
+            if files.is_empty() {
+                return tx
+                    .send(Item::Problem(Error::NotFound {
+                        path: p.clone(),
+                        message: "folder holds no .txt, .json or .jsonl file".into(),
+                    }))
+                    .is_ok();
+            }
+            files.iter().all(|f| read_path(f, tx))
+        }
+        Input::Path(p) => read_path(p, tx),
+    }
+}
+
+fn is_jsonl(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
+fn read_path(p: &Path, tx: &SyncSender<Item>) -> bool {
+    if is_jsonl(p) {
+        return match std::fs::File::open(p) {
+            Ok(f) => read_lines(p, f, tx),
+            Err(source) => tx
+                .send(Item::Problem(Error::Io {
+                    path: p.into(),
+                    source,
+                }))
+                .is_ok(),
+        };
+    }
+    let mut loaded = Loaded::default();
+    let mut items: Vec<Item> = Vec::new();
+    match read_file(p, &mut loaded) {
+        Ok(()) => {}
+        Err(e) => items.push(Item::Problem(e)),
+    }
+    items.extend(loaded.warnings.into_iter().map(Item::Warning));
+    items.extend(
+        loaded
+            .articles
+            .into_iter()
+            .map(|a| Item::Article(Box::new(a))),
+    );
+    items.into_iter().all(|it| tx.send(it).is_ok())
+}
+
+fn read_lines(path: &Path, r: impl Read, tx: &SyncSender<Item>) -> bool {
+    let path: Arc<Path> = Arc::from(path);
+    let mut r = BufReader::with_capacity(1 << 16, r);
+    let mut line = 0usize;
+    loop {
+        let mut bytes = Vec::new();
+        match r.read_until(b'\n', &mut bytes) {
+            Ok(0) => return true,
+            Ok(_) => {
+                line += 1;
+                while bytes.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+                    bytes.pop();
+                }
+                if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                    continue;
+                }
+                let item = Item::Line {
+                    path: path.clone(),
+                    line,
+                    bytes,
+                };
+                if tx.send(item).is_err() {
+                    return false;
+                }
+            }
+            Err(source) => {
+                return tx
+                    .send(Item::Problem(Error::Io {
+                        path: path.to_path_buf(),
+                        source,
+                    }))
+                    .is_ok();
+            }
+        }
+    }
+}
+
+/// Every `.txt`, `.json`, `.jsonl` and `.ndjson` file below `dir`, sorted.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        path: dir.into(),
+        source,
+    };
+    let mut paths = Vec::new();
+    for e in std::fs::read_dir(dir).map_err(io)? {
+        paths.push(e.map_err(io)?.path());
+    }
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if matches!(
+            p.extension()
+                .and_then(|e| e.to_str())
+                .map(|e| e.to_ascii_lowercase())
+                .as_deref(),
+            Some("txt" | "json" | "jsonl" | "ndjson")
+        ) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
