@@ -69,6 +69,13 @@ pub(super) fn enumerator(s: &str) -> Option<Enumerator> {
             i += n;
             (0, v)
         }
+        // `ii)`, `(iv)`, `XII.`: roman numerals, one case, two to four
+        // letters (a lone `i` or `v` reads as a letter).
+        Some(c) if roman_len(&b[i..]) > 1 => {
+            let n = roman_len(&b[i..]);
+            i += n;
+            (if c.is_ascii_lowercase() { 3 } else { 4 }, 0)
+        }
         Some(c) if c.is_ascii_lowercase() => {
             i += 1;
             (1, u32::from(c - b'a'))
@@ -106,6 +113,30 @@ pub(super) fn enumerator(s: &str) -> Option<Enumerator> {
         value,
         len: i,
     })
+}
+
+/// Roman numerals longer than this are words, not item numbers.
+const MAX_ROMAN: usize = 4;
+
+/// The length of a run of roman-numeral letters (`i`, `v`, `x`, all one
+/// case) at the start of `b`, if it is at most [`MAX_ROMAN`] long.
+fn roman_len(b: &[u8]) -> usize {
+    let lower = b.first().is_some_and(u8::is_ascii_lowercase);
+    let n = b
+        .iter()
+        .take_while(|&&c| {
+            if lower {
+                matches!(c, b'i' | b'v' | b'x')
+            } else {
+                matches!(c, b'I' | b'V' | b'X')
+            }
+        })
+        .count();
+    if n <= MAX_ROMAN {
+        n
+    } else {
+        0
+    }
 }
 
 /// The byte length of a list marker at the start of `s` (a bullet, an
@@ -266,6 +297,10 @@ mod tests {
             ("2011. The", 0),
             ("1.5 million", 0),
             ("US troops", 0),
+            ("(iv) x", 4),
+            ("ii) x", 3),
+            ("XII. x", 4),
+            ("ivy. x", 0),
             ("", 0),
         ];
         for (s, want) in rows {
