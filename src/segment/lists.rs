@@ -69,6 +69,13 @@ pub(super) fn enumerator(s: &str) -> Option<Enumerator> {
             i += n;
             (0, v)
         }
+        // `ii)`, `(iv)`, `XII.`: roman numerals, one case, two to four
+        // letters (a lone `i` or `v` reads as a letter).
+        Some(c) if roman_len(&b[i..]) > 1 => {
+            let n = roman_len(&b[i..]);
+            i += n;
+            (if c.is_ascii_lowercase() { 3 } else { 4 }, 0)
+        }
         Some(c) if c.is_ascii_lowercase() => {
             i += 1;
             (1, u32::from(c - b'a'))
@@ -108,6 +115,30 @@ pub(super) fn enumerator(s: &str) -> Option<Enumerator> {
     })
 }
 
+/// Roman numerals longer than this are words, not item numbers.
+const MAX_ROMAN: usize = 4;
+
+/// The length of a run of roman-numeral letters (`i`, `v`, `x`, all one
+/// case) at the start of `b`, if it is at most [`MAX_ROMAN`] long.
+fn roman_len(b: &[u8]) -> usize {
+    let lower = b.first().is_some_and(u8::is_ascii_lowercase);
+    let n = b
+        .iter()
+        .take_while(|&&c| {
+            if lower {
+                matches!(c, b'i' | b'v' | b'x')
+            } else {
+                matches!(c, b'I' | b'V' | b'X')
+            }
+        })
+        .count();
+    if n <= MAX_ROMAN {
+        n
+    } else {
+        0
+    }
+}
+
 /// The byte length of a list marker at the start of `s` (a bullet, an
 /// enumerator, or a bullet followed by an enumerator: `• 9.`), or 0.
 pub(super) fn marker_len(s: &str) -> usize {
@@ -137,46 +168,80 @@ const MAX_ITEM_BYTES: usize = 1000;
 /// followed by a word that does not start in lower case. Offsets are
 /// relative to `s`; offset 0 is never listed.
 pub(super) fn inline_items(s: &str) -> Vec<usize> {
+    // Every enumerator ends in `.` or `)`: visit only those bytes (a few in a
+    // hundred, found with `str::find`'s fast byte search) and look back for
+    // the enumerator's start. A list keeps one style, so each ending is read
+    // on its own.
+    let mut out = items_ending_in(s, '.');
+    out.extend(items_ending_in(s, ')'));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn items_ending_in(s: &str, end: char) -> Vec<usize> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     // The style of the list being read and the value its next item carries.
     let mut current: Option<(Style, u32)> = None;
-    let mut i = 0;
-    while i < b.len() {
-        let after_space = i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_whitespace);
-        let candidate = b
-            .get(i)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'(');
-        if (i == 0 || after_space) && candidate {
-            if let Some(e) = s.get(i..).and_then(enumerator) {
-                let rest = s.get(i + e.len..).unwrap_or("");
-                let next = Some((e.style, e.value + 1));
-                if current == Some((e.style, e.value)) && opens_item(rest) {
-                    out.push(i);
-                    current = next;
-                    i += e.len;
-                    continue;
-                }
-                if i == 0 {
-                    current = next;
-                    i += e.len;
-                    continue;
-                }
-                if e.value == first_value(e.style)
-                    && opens_item(rest)
-                    && after_sentence_end(&s[..i])
-                    && has_item(s, i + e.len, e.style, e.value + 1)
-                {
-                    out.push(i);
-                    current = next;
-                    i += e.len;
-                    continue;
-                }
+    let mut from = 0;
+    while let Some(p) = s.get(from..).and_then(|r| r.find(end)) {
+        let mark = from + p;
+        from = mark + 1;
+        let Some(i) = enumerator_start(b, mark) else {
+            continue;
+        };
+        let Some(e) = s.get(i..).and_then(enumerator) else {
+            continue;
+        };
+        let rest = s.get(i + e.len..).unwrap_or("");
+        let accepted = if i == 0 {
+            true
+        } else if current == Some((e.style, e.value)) {
+            opens_item(rest)
+        } else {
+            e.value == first_value(e.style)
+                && opens_item(rest)
+                && after_sentence_end(s.get(..i).unwrap_or(""))
+                && has_item(s, i + e.len, e.style, e.value + 1)
+        };
+        if accepted {
+            if i > 0 {
+                out.push(i);
             }
+            current = Some((e.style, e.value + 1));
+            from = from.max(i + e.len);
         }
-        i += 1;
     }
     out
+}
+
+/// Where an enumerator ending with the `.` or `)` at `mark` would start:
+/// after up to three digits or one letter, maybe after `(`, at the start of
+/// the text or after white space.
+fn enumerator_start(b: &[u8], mark: usize) -> Option<usize> {
+    let mut i = mark;
+    // `2.)`: the period before the bracket ends the digits.
+    if b.get(mark) == Some(&b')') && mark > 0 && b.get(mark - 1) == Some(&b'.') {
+        i -= 1;
+    }
+    let before = b.get(..i).unwrap_or(&[]);
+    let digits = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if (1..=MAX_ITEM_DIGITS).contains(&digits) {
+        i -= digits;
+    } else if digits == 0 && before.last().is_some_and(u8::is_ascii_alphabetic) {
+        i -= 1;
+    } else {
+        return None;
+    }
+    if i > 0 && b.get(i - 1) == Some(&b'(') {
+        i -= 1;
+    }
+    (i == 0 || b.get(i - 1).is_some_and(u8::is_ascii_whitespace)).then_some(i)
 }
 
 /// The value a list's first item carries: 1, or `a`.
@@ -232,6 +297,10 @@ mod tests {
             ("2011. The", 0),
             ("1.5 million", 0),
             ("US troops", 0),
+            ("(iv) x", 4),
+            ("ii) x", 3),
+            ("XII. x", 4),
+            ("ivy. x", 0),
             ("", 0),
         ];
         for (s, want) in rows {

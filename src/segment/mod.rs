@@ -159,6 +159,16 @@ mod tests {
             &["He was sworn in as President of the U.S.", "Thousands watched."],
         ),
         (
+            "company suffix before an acronym",
+            "The GmbH & Co. KG is a partnership.",
+            &["The GmbH & Co. KG is a partnership."],
+        ),
+        (
+            "roman numeral lines",
+            "(i) Cut taxes.\n(ii) Raise pay.\niii) Build roads.",
+            &["(i) Cut taxes.", "(ii) Raise pay.", "iii) Build roads."],
+        ),
+        (
             "company suffix ends",
             "She sold it to Acme Corp. It paid cash.",
             &["She sold it to Acme Corp.", "It paid cash."],

@@ -118,6 +118,12 @@ struct Ahead<'t> {
 }
 
 impl Ahead<'_> {
+    /// The next word is an ordinary capitalized word (`Shares`), not an
+    /// acronym (`KG`).
+    fn plain_word(&self) -> bool {
+        matches!(self.next, Next::Upper(w) if w.chars().skip(1).any(char::is_lowercase))
+    }
+
     /// The next word is one that typically opens a sentence.
     fn starter(&self) -> bool {
         matches!(self.next, Next::Upper(w) if words::is_starter(w)) && !self.initial
@@ -404,7 +410,7 @@ impl<'t> Scanner<'t, '_> {
                 Next::Upper(_) => {
                     ahead.starter()
                         || ahead.quoted && word.chars().nth(1).is_some()
-                        || words::is_company(word) && ahead.then_lower
+                        || words::is_company(word) && ahead.then_lower && ahead.plain_word()
                 }
                 _ => false,
             },
