@@ -300,6 +300,26 @@ mod tests {
             &[("This will not stand, the senator said.", None)],
         ),
         (
+            "colon closing the paragraph before",
+            "Mayor Lena Okafor went further.\n\nOkafor continued:\n\n\"We will finish the bridge by May.\"",
+            &[("We will finish the bridge by May.", Some("Lena Okafor"))],
+        ),
+        (
+            "several quotes of one sentence share its speaker",
+            "Okafor called the plan a \"disaster,\" a \"scandal\" and a \"waste of money and \
+             time.\"",
+            &[
+                ("disaster,", Some("Okafor")),
+                ("scandal", Some("Okafor")),
+                ("waste of money and time.", Some("Okafor")),
+            ],
+        ),
+        (
+            "attribution closing the sentence",
+            "A clerk who \"loses a single form\" is fired, Senator Ana Ruiz said.",
+            &[("loses a single form", Some("Ana Ruiz"))],
+        ),
+        (
             "apostrophes are not quotes",
             "Russia's envoy said the \u{2019}90s were \"a lost decade\" for the region's economy.",
             &[("a lost decade", Some("Russia's envoy"))],

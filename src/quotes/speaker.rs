@@ -251,11 +251,9 @@ pub(crate) fn attribute(
                 cue: Some(f.cue).filter(|c| !c.is_empty()),
             })
             .filter(|a| a.speaker.is_some());
-        let term = terms.get(k).copied().unwrap_or(false);
         let a = match own {
             Some(a) => a,
-            None if !term => cx.inherit(raws, k, &out, terms),
-            None => Attribution::default(),
+            None => cx.inherit(raws, k, &out, terms),
         };
         out.push(a);
     }
@@ -752,8 +750,11 @@ impl Ctx<'_> {
         let mut i = lo;
         // `In a panel in Washington, Marc Morial told …`: an opening phrase
         // set off by a comma holds no subject.
+        // `Following a meeting, the council said`: a participle opens too.
         let opens_with_phrase = self.is_word(lo)
-            && (words::is_opener(self.key(lo)) || words::is_inner_prep(self.key(lo)))
+            && (words::is_opener(self.key(lo))
+                || words::is_inner_prep(self.key(lo))
+                || (self.key(lo).ends_with("ing") && self.cue(lo) == 0))
             && !words::is_pronoun(self.key(lo));
         if opens_with_phrase {
             if let Some(c) = (lo..hi.min(lo + MAX_APPOSITION)).find(|&c| self.toks[c].is_punct(','))
@@ -1198,7 +1199,7 @@ impl Ctx<'_> {
         {
             lo -= 1;
         }
-        if lo > 0 && self.quoted[lo - 1] {
+        if self.follows_quote(lo) {
             return Attribution::default();
         }
         match self.before(lo, end) {
