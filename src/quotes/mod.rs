@@ -320,6 +320,16 @@ mod tests {
             &[("loses a single form", Some("Ana Ruiz"))],
         ),
         (
+            "a clause ending in a colon introduces the quote",
+            "Senator Ana Ruiz scolded the minister: \"You have failed the farmers.\"",
+            &[("You have failed the farmers.", Some("Ana Ruiz"))],
+        ),
+        (
+            "a headline before a colon names nobody",
+            "Peace Talks Resume: \"A fragile start for everyone\" is the mood.",
+            &[("A fragile start for everyone", None)],
+        ),
+        (
             "apostrophes are not quotes",
             "Russia's envoy said the \u{2019}90s were \"a lost decade\" for the region's economy.",
             &[("a lost decade", Some("Russia's envoy"))],

@@ -457,7 +457,7 @@ impl Ctx<'_> {
             if c <= lo {
                 match relative {
                     Some(found) => break found,
-                    None => return None,
+                    None => return self.colon_intro(lo, hi),
                 }
             }
             c -= 1;
@@ -486,6 +486,25 @@ impl Ctx<'_> {
             }
         }
         Some(result)
+    }
+
+    /// `McCaskill scolded him: "…"`: a clause ending in a colon right before
+    /// the quote introduces it, whatever its verb. Its subject speaks when it
+    /// is a pronoun or a name followed by lower-case words (a headline such
+    /// as `Veto Power Impedes Peace: "…"` is not a clause).
+    fn colon_intro(&self, lo: usize, hi: usize) -> Option<Found> {
+        if hi <= lo + 2 || !self.toks[hi - 1].is_punct(':') {
+            return None;
+        }
+        let (plo, phi) = self.subject(lo, hi - 1)?;
+        if !(phi..hi - 1).any(|i| self.is_word(i) && !is_cap(self.word(i))) {
+            return None;
+        }
+        Some(Found {
+            who: self.classify(plo, phi),
+            cue: String::new(),
+            at: self.toks[plo].start,
+        })
     }
 
     /// The speaker of cue `cue` (of `n` tokens) in the stretch `[lo, hi)`.
@@ -784,6 +803,16 @@ impl Ctx<'_> {
                         break;
                     }
                     j += 1;
+                }
+                // A run of capitals in upper case is a heading, not a name.
+                let shouting = j - i > 1
+                    && (i..j).all(|t| {
+                        let w = self.word(t);
+                        !w.chars().any(char::is_lowercase)
+                    });
+                if shouting {
+                    i = j;
+                    continue;
                 }
                 return Some((i, j));
             }
