@@ -330,6 +330,23 @@ mod tests {
             &[("A fragile start for everyone", None)],
         ),
         (
+            "a party tag after the name is no name",
+            "\"The deal is dead,\" Senator Mark Olsen, D-Minn., said.",
+            &[("The deal is dead,", Some("Mark Olsen"))],
+        ),
+        (
+            "a surname goes to the father, not the Jr.",
+            "Donald Reyes spoke first. His son Donald Reyes Jr. spoke next. \"We agree,\" Mr. \
+             Reyes said.",
+            &[("We agree,", Some("Donald Reyes"))],
+        ),
+        (
+            "a partial quote inside another sentence continues nothing",
+            "\"We will win,\" Okafor said. The memo wants staff to \"promote and protect\" the \
+             plan.",
+            &[("We will win,", Some("Okafor")), ("promote and protect", None)],
+        ),
+        (
             "apostrophes are not quotes",
             "Russia's envoy said the \u{2019}90s were \"a lost decade\" for the region's economy.",
             &[("a lost decade", Some("Russia's envoy"))],

@@ -619,10 +619,19 @@ impl Ctx<'_> {
                     }
                 }
                 let j = found?;
-                if open == ',' && self.is_name_run(j + 1, i - 1) {
+                let before = self.np_plain(j, floor);
+                // The set-off part names the speaker only when what stands
+                // before it does not (`Schumer, D-N.Y., concluded` keeps
+                // Schumer; a party-state tag is no name).
+                let before_named = before.is_some_and(|(_, hi)| is_cap(self.word(hi - 1)));
+                let tag = (j + 1..i - 1).any(|t| {
+                    let w = self.word(t);
+                    w.len() <= 8 && w.contains('-') && w.starts_with(['R', 'D', 'I'])
+                });
+                if open == ',' && !before_named && !tag && self.is_name_run(j + 1, i - 1) {
                     return Some((j + 1, i - 1));
                 }
-                return self.np_plain(j, floor);
+                return before;
             }
         }
         self.np_plain(i, floor)
@@ -965,11 +974,18 @@ impl Ctx<'_> {
                 return Some(i);
             }
         }
-        let fits = |p: &Person| {
+        let fits_any = |p: &Person| {
             p.tokens.len() > name.len()
                 && (p.tokens.ends_with(name)
                     || (name.len() == 1 && name.first().is_some_and(|n| n == p.surname())))
         };
+        // `Mr. Trump` is the father when the article also names a `Jr.`.
+        let suffixed = |p: &Person| {
+            p.tokens.last().is_some_and(|w| words::is_suffix(&key(w)))
+                && !name.last().is_some_and(|w| words::is_suffix(&key(w)))
+        };
+        let plain_exists = self.persons.iter().any(|p| fits_any(p) && !suffixed(p));
+        let fits = |p: &Person| fits_any(p) && !(plain_exists && suffixed(p));
         let before = self
             .mentions
             .iter()
@@ -1168,10 +1184,16 @@ impl Ctx<'_> {
             }
             return Attribution::default();
         }
-        // The last quotation of this paragraph, terms passed over.
+        // The last quotation of this paragraph, terms passed over. A partial
+        // quote inside a sentence of its own (`in which Obama directed
+        // agencies to "promote and protect" rights`) continues nothing.
+        let starts_sentence = self.starts_sentence(r);
         for p in (0..k).rev() {
             let prev = &raws[p];
             if prev.last_paragraph != r.paragraph {
+                break;
+            }
+            if !starts_sentence && !self.same_sentence(prev, r) {
                 break;
             }
             if terms.get(p).copied().unwrap_or(false) && !self.same_sentence(prev, r) {
@@ -1238,6 +1260,22 @@ impl Ctx<'_> {
             }
             None => Attribution::default(),
         }
+    }
+
+    /// True when no words of its sentence stand before the quote.
+    fn starts_sentence(&self, r: &Raw) -> bool {
+        let (qlo, _) = self.quote_tokens(r);
+        let mut i = qlo;
+        while i > 0 && !self.quoted[i - 1] && self.piece.get(i - 1) == self.piece.get(qlo) {
+            if self.is_terminator(i - 1) {
+                return true;
+            }
+            if self.is_word(i - 1) {
+                return false;
+            }
+            i -= 1;
+        }
+        true
     }
 
     /// True when no sentence ends between two quotes.
