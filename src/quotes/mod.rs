@@ -489,6 +489,24 @@ mod tests {
 
     proptest! {
         #[test]
+        fn any_text_is_analyzed_and_matched_without_panic(
+            a in "(\\PC|\n|[\"\u{201c}\u{201d}'\u{2019}]){0,160}",
+            b in "(\\PC|\n|[\"\u{201c}\u{201d}'\u{2019}]){0,160}",
+        ) {
+            let (Ok(a), Ok(b)) = (
+                article_from_text("a.txt", &format!("A\n\n{a}")),
+                article_from_text("b.txt", &format!("B\n\n{b}")),
+            ) else {
+                return Ok(());
+            };
+            let (da, db) = (Document::analyze(a), Document::analyze(b));
+            for m in match_quotes(&da, &db) {
+                prop_assert!(m.a < da.quotes.len() && m.b < db.quotes.len());
+                prop_assert!((0.0..=1.0).contains(&m.score));
+            }
+        }
+
+        #[test]
         fn quotes_lie_in_the_text_and_never_overlap(
             body in "([A-Za-z]{1,8}|[ \"'\u{201c}\u{201d}\u{2018}\u{2019}.,:\u{2026}\u{2014}\\[\\]]|\n\n){0,80}"
         ) {

@@ -141,6 +141,14 @@ fn is_word_char(c: char) -> bool {
 /// True when a word starts with a capital letter (`al-Assad` counts: a part
 /// after a hyphen is capitalized).
 pub(crate) fn is_cap(word: &str) -> bool {
+    if let Some(&b) = word.as_bytes().first() {
+        if b.is_ascii_uppercase() {
+            return true;
+        }
+        if b.is_ascii() && !word.contains(['-', '\u{2010}']) {
+            return false;
+        }
+    }
     let first = word.chars().next().is_some_and(|c| c.is_uppercase());
     first
         || (word.contains(['-', '\u{2010}'])
@@ -162,6 +170,9 @@ pub(crate) fn key(word: &str) -> String {
 
 /// `Clinton's` → `Clinton`; `officials'` → `officials`.
 pub(crate) fn strip_possessive(word: &str) -> &str {
+    if !word.ends_with(['s', 'S']) {
+        return word;
+    }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(w) = word.strip_suffix(suffix) {
             if !w.is_empty() {
