@@ -162,7 +162,10 @@ pub(crate) fn attribute(
         let from = key_text.len();
         let w = words::strip_possessive(t.text(text)).trim_end_matches('.');
         if w.is_ascii() {
-            key_text.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            key_text.push_str(w);
+            if let Some(added) = key_text.get_mut(from..) {
+                added.make_ascii_lowercase();
+            }
         } else {
             key_text.push_str(&w.to_lowercase());
         }

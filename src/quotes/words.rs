@@ -534,6 +534,18 @@ pub(crate) fn cue_at(text: &str, toks: &[Tok], i: usize) -> usize {
 /// is capitalized: its token count (1 or 2), or 0 when none.
 pub(crate) fn cue_len(word: &str, next: Option<&str>, cap: bool) -> usize {
     static SET: OnceLock<WordSet> = OnceLock::new();
+    static ANY: OnceLock<WordSet> = OnceLock::new();
+    // One look-up settles almost every word: is it part of any cue at all?
+    let any = ANY.get_or_init(|| {
+        CUES.iter()
+            .copied()
+            .chain(CUE_PARTICLES.iter().map(|(verb, _)| *verb))
+            .chain(["according"])
+            .collect()
+    });
+    if !any.contains(word) {
+        return 0;
+    }
     if word == "according" {
         return if next == Some("to") { 2 } else { 0 };
     }
