@@ -219,11 +219,7 @@ pub(crate) fn attribute(
     cx.register_persons();
 
     // Pass 1: what the text says around each quote.
-    let found: Vec<Option<Found>> = raws
-        .iter()
-        .enumerate()
-        .map(|(k, r)| cx.find(raws, k, r))
-        .collect();
+    let found: Vec<Option<Found>> = raws.iter().map(|r| cx.find(r)).collect();
     // Single names that speak are persons too, even without a full name.
     for f in found.iter().flatten() {
         if let Who::Name(tokens) = &f.who {
@@ -299,7 +295,7 @@ impl Ctx<'_> {
     }
 
     /// The words around quote `k`, before and after, within its sentence.
-    fn gaps(&self, raws: &[Raw], k: usize, r: &Raw) -> ((usize, usize), (usize, usize)) {
+    fn gaps(&self, r: &Raw) -> ((usize, usize), (usize, usize)) {
         let (qlo, qhi) = self.quote_tokens(r);
         // Before: back to the previous quote or the start of the piece, then
         // forward past the last sentence end.
@@ -322,14 +318,12 @@ impl Ctx<'_> {
             }
             hi += 1;
         }
-        let _ = raws;
-        let _ = k;
         ((b, qlo), (qhi, hi))
     }
 
     /// Pass 1 for quote `k`: the attribution its sentence gives, if any.
-    fn find(&self, raws: &[Raw], k: usize, r: &Raw) -> Option<Found> {
-        let ((blo, bhi), (alo, ahi)) = self.gaps(raws, k, r);
+    fn find(&self, r: &Raw) -> Option<Found> {
+        let ((blo, bhi), (alo, ahi)) = self.gaps(r);
         let quote_text = self.text.get(r.start..r.end).unwrap_or("");
         let last = quote_text.trim_end().chars().last();
         let ends_sentence = matches!(last, Some('.' | '!' | '?' | '\u{2026}'))
