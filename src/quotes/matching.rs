@@ -26,12 +26,14 @@ const MIN_SHARED_WORDS: usize = 4;
 const MIN_COVERAGE: f32 = 0.6;
 
 /// Consecutive shared words a match needs (or the whole shorter quote): a
-/// quote reported by two wires keeps at least a short stretch intact.
+/// quote reported by two wires keeps at least a short stretch intact. The
+/// reworded seed pair keeps runs of 12; scattered common words do not.
 const MIN_RUN: usize = 3;
 
 /// A gap of this many words on one side only, inside the shared part, is a
 /// splice (one side joins stretches the other has apart) rather than a
-/// rewording.
+/// rewording. Rewordings on the seeds and BASIL pairs drop or add one to three
+/// words (`that`, `and`); a clause or more is a join.
 const SPLICE_GAP: usize = 5;
 
 /// Largest word-by-word table (cells) the exact common subsequence may fill:
