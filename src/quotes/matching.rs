@@ -27,13 +27,13 @@ const MIN_COVERAGE: f32 = 0.6;
 
 /// Consecutive shared words a match needs (or the whole shorter quote): a
 /// quote reported by two wires keeps at least a short stretch intact. The
-/// reworded seed pair keeps runs of 12; scattered common words do not.
+/// reworded seed pair keeps runs of 11 and 8; scattered common words do not.
 const MIN_RUN: usize = 3;
 
 /// A gap of this many words on one side only, inside the shared part, is a
 /// splice (one side joins stretches the other has apart) rather than a
-/// rewording. Rewordings on the seeds and BASIL pairs drop or add one to three
-/// words (`that`, `and`); a clause or more is a join.
+/// rewording. The rewordings on the seeds drop or change one or two words
+/// (`that`, `and`, `agreed`); a clause or more is a join.
 const SPLICE_GAP: usize = 5;
 
 /// Largest word-by-word table (cells) the exact common subsequence may fill:
