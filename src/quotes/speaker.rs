@@ -137,6 +137,16 @@ struct Ctx<'a> {
     mentions: Vec<Mention>,
 }
 
+/// The quotation mark at byte `at` as a token.
+fn mark(text: &str, at: usize) -> Option<Tok> {
+    let c = text.get(at..)?.chars().next()?;
+    Some(Tok {
+        start: at,
+        end: at + c.len_utf8(),
+        kind: words::Kind::Punct(c),
+    })
+}
+
 /// Attributes each quote of an article.
 pub(crate) fn attribute(
     article: &Article,
@@ -148,10 +158,40 @@ pub(crate) fn attribute(
     let mut toks = Vec::new();
     let mut piece = Vec::new();
     let mut piece_paragraph = Vec::new();
+    // Only the words outside quotes are read: a quote stands in the token
+    // stream as its opening and closing marks.
+    let mut next_quote = 0;
     for (k, (p, span)) in article.story_spans().into_iter().enumerate() {
-        let t = words::tokenize(text, span.start, span.end);
-        piece.extend(std::iter::repeat(k).take(t.len()));
-        toks.extend(t);
+        let before = toks.len();
+        let mut at = span.start;
+        while next_quote < raws.len() && raws[next_quote].close.max(raws[next_quote].end) <= at {
+            next_quote += 1;
+        }
+        let mut q = next_quote;
+        while let Some(r) = raws.get(q).filter(|r| r.open < span.end) {
+            toks.extend(words::tokenize(text, at, r.open.max(at)));
+            if r.open >= span.start {
+                toks.extend(mark(text, r.open));
+            }
+            // The closing mark ends at `close` (white space may stand
+            // between the words and the mark).
+            let close_mark = text
+                .get(..r.close)
+                .and_then(|t| t.chars().next_back())
+                .map(|c| r.close - c.len_utf8());
+            if let Some(m) =
+                close_mark.filter(|&m| r.close > r.end && m >= span.start && m < span.end)
+            {
+                toks.extend(mark(text, m));
+            }
+            at = at.max(r.close.max(r.end)).min(span.end);
+            if r.close.max(r.end) > span.end {
+                break;
+            }
+            q += 1;
+        }
+        toks.extend(words::tokenize(text, at, span.end));
+        piece.extend(std::iter::repeat(k).take(toks.len() - before));
         piece_paragraph.push(p);
     }
     let mut quoted = vec![false; toks.len()];
