@@ -92,7 +92,7 @@ fn is_term(text: &str, r: &marks::Raw) -> bool {
     let paragraph_start = before.is_empty()
         || text
             .get(..r.open)
-            .is_some_and(|t| t.ends_with("\n") || t.trim_end_matches([' ', '\t']).ends_with('\n'));
+            .is_some_and(|t| t.trim_end_matches([' ', '\t']).ends_with('\n'));
     !paragraph_start && !matches!(prev, None | Some('.' | '!' | '?' | ':' | '"' | '\u{201d}'))
 }
 
