@@ -191,25 +191,28 @@ fn scan_double(text: &str, pieces: &[Piece], out: &mut Vec<Raw>) {
         let Some(body) = text.get(piece.start..piece.end) else {
             continue;
         };
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
         let mut skip_first = false;
         let mut nested: Option<u8> = None;
         if let Some((o, _)) = open {
             // Continued from the paragraph before: this paragraph's opening
             // mark re-opens the same quotation.
-            if chars.first().is_some_and(|&(_, c)| is_double(c)) {
+            if body.chars().next().is_some_and(is_double) {
                 skip_first = true;
             } else {
                 push(text, out, o, piece.start, piece.start, piece.paragraph);
                 open = None;
             }
         }
-        for (n, &(off, c)) in chars.iter().enumerate() {
-            if !is_double(c) || (skip_first && n == 0) {
+        // Visit only the marks; their neighbours are read around them.
+        for (off, m) in body.match_indices(is_double) {
+            let Some(c) = m.chars().next() else { continue };
+            if skip_first && off == 0 {
                 continue;
             }
-            let prev = n.checked_sub(1).and_then(|p| chars.get(p)).map(|x| x.1);
-            let next = chars.get(n + 1).map(|x| x.1);
+            let prev = body.get(..off).and_then(|b| b.chars().next_back());
+            let next = body
+                .get(off + c.len_utf8()..)
+                .and_then(|a| a.chars().next());
             let at = piece.start + off;
             let after = at + c.len_utf8();
             let here = Open {

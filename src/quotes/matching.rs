@@ -26,13 +26,21 @@ const MIN_SHARED_WORDS: usize = 4;
 const MIN_COVERAGE: f32 = 0.6;
 
 /// Consecutive shared words a match needs (or the whole shorter quote): a
-/// quote reported by two wires keeps at least a short stretch intact.
+/// quote reported by two wires keeps at least a short stretch intact. The
+/// reworded seed pair keeps runs of 11 and 8; scattered common words do not.
 const MIN_RUN: usize = 3;
 
 /// A gap of this many words on one side only, inside the shared part, is a
 /// splice (one side joins stretches the other has apart) rather than a
-/// rewording.
+/// rewording. The rewordings on the seeds drop or change one or two words
+/// (`that`, `and`, `agreed`); a clause or more is a join.
 const SPLICE_GAP: usize = 5;
+
+/// Largest word-by-word table (cells) the exact common subsequence may fill:
+/// two 2,000-word quotes. Longer pairs (a quote whose closing mark was lost
+/// over a long paragraph) get the greedy answer instead of quadratic time and
+/// memory.
+const LCS_BUDGET: usize = 4_000_000;
 
 /// A quote's words as numbers shared by both articles (case, marks and
 /// spelling variants folded), so pairs compare without hashing.
@@ -283,6 +291,35 @@ fn lcs(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The longest common subsequence within `LCS_BUDGET`, else a greedy one.
+fn common(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
+    if a.len().saturating_mul(b.len()) > LCS_BUDGET {
+        greedy_common(a, b)
+    } else {
+        lcs(a, b)
+    }
+}
+
+/// A common subsequence found greedily, left to right: never longer than the
+/// longest one, found in `n log m` instead of `n m`. Used past `LCS_BUDGET`.
+fn greedy_common(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
+    let mut at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (j, &w) in b.iter().enumerate() {
+        at.entry(w).or_default().push(j);
+    }
+    let mut out = Vec::new();
+    let mut next = 0;
+    for (i, w) in a.iter().enumerate() {
+        let Some(list) = at.get(w) else { continue };
+        let k = list.partition_point(|&j| j < next);
+        if let Some(&j) = list.get(k) {
+            out.push((i, j));
+            next = j + 1;
+        }
+    }
+    out
+}
+
 /// Longest run of pairs that are consecutive on both sides.
 fn longest_run(pairs: &[(usize, usize)]) -> usize {
     let mut best = 0;
@@ -344,7 +381,7 @@ fn candidate(qa: &Quote, wa: &Words, qb: &Quote, wb: &Words) -> Option<(f32, Vec
     if bound < need || (bound as f32) < MIN_COVERAGE * short as f32 {
         return None;
     }
-    let pairs = lcs(&wa.ids, &wb.ids);
+    let pairs = common(&wa.ids, &wb.ids);
     let m = pairs.len();
     let coverage = m as f32 / short as f32;
     if m < need || coverage < MIN_COVERAGE || longest_run(&pairs) < MIN_RUN.min(short) {
@@ -394,7 +431,7 @@ fn changes(
         edges.iter().any(|e| {
             e.len() >= MIN_SHARED_WORDS
                 && others.iter().any(|o| {
-                    let shared = lcs(e, &o.ids).len();
+                    let shared = common(e, &o.ids).len();
                     shared as f32 >= MIN_COVERAGE * e.len().min(o.ids.len()) as f32
                         && shared >= MIN_SHARED_WORDS
                 })
@@ -550,6 +587,16 @@ mod tests {
         for (x, y) in [("four", "for"), ("hour", "hor")] {
             assert_ne!(spelling(x), y, "{x}");
         }
+    }
+
+    #[test]
+    fn greedy_common_is_a_common_subsequence() {
+        let a = [1, 2, 3, 4, 2, 5];
+        let b = [2, 9, 3, 2, 5, 1];
+        let pairs = greedy_common(&a, &b);
+        assert!(pairs.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        assert!(pairs.iter().all(|&(i, j)| a[i] == b[j]));
+        assert!(pairs.len() <= lcs(&a, &b).len());
     }
 
     #[test]

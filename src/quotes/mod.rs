@@ -92,7 +92,7 @@ fn is_term(text: &str, r: &marks::Raw) -> bool {
     let paragraph_start = before.is_empty()
         || text
             .get(..r.open)
-            .is_some_and(|t| t.ends_with("\n") || t.trim_end_matches([' ', '\t']).ends_with('\n'));
+            .is_some_and(|t| t.trim_end_matches([' ', '\t']).ends_with('\n'));
     !paragraph_start && !matches!(prev, None | Some('.' | '!' | '?' | ':' | '"' | '\u{201d}'))
 }
 
@@ -300,6 +300,53 @@ mod tests {
             &[("This will not stand, the senator said.", None)],
         ),
         (
+            "colon closing the paragraph before",
+            "Mayor Lena Okafor went further.\n\nOkafor continued:\n\n\"We will finish the bridge by May.\"",
+            &[("We will finish the bridge by May.", Some("Lena Okafor"))],
+        ),
+        (
+            "several quotes of one sentence share its speaker",
+            "Okafor called the plan a \"disaster,\" a \"scandal\" and a \"waste of money and \
+             time.\"",
+            &[
+                ("disaster,", Some("Okafor")),
+                ("scandal", Some("Okafor")),
+                ("waste of money and time.", Some("Okafor")),
+            ],
+        ),
+        (
+            "attribution closing the sentence",
+            "A clerk who \"loses a single form\" is fired, Senator Ana Ruiz said.",
+            &[("loses a single form", Some("Ana Ruiz"))],
+        ),
+        (
+            "a clause ending in a colon introduces the quote",
+            "Senator Ana Ruiz scolded the minister: \"You have failed the farmers.\"",
+            &[("You have failed the farmers.", Some("Ana Ruiz"))],
+        ),
+        (
+            "a headline before a colon names nobody",
+            "Peace Talks Resume: \"A fragile start for everyone\" is the mood.",
+            &[("A fragile start for everyone", None)],
+        ),
+        (
+            "a party tag after the name is no name",
+            "\"The deal is dead,\" Senator Mark Olsen, D-Minn., said.",
+            &[("The deal is dead,", Some("Mark Olsen"))],
+        ),
+        (
+            "a surname goes to the father, not the Jr.",
+            "Donald Reyes spoke first. His son Donald Reyes Jr. spoke next. \"We agree,\" Mr. \
+             Reyes said.",
+            &[("We agree,", Some("Donald Reyes"))],
+        ),
+        (
+            "a partial quote inside another sentence continues nothing",
+            "\"We will win,\" Okafor said. The memo wants staff to \"promote and protect\" the \
+             plan.",
+            &[("We will win,", Some("Okafor")), ("promote and protect", None)],
+        ),
+        (
             "apostrophes are not quotes",
             "Russia's envoy said the \u{2019}90s were \"a lost decade\" for the region's economy.",
             &[("a lost decade", Some("Russia's envoy"))],
@@ -441,6 +488,24 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn any_text_is_analyzed_and_matched_without_panic(
+            a in "(\\PC|\n|[\"\u{201c}\u{201d}'\u{2019}]){0,160}",
+            b in "(\\PC|\n|[\"\u{201c}\u{201d}'\u{2019}]){0,160}",
+        ) {
+            let (Ok(a), Ok(b)) = (
+                article_from_text("a.txt", &format!("A\n\n{a}")),
+                article_from_text("b.txt", &format!("B\n\n{b}")),
+            ) else {
+                return Ok(());
+            };
+            let (da, db) = (Document::analyze(a), Document::analyze(b));
+            for m in match_quotes(&da, &db) {
+                prop_assert!(m.a < da.quotes.len() && m.b < db.quotes.len());
+                prop_assert!((0.0..=1.0).contains(&m.score));
+            }
+        }
+
         #[test]
         fn quotes_lie_in_the_text_and_never_overlap(
             body in "([A-Za-z]{1,8}|[ \"'\u{201c}\u{201d}\u{2018}\u{2019}.,:\u{2026}\u{2014}\\[\\]]|\n\n){0,80}"
