@@ -496,6 +496,44 @@ mod tests {
         assert_eq!(got[0].kind, AlignKind::Merged);
     }
 
+    #[test]
+    fn results_do_not_depend_on_the_number_of_threads() {
+        // Enough sentences to go through the inverted index rather than
+        // scoring every pair.
+        let topics = [
+            "storm", "budget", "election", "strike", "flood", "trial", "bridge",
+        ];
+        let places = [
+            "Leeds", "Porto", "Lyon", "Turin", "Ghent", "Bergen", "Malmo", "Graz",
+        ];
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        for (k, t) in topics.iter().cycle().take(240).enumerate() {
+            let p = places[k % places.len()];
+            a.push(format!(
+                "The {t} in {p} was discussed by the council on day {k}."
+            ));
+            if k % 3 != 0 {
+                b.push(format!("On day {k} the council in {p} discussed the {t}."));
+            }
+        }
+        let ra: Vec<&str> = a.iter().map(String::as_str).collect();
+        let rb: Vec<&str> = b.iter().map(String::as_str).collect();
+        let (fa, fb) = (feats(&ra), feats(&rb));
+        assert!(fa.len() * fb.len() > EXHAUSTIVE_PAIRS);
+        let run = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool")
+                .install(|| align(&fa, &fb, &AlignOptions::default()))
+        };
+        let one = run(1);
+        assert!(one.len() > 120, "{}", one.len());
+        assert_eq!(one, run(3));
+        assert_eq!(one, run(8));
+    }
+
     /// Sentences built from a small vocabulary, so that random documents
     /// share words and alignments happen.
     fn doc() -> impl Strategy<Value = Vec<String>> {
