@@ -182,3 +182,88 @@ pub fn finish(
         summary,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::article_from_text;
+    use proptest::prelude::*;
+
+    fn doc(title: &str, body: &str) -> Document {
+        let text = format!("{title}\n\n{body}\n");
+        Document::analyze(article_from_text("test.txt", &text).expect("a plain-text article"))
+    }
+
+    #[test]
+    fn two_wires_on_one_story_align_and_keep_what_only_one_has() {
+        let a = doc(
+            "Storm cuts power",
+            "The storm knocked out power to 40,000 homes on Sunday. Crews expect to restore \
+             most service by Wednesday, the utility said.\n\nSchools in the county will stay \
+             closed on Monday.",
+        );
+        let b = doc(
+            "Power out after storm",
+            "Schools in the county will stay closed on Monday.\n\nSunday's storm left 40,000 \
+             homes without power. The governor praised the crews.",
+        );
+        let c = compare(&a, &b, &CompareOptions::default());
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> = c
+            .alignments
+            .iter()
+            .map(|al| (al.a.clone(), al.b.clone()))
+            .collect();
+        assert_eq!(pairs, vec![(vec![0], vec![1]), (vec![2], vec![0])]);
+        assert_eq!(c.alignments[1].kind, AlignKind::Same);
+        assert_eq!(c.unmatched.a, vec![1]);
+        assert_eq!(c.unmatched.b, vec![2]);
+        assert_eq!(c.summary.aligned, 2);
+        // The diff of the paraphrase rebuilds both sentences.
+        let d = &c.alignments[0].diff;
+        assert_eq!(crate::diff::rebuild(d, crate::Side::A), a.sentence_text(0));
+        assert_eq!(crate::diff::rebuild(d, crate::Side::B), b.sentence_text(1));
+    }
+
+    fn body() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("storm"),
+            Just("power"),
+            Just("homes"),
+            Just("Sunday"),
+            Just("governor"),
+            Just("the"),
+            Just("said"),
+            Just("40"),
+            Just("schools"),
+            Just("closed"),
+            Just("crews"),
+        ];
+        let sentence = proptest::collection::vec(word, 1..9).prop_map(|w| {
+            let mut s = w.join(" ");
+            s.push('.');
+            s
+        });
+        proptest::collection::vec(sentence, 1..10).prop_map(|s| s.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn every_sentence_is_aligned_or_unmatched_exactly_once(a in body(), b in body()) {
+            let (da, db) = (doc("A", &a), doc("B", &b));
+            let c = compare(&da, &db, &CompareOptions::default());
+            for (n, groups, unmatched) in [
+                (da.sentences.len(), c.alignments.iter().map(|al| &al.a).collect::<Vec<_>>(), &c.unmatched.a),
+                (db.sentences.len(), c.alignments.iter().map(|al| &al.b).collect::<Vec<_>>(), &c.unmatched.b),
+            ] {
+                let mut seen = vec![0usize; n];
+                for g in groups {
+                    prop_assert!(!g.is_empty());
+                    g.iter().for_each(|&i| seen[i] += 1);
+                }
+                unmatched.iter().for_each(|&i| seen[i] += 1);
+                prop_assert!(seen.iter().all(|&k| k == 1), "{:?}", seen);
+            }
+            prop_assert_eq!(c.summary.aligned, c.alignments.len());
+        }
+    }
+}

@@ -2,22 +2,34 @@
 //!
 //! The measure sits behind the [`Similarity`] trait so that a better one can
 //! replace it without touching `align`. The default, [`Blend`], keeps the
-//! largest of three signals, each there for a kind of pair a journalist
-//! would call "the same":
+//! largest of its signals, each there for a kind of pair a journalist would
+//! call "the same":
 //!
 //! - **content overlap**: the weighted share of content words the two
 //!   sentences have in common (rare words weigh more, through [`Weights`]),
-//!   as a Dice coefficient, or as containment when one sentence is much
-//!   shorter and carried inside the other (a trimmed quote, a short summary
-//!   of a long sentence). This is what finds paraphrases;
-//! - **surface overlap**: the share of word pairs in common, function words
-//!   included, which catches a lightly edited sentence even when its few
-//!   content words are common ("We do not agree yet");
+//!   as a Dice coefficient. This is what finds paraphrases;
+//! - **containment**: the share of the smaller sentence's content found in
+//!   the larger, for a short sentence carried inside a long one (a summary,
+//!   a quote with its context cut);
+//! - **word pairs**: the share of consecutive word pairs in common, which
+//!   tells a lightly edited sentence (a word swapped, a lead-in added);
+//! - **copied phrase**: the longest run of words in common, in order, which
+//!   finds a trimmed quote ("We do not agree yet") whose few content words
+//!   are common ones;
+//! - **word edits**: for two short sentences, the share of words kept in
+//!   order (strsim's Levenshtein over word ids), since a sentence of five
+//!   words has too few content words for the overlap signals.
+//!
+//! Every signal is scaled by how much content the pair shares, so that one
+//! shared word does not make two short sentences "the same", and the word
+//! order signals by how much of the smaller sentence's content agrees.
 //!
 //! Names get special care: two sentences that share only who is speaking or
 //! who is named ("Clinton said …" / "Clinton said …" about other things) are
 //! not the same statement, so shared names count only as far as the
-//! sentences also share other content.
+//! sentences also share other content, and a copied phrase or word pair made
+//! of names and function words ("Health Minister Tomas Berg told reporters")
+//! is not evidence.
 
 use crate::text::{SentenceFeatures, Term, TermId};
 use rustc_hash::FxHashMap;

@@ -95,7 +95,15 @@ fn bigram(x: TermId, y: TermId) -> u64 {
 pub struct Features {
     /// One entry per sentence.
     pub sentences: Vec<SentenceFeatures>,
+    /// How the document spells its long lower-case content words (case
+    /// folded, spelling variants unified, not stemmed), by term id: what
+    /// `align` compares letter by letter to catch a misspelt word.
+    pub spellings: FxHashMap<TermId, String>,
 }
+
+/// Words shorter than this are not matched letter by letter: among short
+/// words one letter changes the word ("protest", "protect").
+pub const MIN_SPELLING_LEN: usize = 8;
 
 impl Features {
     /// Features of an analyzed document's sentences.
@@ -131,7 +139,15 @@ impl Features {
             .iter()
             .map(|toks| lexer.sentence(toks, &inner_capitals))
             .collect();
-        Features { sentences }
+        let spellings = lexer
+            .spellings
+            .into_iter()
+            .filter(|(id, _)| lexer.lower_content.contains(id))
+            .collect();
+        Features {
+            sentences,
+            spellings,
+        }
     }
 
     /// Number of sentences.
@@ -229,6 +245,10 @@ struct Lexer<'t> {
     cache: FxHashMap<&'t str, Word>,
     /// Extra words produced by splitting contractions (`n't` → `not`).
     not_id: TermId,
+    /// Folded spellings of long words, by id (see [`Features::spellings`]).
+    spellings: FxHashMap<TermId, String>,
+    /// Ids of words used as content written in lower case (not names).
+    lower_content: FxHashSet<TermId>,
 }
 
 impl<'t> Lexer<'t> {
@@ -237,6 +257,8 @@ impl<'t> Lexer<'t> {
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             cache: FxHashMap::default(),
             not_id: hash_str("not"),
+            spellings: FxHashMap::default(),
+            lower_content: FxHashSet::default(),
         }
     }
 
@@ -244,12 +266,17 @@ impl<'t> Lexer<'t> {
         if let Some(w) = self.cache.get(text) {
             return *w;
         }
-        let w = self.normalize(text);
+        let (w, folded) = self.normalize(text);
+        if let Some(f) = folded {
+            self.spellings.entry(w.id).or_insert(f);
+        }
         self.cache.insert(text, w);
         w
     }
 
-    fn normalize(&self, text: &str) -> Word {
+    /// The word, and its folded spelling when it is long enough to be
+    /// matched letter by letter.
+    fn normalize(&self, text: &str) -> (Word, Option<String>) {
         let acronym = is_acronym(text);
         let number = text.chars().next().is_some_and(|c| c.is_ascii_digit());
         let mut lower: String = text
@@ -271,10 +298,14 @@ impl<'t> Lexer<'t> {
             lower.truncate(p);
         }
         let stop = !acronym && is_stopword(&lower);
+        let mut spelling = None;
         let key: Cow<str> = if number || acronym {
             Cow::Borrowed(lower.as_str())
         } else {
             let folded = spelling_key(&lower);
+            if !stop && folded.chars().count() >= MIN_SPELLING_LEN {
+                spelling = Some(folded.to_string());
+            }
             Cow::Owned(self.stemmer.stem(&folded).into_owned())
         };
         // An acronym whose letters spell a function word ("US", "IT") is
@@ -284,12 +315,13 @@ impl<'t> Lexer<'t> {
         } else {
             hash_str(&key)
         };
-        Word {
+        let word = Word {
             id,
             stop,
             number,
             acronym,
-        }
+        };
+        (word, spelling)
     }
 
     fn sentence(
@@ -315,6 +347,9 @@ impl<'t> Lexer<'t> {
                         && (!t.first || inner_capitals.contains(t.text))));
             words.push(w.id);
             plain.push(content && !name);
+            if content && !name && !t.capitalized && !w.number {
+                self.lower_content.insert(w.id);
+            }
             if t.text.ends_with("n't") || t.text.ends_with("n’t") {
                 words.push(self.not_id);
                 plain.push(false);
@@ -351,7 +386,7 @@ impl<'t> Lexer<'t> {
 
 /// Sorts terms and keeps one of each; a word written as a name anywhere in
 /// the sentence is a name.
-fn dedup_terms(terms: &mut Vec<Term>) {
+pub(crate) fn dedup_terms(terms: &mut Vec<Term>) {
     terms.sort_unstable();
     terms.dedup_by(|later, first| {
         if later.id == first.id {
