@@ -329,16 +329,17 @@ impl Deduper {
         let rarity = verify::Rarity::new(&self.df, self.ids.len());
         let rarity = &rarity;
 
-        // Keys of this chunk's indexed articles, in input order, capped as
-        // the index caps them (later entries could never be seen).
-        let mut local = Index::new();
+        // Index this chunk's articles first, in input order. Chains are
+        // capped in insertion order, so the entries before `x` in a chain are
+        // exactly what a one-at-a-time run would have seen when `x` came:
+        // lookups below keep only those.
         let mut terms: Vec<u64> = Vec::new();
         for (seq, keys, indexed) in &new_keys {
             if *indexed {
-                local.insert(*seq, keys);
+                self.index.insert(*seq, keys);
                 terms.clear();
                 terms.extend(self.story_keys(*seq, rarity));
-                local.insert_capped(*seq, &terms, STORY_POSTING_CAP);
+                self.index.insert_capped(*seq, &terms, STORY_POSTING_CAP);
             }
         }
 
@@ -349,8 +350,8 @@ impl Deduper {
         let found: Vec<(u32, u32, Verdict)> = new_keys
             .par_iter()
             .flat_map_iter(|(x, keys, _)| {
-                let cands = this.candidates(*x, keys, &local);
-                let story = this.story_candidates(*x, &local, &cands, rarity);
+                let cands = this.candidates(*x, keys);
+                let story = this.story_candidates(*x, &cands, rarity);
                 counted.fetch_add(cands.len() + story.len(), Ordering::Relaxed);
                 let sx = this.sketches.get(*x as usize);
                 let mut all: Vec<(u32, bool)> = cands.into_iter().map(|y| (y, false)).collect();
@@ -426,13 +427,7 @@ impl Deduper {
 
     /// Earlier articles sharing at least [`STORY_MIN_SHARED`] rare salient
     /// terms with `x` and not already in `skip` (sorted), sorted.
-    fn story_candidates(
-        &self,
-        x: u32,
-        local: &Index,
-        skip: &[u32],
-        rarity: &verify::Rarity,
-    ) -> Vec<u32> {
+    fn story_candidates(&self, x: u32, skip: &[u32], rarity: &verify::Rarity) -> Vec<u32> {
         let mut hits: Vec<u32> = Vec::new();
         let mut list: Vec<u32> = Vec::with_capacity(STORY_POSTING_CAP);
         let terms = self
@@ -445,9 +440,7 @@ impl Deduper {
             }
             let k = story_key(t);
             list.clear();
-            list.extend(self.index.postings(k));
-            let room = STORY_POSTING_CAP.saturating_sub(list.len());
-            earlier_in_chunk(local, k, room, x, &mut list);
+            list.extend(self.index.postings(k).filter(|&y| y < x));
             // A term held by a full list of earlier articles is common:
             // it says nothing about which story this is.
             if list.len() >= STORY_POSTING_CAP {
@@ -498,13 +491,10 @@ impl Deduper {
     }
 
     /// Earlier articles worth verifying against article `x`, sorted.
-    fn candidates(&self, x: u32, keys: &[u64], local: &Index) -> Vec<u32> {
+    fn candidates(&self, x: u32, keys: &[u64]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for &k in keys {
-            let before = out.len();
-            out.extend(self.index.postings(k));
-            let room = candidates::POSTING_CAP.saturating_sub(out.len() - before);
-            earlier_in_chunk(local, k, room, x, &mut out);
+            out.extend(self.index.postings(k).filter(|&y| y < x));
         }
         out.sort_unstable();
         out.dedup();
@@ -529,17 +519,6 @@ impl Deduper {
         expanded.dedup();
         expanded
     }
-}
-
-/// Appends to `out` the chunk's articles under `key` that the index would
-/// hold when `x` is looked up: the first `room` listed, those before `x`.
-fn earlier_in_chunk(local: &Index, key: u64, room: usize, x: u32, out: &mut Vec<u32>) {
-    if room == 0 {
-        return;
-    }
-    let mut chain: Vec<u32> = local.postings(key).collect();
-    chain.reverse();
-    out.extend(chain.into_iter().take(room).filter(|&y| y < x));
 }
 
 #[cfg(test)]
