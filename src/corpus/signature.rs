@@ -383,21 +383,36 @@ fn keys(fps: &[u64], paras: &[usize]) -> Vec<u64> {
     }
     let single_paragraph = paras.iter().all(|&p| Some(&p) == paras.first());
     let mut out = Vec::with_capacity(NUM_KEYS);
-    let mut h = vec![0u64; fps.len()];
     for i in 0..NUM_KEYS as u64 {
         let seed = mix(i.wrapping_add(0x5151_5151));
-        for (slot, &f) in h.iter_mut().zip(fps) {
-            *slot = mix(f ^ seed);
+        // One pass keeps the smallest hash and the smallest from another
+        // paragraph than the current smallest's (any other sentence when
+        // the story is one paragraph).
+        let mut best: Option<(u64, u64, usize)> = None;
+        let mut second: Option<(u64, u64)> = None;
+        for (k, &f) in fps.iter().enumerate() {
+            let h = mix(f ^ seed);
+            let p = if single_paragraph {
+                k
+            } else {
+                paras.get(k).copied().unwrap_or(k)
+            };
+            match best {
+                Some((bh, _, bp)) if h >= bh => {
+                    if p != bp && second.map_or(true, |(sh, _)| h < sh) {
+                        second = Some((h, f));
+                    }
+                }
+                Some((bh, bf, bp)) => {
+                    if p != bp {
+                        second = Some((bh, bf));
+                    }
+                    best = Some((h, f, p));
+                }
+                None => best = Some((h, f, p)),
+            }
         }
-        let Some(first) = (0..h.len()).min_by_key(|&k| h[k]) else {
-            continue;
-        };
-        let p = paras.get(first).copied();
-        let second = (0..h.len())
-            .filter(|&k| k != first && (single_paragraph || paras.get(k).copied() != p))
-            .min_by_key(|&k| h[k]);
-        let pair = second.and_then(|s| Some((*fps.get(first)?, *fps.get(s)?)));
-        if let Some((fa, fb)) = pair {
+        if let (Some((_, fa, _)), Some((_, fb))) = (best, second) {
             out.push(mix(mix(fa ^ seed).wrapping_add(fb.rotate_left(17)) ^ i));
         }
     }
