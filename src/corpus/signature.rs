@@ -268,6 +268,7 @@ pub fn signature(article: &Article) -> Signature {
     let mut sketch = Sketch::default();
     let mut paras: Vec<usize> = Vec::with_capacity(sentences.len());
     let mut key_fps: Vec<u64> = Vec::with_capacity(sentences.len());
+    let mut sentence_words: Vec<u16> = Vec::with_capacity(64);
     let mut buf = String::new();
     let mut words: Vec<u64> = Vec::with_capacity(64);
     let mut salient: Vec<(u16, u64)> = Vec::new();
@@ -304,16 +305,12 @@ pub fn signature(article: &Article) -> Signature {
         paras.push(s.paragraph);
         key_fps.push(key_fingerprint(&words, stop).unwrap_or(fp));
         let start = sketch.words.len();
-        sketch.words.extend(words.iter().map(|&w| bucket(w)));
-        sketch.words[start..].sort_unstable();
-        let mut kept = start;
-        for k in start..sketch.words.len() {
-            if k == start || sketch.words[k] != sketch.words[kept - 1] {
-                sketch.words[kept] = sketch.words[k];
-                kept += 1;
-            }
-        }
-        sketch.words.truncate(kept);
+        sentence_words.clear();
+        sentence_words.extend(words.iter().map(|&w| bucket(w)));
+        sentence_words.sort_unstable();
+        sentence_words.dedup();
+        sketch.words.extend_from_slice(&sentence_words);
+        let kept = sketch.words.len();
         sketch.offs.push(kept as u32);
         let mask = sketch
             .words
@@ -441,7 +438,8 @@ fn quote_hashes(text: &str, buf: &mut String) -> Vec<u64> {
                 }
                 open = None;
             }
-            ('\n', Some(_)) if text[i..].starts_with("\n\n") => open = None,
+            // A quote left open at a paragraph break is not carried on.
+            ('\n', Some(_)) if text.get(i..).is_some_and(|t| t.starts_with("\n\n")) => open = None,
             _ => {}
         }
     }
