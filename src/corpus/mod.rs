@@ -589,4 +589,62 @@ mod tests {
         assert_eq!(all, got);
         assert_eq!(all.len(), 3);
     }
+
+    /// A small corpus of related and unrelated articles.
+    fn corpus() -> Vec<(String, String)> {
+        let other = "A new stadium opened in the capital on Sunday afternoon.\nFans queued for hours to get inside the ground.\n\nThe club thanked the city for its patience during building work.\nTickets for the first match sold out within an hour.";
+        let half = format!(
+            "{}\n\n{}",
+            STORY.split("\n\n").take(2).collect::<Vec<_>>().join("\n\n"),
+            other
+        );
+        let bodies = [
+            STORY.to_string(),
+            other.to_string(),
+            STORY.replace("Tuesday", "Wednesday"),
+            half,
+            STORY.to_string(),
+            other.replace("Sunday", "Saturday"),
+        ];
+        bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (format!("d{i}"), b.clone()))
+            .collect()
+    }
+
+    fn run(docs: &[(String, String)], cuts: &[usize]) -> Vec<PairRecord> {
+        let mut d = Deduper::new(DedupOptions::default());
+        let mut out = Vec::new();
+        let mut start = 0;
+        for &c in cuts.iter().chain(std::iter::once(&docs.len())) {
+            let end = c.clamp(start, docs.len());
+            let chunk = docs[start..end].iter().map(|(id, b)| item(id, b)).collect();
+            out.extend(d.push(chunk).pairs);
+            start = end;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn copies_ignore_chunking_and_threads(
+            mut cuts in proptest::collection::vec(0usize..7, 0..4),
+            threads in 1usize..4,
+        ) {
+            cuts.sort_unstable();
+            let docs = corpus();
+            let whole = run(&docs, &[]);
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let cut = pool.install(|| run(&docs, &cuts));
+            // Same-story uses word rarity as of the chunk's end (module
+            // docs); copies and rewrites must not depend on chunking at all.
+            let copies = |v: &[PairRecord]| -> Vec<PairRecord> {
+                v.iter().filter(|p| p.relation != Relation::SameStory).cloned().collect()
+            };
+            proptest::prop_assert_eq!(copies(&whole), copies(&cut));
+            proptest::prop_assert!(whole.iter().any(|p| p.relation == Relation::Duplicate));
+            proptest::prop_assert!(whole.iter().any(|p| p.relation == Relation::Derived));
+        }
+    }
 }
