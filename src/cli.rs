@@ -66,7 +66,8 @@ pub enum Command {
     },
     /// Find duplicate coverage in a stream of articles: copies, rewrites and
     /// reports of the same story, with evidence. Pairs are written as they
-    /// are confirmed.
+    /// are confirmed. In a large group of identical articles, copies after
+    /// the eighth are paired with the first only, so output stays linear.
     Dedup {
         /// Inputs: JSONL, JSON or plain-text files, folders (searched
         /// recursively), or - for JSONL on standard input.

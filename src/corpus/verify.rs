@@ -393,4 +393,27 @@ mod tests {
             assert_eq!(near_match(&w(base), &w(other)), want, "{name}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn coverage_is_symmetric_and_bounded(
+            picks_a in proptest::collection::vec(0usize..10, 1..10),
+            picks_b in proptest::collection::vec(0usize..10, 1..10),
+        ) {
+            let pick = |p: &[usize]| -> String {
+                let s: Vec<&str> = p.iter().filter_map(|&i| STORY.get(i).copied()).collect();
+                body(&s)
+            };
+            let (a, b) = (sketch(&pick(&picks_a)), sketch(&pick(&picks_b)));
+            let ab = measure(&a, &b);
+            let ba = measure(&b, &a);
+            proptest::prop_assert_eq!(ab.a_covered, ba.b_covered);
+            proptest::prop_assert_eq!(ab.b_covered, ba.a_covered);
+            for x in [ab.a_covered, ab.b_covered] {
+                proptest::prop_assert!((0.0..=1.0).contains(&x));
+            }
+            let same = measure(&a, &a);
+            proptest::prop_assert_eq!(same.a_covered, 1.0);
+        }
+    }
 }
