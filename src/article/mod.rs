@@ -78,6 +78,12 @@ pub enum BoilerplateKind {
     Trailer,
     /// "Related: …", "Read more: …".
     Related,
+    /// Page furniture: "Advertisement", "Share this article", "Follow us on
+    /// Twitter", "Sign up for our newsletter", "Click here to get the app".
+    Promo,
+    /// Notes about the page rather than the story: "Updated at 3:45 p.m. ET",
+    /// "This article has been updated", "Breaking News".
+    Notice,
 }
 
 impl Article {

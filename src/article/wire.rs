@@ -43,6 +43,10 @@ const AGENCIES: &[(&str, &str)] = &[
 
 fn agency(name: &str) -> Option<&'static str> {
     let name = name.trim().trim_end_matches(['.', ',', ':']);
+    let name = name
+        .strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name);
     AGENCIES
         .iter()
         .find(|(spelling, _)| {
@@ -87,7 +91,7 @@ static BARE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<owner>[^\n]{0,80})$")
+    Regex::new(r"(?i)^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<owner>[^\n]{0,80})$")
         .expect("copyright pattern")
 });
 
@@ -114,6 +118,24 @@ static PARAGRAPH_RULES: LazyLock<Vec<(Regex, BoilerplateKind)>> = LazyLock::new(
         (
             r"(?i)^(?:related|read more|see also|more on this|recommended|also read)\s*:.{0,300}$",
             BoilerplateKind::Related,
+        ),
+        (
+            r"(?i)^(?:read|see|watch|get) the full (?:story|article|report|interview)(?:\s+(?:here|at|on)\b.{0,80})?[.!]?$",
+            BoilerplateKind::Related,
+        ),
+        // Page furniture. Each pattern is anchored at both ends and short, so a
+        // story sentence that merely mentions Twitter or a newsletter is kept.
+        (
+            r"(?i)^(?:advertisement|sponsored(?: content)?|story continues (?:below|after)(?: (?:the )?(?:advertisement|ad))?|continue reading(?: the main story)?|listen to (?:this|the) (?:article|story)(?:\s*[\d:]+\s*min)?)[.:]?$",
+            BoilerplateKind::Promo,
+        ),
+        (
+            r"(?i)^(?:share (?:this|the) (?:article|story|page)\b.{0,80}|share on (?:facebook|twitter|x|linkedin)\b.{0,80}|follow us on \w+.{0,80}|(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|alerts?|e-?mails?|updates|briefing|digest|podcast)\b.{0,80}|click here (?:to|for)\b.{0,120}|download (?:our|the) .{0,40}\bapp\b.{0,60})$",
+            BoilerplateKind::Promo,
+        ),
+        (
+            r"(?i)^(?:(?:last )?updated(?: at| on)?\s+[\w:,. ]{1,40}|this (?:article|story|post) (?:has been|was) updated\b.{0,120}|breaking(?: news)?|developing(?: story)?|comments (?:are|have been) closed\.?)$",
+            BoilerplateKind::Notice,
         ),
     ];
     rules
@@ -232,8 +254,10 @@ pub fn detect_wire(a: &mut Article) {
 /// Boilerplate that is recognizable from the paragraph alone; a copyright
 /// line also names its owner.
 fn whole_paragraph(body: &str) -> Option<(BoilerplateKind, Option<Option<&'static str>>)> {
-    if body.len() <= 120 {
-        if let Some(c) = COPYRIGHT.captures(body) {
+    // A copyright notice may carry a licence sentence or two ("All rights
+    // reserved. This material may not be published…").
+    if body.len() <= 120 || (body.len() <= 400 && body.to_lowercase().contains("rights reserved")) {
+        if let Some(c) = COPYRIGHT.captures(body.split(['.', '\n']).next().unwrap_or(body)) {
             let owner = c.name("owner").map(|o| o.as_str()).unwrap_or("");
             let who = owner
                 .split([',', '.', '/', ';'])
@@ -351,6 +375,34 @@ mod tests {
             ]
         );
         assert_eq!(a.source.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn page_furniture_and_notices() {
+        let a = article(
+            "Advertisement\n\nThe council met on Monday.\n\nStory continues below advertisement\n\n\
+             Copyright 2019 The Associated Press. All rights reserved. This material may not be published.\n\n\
+             Follow us on Twitter and Facebook for the latest updates.\n\n\
+             Sign up for our daily newsletter to get the top stories.\n\n\
+             Updated at 3:45 p.m. ET\n\nComments are closed.\n\nRead the full story here.",
+        );
+        let k: Vec<_> = kinds(&a).into_iter().map(|(k, _)| k).collect();
+        use BoilerplateKind::*;
+        assert_eq!(
+            k,
+            vec![Promo, Promo, Copyright, Promo, Promo, Notice, Notice, Related]
+        );
+        assert_eq!(a.source.as_deref(), Some("AP"));
+    }
+
+    #[test]
+    fn story_sentences_that_mention_the_web_are_kept() {
+        let a = article(
+            "The senator urged voters to follow us on the road to reform, she said in a speech on Monday.\n\n\
+             Sign up for the draft was mandatory in 1969 for men born between 1944 and 1950, records show.\n\n\
+             Breaking news of the deal reached the markets before noon.",
+        );
+        assert!(a.boilerplate.is_empty(), "{:?}", kinds(&a));
     }
 
     #[test]
