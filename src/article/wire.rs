@@ -63,18 +63,6 @@ fn agency_alternation() -> String {
         .join("|")
 }
 
-/// A capitalized name of one to five words ("Arshad Mohammed", "Mary-Ann O'Neil",
-/// "John D. Smith Jr.").
-const NAME: &str = r"\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|da|al|bin|el|la|le|di|du)){1,4}";
-
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?i:by|from)\s+(?P<names>{NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME})*)(?:\s*(?:,|\||/|-|–|—|\bof\b|\bfor\b)\s*(?P<agency>{ag}))?\s*[:\-–—|]?",
-        ag = agency_alternation()
-    ))
-    .expect("byline pattern")
-});
-
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^(?P<place>\p{{Lu}}[\p{{Lu}}\p{{M}} .'’\-]*\p{{Lu}}(?:,\s*[\p{{L}} .]+?)?)(?:,\s*(?:\p{{L}}+\.?\s+\d{{1,2}}|\d{{1,2}}\s+\p{{L}}+))?\s*\((?P<agency>{ag})\)\s*(?:[-–—]+|:)\s*",
@@ -91,7 +79,7 @@ static BARE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<owner>[^\n]{0,80})$")
+    Regex::new(r"(?i)^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<owner>[^\n]*)$")
         .expect("copyright pattern")
 });
 
@@ -103,24 +91,24 @@ static PARAGRAPH_RULES: LazyLock<Vec<(Regex, BoilerplateKind)>> = LazyLock::new(
             BoilerplateKind::Comments,
         ),
         (
-            r"(?i)^(?:view|show|read|add|post|leave)\s+(?:all\s+)?(?:\d+\s+)?comments?\b.{0,40}$",
+            r"(?i)^(?:view|show|read|add|post|leave)\s+(?:all\s+)?(?:\d+\s+)?comments?\b.*$",
             BoilerplateKind::Comments,
         ),
         (
-            r"(?i)^(?:image|photo|picture|photograph|video)s?\s*:\s*\S.{0,200}$",
+            r"(?i)^(?:image|photo|picture|photograph|video)s?\s*:\s*\S.*$",
             BoilerplateKind::Image,
         ),
         (r"(?i)^\S+\.(?:jpe?g|png|gif|webp)$", BoilerplateKind::Image),
         (
-            r"(?i)^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b.{0,300}$",
+            r"(?i)^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b.*$",
             BoilerplateKind::Trailer,
         ),
         (
-            r"(?i)^(?:related|read more|see also|more on this|recommended|also read)\s*:.{0,300}$",
+            r"(?i)^(?:related|read more|see also|more on this|recommended|also read)\s*:.*$",
             BoilerplateKind::Related,
         ),
         (
-            r"(?i)^(?:read|see|watch|get) the full (?:story|article|report|interview)(?:\s+(?:here|at|on)\b.{0,80})?[.!]?$",
+            r"(?i)^(?:read|see|watch|get) the full (?:story|article|report|interview)(?:\s+(?:here|at|on)\b.*)?[.!]?$",
             BoilerplateKind::Related,
         ),
         // Page furniture. Each pattern is anchored at both ends and short, so a
@@ -130,11 +118,11 @@ static PARAGRAPH_RULES: LazyLock<Vec<(Regex, BoilerplateKind)>> = LazyLock::new(
             BoilerplateKind::Promo,
         ),
         (
-            r"(?i)^(?:share (?:this|the) (?:article|story|page)\b.{0,80}|share on (?:facebook|twitter|x|linkedin)\b.{0,80}|follow us on \w+.{0,80}|(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|alerts?|e-?mails?|updates|briefing|digest|podcast)\b.{0,80}|click here (?:to|for)\b.{0,120}|download (?:our|the) .{0,40}\bapp\b.{0,60})$",
+            r"(?i)^(?:share (?:this|the) (?:article|story|page)\b.*|share on (?:facebook|twitter|x|linkedin)\b.*|follow us on \w+.*|(?:sign up|subscribe)\b.*\b(?:newsletters?|alerts?|e-?mails?|updates|briefing|digest|podcast)\b.*|click here (?:to|for)\b.*|download (?:our|the) .*\bapp\b.*)$",
             BoilerplateKind::Promo,
         ),
         (
-            r"(?i)^(?:(?:last )?updated(?: at| on)?\s+[\w:,. ]{1,40}|this (?:article|story|post) (?:has been|was) updated\b.{0,120}|breaking(?: news)?|developing(?: story)?|comments (?:are|have been) closed\.?)$",
+            r"(?i)^(?:(?:last )?updated(?: at| on)?\s+[\w:,. ]+|this (?:article|story|post) (?:has been|was) updated\b.*|breaking(?: news)?|developing(?: story)?|comments (?:are|have been) closed\.?)$",
             BoilerplateKind::Notice,
         ),
     ];
@@ -144,9 +132,13 @@ static PARAGRAPH_RULES: LazyLock<Vec<(Regex, BoilerplateKind)>> = LazyLock::new(
         .collect()
 });
 
+/// The longest paragraph that can be page furniture, a trailer or a related
+/// link (a "Reporting by" trailer with several names runs to about 300).
+const MAX_FURNITURE_BYTES: usize = 400;
+
 /// Credits inside a paragraph: "(photo: Getty)", "(AFP Photo/John Smith)".
 static INLINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*\((?:(?:photo|image|picture|photograph|video)s?(?:\s+by)?\s*[:/]\s*[^()\n]{1,60}|[^()\n]{0,30}\b(?:photo|pictures?|images?)\s*/\s*[^()\n]{1,60}|getty images|reuters/[^()\n]{1,60})\)")
+    Regex::new(r"(?i)\s*\((?:(?:photo|image|picture|photograph|video)s?(?:\s+by)?\s*[:/]\s*[^()\n]+|[^()\n]*\b(?:photo|pictures?|images?)\s*/\s*[^()\n]+|getty images|reuters/[^()\n]+)\)")
         .expect("inline credit pattern")
 });
 
@@ -172,39 +164,42 @@ pub fn detect_wire(a: &mut Article) {
             continue;
         }
         if p < LEAD_PARAGRAPHS && lead_index.is_none() {
-            if let Some(c) = BYLINE.captures(body) {
-                let m = c.get(0).expect("whole match");
-                // A byline alone in its paragraph, or one that ends in a colon or
-                // an agency before the story starts.
-                let alone = body[m.end()..].trim().is_empty();
-                let ag = c.name("agency").and_then(|g| agency(g.as_str()));
-                let closed = ag.is_some() || m.as_str().trim_end().ends_with(':');
-                if alone || closed {
-                    let names = c.name("names").map(|g| g.as_str()).unwrap_or("");
-                    a.authors = split_names(names);
-                    source = source.or(ag);
+            if let Some(b) = parse_byline(body) {
+                a.authors = b.names;
+                source = source.or(b.agency);
+                found.push(Boilerplate {
+                    span: Span::new(para.start, para.start + b.len),
+                    kind: BoilerplateKind::Byline,
+                });
+                if !b.alone {
+                    lead_index = Some(p);
+                }
+                continue;
+            }
+            // The dateline patterns are costly to compile and most paragraphs
+            // cannot hold one: look for their mark first.
+            let head = &body[..floor_boundary(body, 80)];
+            if head.contains('(') {
+                if let Some(c) = DATELINE.captures(body) {
+                    let end = c.get(0).map_or(0, |m| m.as_str().trim_end().len());
+                    source = source.or_else(|| agency(&c["agency"]));
+                    a.dateline = Some(c["place"].trim().to_string());
                     found.push(Boilerplate {
-                        span: Span::new(para.start, para.start + m.as_str().trim_end().len()),
-                        kind: BoilerplateKind::Byline,
+                        span: Span::new(para.start, para.start + end),
+                        kind: BoilerplateKind::Dateline,
                     });
-                    if !alone {
-                        lead_index = Some(p);
-                    }
+                    lead_index = Some(p);
                     continue;
                 }
             }
-            if let Some(c) = DATELINE.captures(body) {
-                let m = c.get(0).expect("whole match");
-                source = source.or_else(|| agency(&c["agency"]));
-                a.dateline = Some(c["place"].trim().to_string());
-                found.push(Boilerplate {
-                    span: Span::new(para.start, para.start + m.as_str().trim_end().len()),
-                    kind: BoilerplateKind::Dateline,
-                });
-                lead_index = Some(p);
-                continue;
-            }
-            if let Some(c) = BARE_DATELINE.captures(body) {
+            // A bare dateline needs a dash near the start.
+            let dashed = head.contains(['—', '–']) || head.contains("--");
+            let bare = if dashed {
+                BARE_DATELINE.captures(body)
+            } else {
+                None
+            };
+            if let Some(c) = bare {
                 let place = c["place"].trim();
                 // Demand a real place-like word of letters, not an acronym lead-in.
                 if place.chars().filter(|ch| ch.is_alphabetic()).count() >= 4 {
@@ -219,7 +214,16 @@ pub fn detect_wire(a: &mut Article) {
                 }
             }
         }
-        for m in INLINE_CREDIT.find_iter(body) {
+        let credits = if body.contains('(') {
+            INLINE_CREDIT.find_iter(body).collect()
+        } else {
+            Vec::new()
+        };
+        // A credit is short; a longer bracket is story text.
+        for m in credits
+            .into_iter()
+            .filter(|m| m.as_str().chars().count() <= 80)
+        {
             let lead = m.as_str().len() - m.as_str().trim_start().len();
             found.push(Boilerplate {
                 span: Span::new(para.start + m.start() + lead, para.start + m.end()),
@@ -266,10 +270,111 @@ fn whole_paragraph(body: &str) -> Option<(BoilerplateKind, Option<Option<&'stati
             return Some((BoilerplateKind::Copyright, Some(who)));
         }
     }
+    // Every rule matches a short paragraph; unbounded patterns compile much
+    // faster than counted ones, so the length bound is kept here.
+    if body.len() > MAX_FURNITURE_BYTES {
+        return None;
+    }
     PARAGRAPH_RULES
         .iter()
         .find(|(re, _)| re.is_match(body))
         .map(|(_, k)| (*k, None))
+}
+
+/// A byline at the start of a paragraph: "By Jane Roe", "From Jane Roe and
+/// John Doe, Reuters:", "By Jane Roe | AP —".
+struct Byline {
+    /// Bytes from the paragraph start to the end of the byline.
+    len: usize,
+    names: Vec<String>,
+    agency: Option<&'static str>,
+    /// Nothing follows it in the paragraph.
+    alone: bool,
+}
+
+/// Reads a byline by hand: a regular expression for "names joined by commas
+/// and 'and'" with Unicode letters costs milliseconds to compile, more than
+/// the rest of a comparison.
+fn parse_byline(body: &str) -> Option<Byline> {
+    let lower = body.get(..5).unwrap_or(body).to_ascii_lowercase();
+    let skip = if lower.starts_with("by ") {
+        3
+    } else if lower.starts_with("from ") {
+        5
+    } else {
+        return None;
+    };
+    let rest = &body[skip..];
+    // The byline ends at a colon, a bar or dash separator, a line end or the
+    // paragraph's end, within a short distance.
+    let limit = floor_boundary(rest, 160);
+    let window = &rest[..limit];
+    let stops = [":", " — ", " – ", " - ", "\n", " —", " –"];
+    let (end, sep_len, closed) = stops
+        .iter()
+        .filter_map(|st| window.find(st).map(|i| (i, st.len(), *st != "\n")))
+        .min_by_key(|(i, _, _)| *i)
+        .unwrap_or((rest.len().min(limit), 0, false));
+    if end == limit && limit < rest.len() {
+        return None;
+    }
+    let head = rest[..end].trim_end();
+    let mut names = Vec::new();
+    let mut agency_found = None;
+    for part in NAME_SPLIT
+        .split(head)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if let Some(ag) = agency(part) {
+            agency_found = Some(ag);
+        } else if is_person_name(part) && agency_found.is_none() {
+            names.push(part.to_string());
+        } else {
+            return None;
+        }
+    }
+    if names.is_empty() && agency_found.is_none() {
+        return None;
+    }
+    let len = skip + end + sep_len;
+    let alone = body[len..].trim().is_empty();
+    // Story text may follow only after a separator or an agency name.
+    if !(alone || closed || agency_found.is_some()) {
+        return None;
+    }
+    let len = skip + body[skip..len].trim_end().len();
+    Some(Byline {
+        len,
+        names,
+        agency: agency_found,
+        alone,
+    })
+}
+
+/// Two to six words, each capitalized (initials allowed) or a name particle.
+fn is_person_name(s: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "da", "al", "bin", "el", "la", "le", "di", "du", "der",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().enumerate().all(|(k, w)| {
+            let first = w.chars().next().is_some_and(char::is_uppercase);
+            let letters = w
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
+            letters && (first || (k > 0 && PARTICLES.contains(w)))
+        })
+}
+
+/// The largest char boundary of `s` at or below `max`.
+fn floor_boundary(s: &str, max: usize) -> usize {
+    let mut i = max.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn ends_like_sentence(body: &str) -> bool {
@@ -277,17 +382,9 @@ fn ends_like_sentence(body: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ':'])
 }
 
-fn split_names(names: &str) -> Vec<String> {
-    let re = LazyLock::force(&NAME_SPLIT);
-    re.split(names)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-static NAME_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*").expect("name split"));
+static NAME_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*[|/]\s*").expect("name split")
+});
 
 #[cfg(test)]
 mod tests {
@@ -349,6 +446,20 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn byline_shapes() {
+        let a = article("By María José García-López\n\nThe story.");
+        assert_eq!(a.authors, vec!["María José García-López"]);
+        let a = article("By Jane Roe | AP — The story starts here.");
+        assert_eq!((a.source.as_deref(), a.authors.len()), (Some("AP"), 1));
+        assert_eq!(kinds(&a)[0].1, "By Jane Roe | AP —");
+        let a = article("From Ann Lee, Bo Chan and Cy Diaz, Reuters: Text.");
+        assert_eq!(a.authors, vec!["Ann Lee", "Bo Chan", "Cy Diaz"]);
+        // A lone capitalized word after "By" is not a name.
+        let a = article("By Monday: the deadline passed.");
+        assert!(a.authors.is_empty() && a.boilerplate.is_empty());
     }
 
     #[test]
