@@ -139,6 +139,14 @@ pub const PERSON_SCORE: f32 = THRESHOLD;
 /// ("…," Rogozin said) as part of the same passage.
 pub const MINOR_MENTIONS: usize = 2;
 
+/// The priors ([`LEDE_BONUS`], [`PERSON_SCORE`]) hold for two reports of
+/// one event, so they apply only when at least this many other sentence
+/// pairs (sharing neither sentence of the raised pair) score
+/// [`THRESHOLD`] on their words: two articles that share no sentence are
+/// most likely about different events, whatever their ledes share. Checked
+/// on the BASIL articles (`align::calibration::lede_prior`).
+pub const EVENT_EVIDENCE: usize = 2;
+
 /// Settings of an alignment.
 #[derive(Debug, Clone, Copy)]
 pub struct AlignOptions {
@@ -297,16 +305,7 @@ pub fn align_with(
         .into_par_iter()
         .map(|(i, j)| (i, j, measure.compare(&fa[i], &fb[j], weights)))
         .collect();
-    for &(i, j, prior) in &priors {
-        if let Ok(k) = scored.binary_search_by(|p| (p.0, p.1).cmp(&(i, j))) {
-            if let Some(p) = scored.get_mut(k) {
-                p.2.score = match prior {
-                    Prior::Lede => (p.2.score + LEDE_BONUS).min(1.0),
-                    Prior::Person => p.2.score.max(PERSON_SCORE),
-                };
-            }
-        }
-    }
+    apply_priors(&mut scored, &priors);
 
     let groups = one_to_one(&scored, fa.len(), fb.len(), opts);
     let mut groups: Vec<Aligned> = groups
@@ -323,6 +322,39 @@ pub fn align_with(
     }
     groups.sort_by_key(|g| (g.a.first().copied(), g.b.first().copied()));
     groups
+}
+
+/// Raises the scores of the prior pairs found in `scored` (sorted by pair)
+/// and returns those raised. Both priors hold for two reports of one event;
+/// the documents show they are when other sentence pairs align on their
+/// words alone ([`EVENT_EVIDENCE`]).
+fn apply_priors(
+    scored: &mut [(usize, usize, Breakdown)],
+    priors: &[(usize, usize, Prior)],
+) -> Vec<(usize, usize, Prior)> {
+    let evidence = |i: usize, j: usize| {
+        scored
+            .iter()
+            .filter(|p| p.0 != i && p.1 != j && p.2.score >= THRESHOLD)
+            .take(EVENT_EVIDENCE)
+            .count()
+    };
+    let raised: Vec<(usize, usize, Prior)> = priors
+        .iter()
+        .copied()
+        .filter(|&(i, j, _)| evidence(i, j) >= EVENT_EVIDENCE)
+        .collect();
+    for &(i, j, prior) in &raised {
+        if let Ok(k) = scored.binary_search_by(|p| (p.0, p.1).cmp(&(i, j))) {
+            if let Some(p) = scored.get_mut(k) {
+                p.2.score = match prior {
+                    Prior::Lede => (p.2.score + LEDE_BONUS).min(1.0),
+                    Prior::Person => p.2.score.max(PERSON_SCORE),
+                };
+            }
+        }
+    }
+    raised
 }
 
 /// Why a pair is raised above its word score.
@@ -778,6 +810,115 @@ mod tests {
         assert!(misspellings(&a, &b).is_empty());
     }
 
+    /// Two reports of a council vote: sentences 1 and 2 are copied, which
+    /// shows the two are about one event; the lede and the union leader's
+    /// sentence are written apart.
+    fn council_story(union_a: &str, union_b: &str) -> (Features, Features) {
+        let a = feats(&[
+            "The city council rejected the mayor's transit plan on Tuesday, leaving the proposed tram line without funding for another year.",
+            "Construction had been expected to begin next spring at a cost of 400 million dollars.",
+            "Opponents argued that buses would serve the outer districts better.",
+            union_a,
+            "The mayor's tram project would have run from the airport to the harbour.",
+        ]);
+        let b = feats(&[
+            "Councillors dealt the mayor a defeat on Tuesday, rejecting his tram project and the money it needed.",
+            "Construction had been expected to begin next spring at a cost of 400 million dollars.",
+            "Opponents argued that buses would serve the outer districts better.",
+            union_b,
+        ]);
+        (a, b)
+    }
+
+    fn pairs_of(got: &[Aligned]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        got.iter().map(|g| (g.a.clone(), g.b.clone())).collect()
+    }
+
+    #[test]
+    fn the_two_ledes_are_paired() {
+        let (a, b) = council_story(
+            "Union leader Carla Mendes warned that drivers could strike over the changes.",
+            "Carla Mendes suggested members might walk out, repeating her warnings of last month.",
+        );
+        // B's lede shares more words with A's aside on the tram route than
+        // with A's lede.
+        let w = Weights::new(&[&a, &b]);
+        let words = Blend::default().score(&a.sentences[0], &b.sentences[0], &w);
+        let rival = Blend::default().score(&a.sentences[4], &b.sentences[0], &w);
+        assert!(words < rival, "{words} {rival}");
+        let got = pairs_of(&align(&a, &b, &AlignOptions::default()));
+        assert!(got.contains(&(vec![0], vec![0])), "{got:?}");
+        let without = AlignOptions {
+            lede_prior: false,
+            ..AlignOptions::default()
+        };
+        let got = pairs_of(&align(&a, &b, &without));
+        assert!(got.contains(&(vec![4], vec![0])), "{got:?}");
+    }
+
+    #[test]
+    fn a_person_named_in_passing_pairs_their_sentences() {
+        let (a, b) = council_story(
+            "Union leader Carla Mendes warned that drivers could strike over the changes.",
+            "Carla Mendes suggested members might walk out, repeating her warnings of last month.",
+        );
+        let w = Weights::new(&[&a, &b]);
+        let words = Blend::default().score(&a.sentences[3], &b.sentences[3], &w);
+        assert!(words < MUTUAL_THRESHOLD, "their words alone: {words}");
+        let got = align(&a, &b, &AlignOptions::default());
+        let pair = got.iter().find(|g| g.a == vec![3]);
+        assert_eq!(pair.map(|g| g.b.clone()), Some(vec![3]), "{got:?}");
+        assert_eq!(pair.map(|g| g.kind), Some(AlignKind::Paraphrase));
+    }
+
+    #[test]
+    fn a_person_named_for_different_things_stays_apart() {
+        let (a, b) = council_story(
+            "Union leader Carla Mendes praised the council for listening to commuters.",
+            "Carla Mendes told reporters that bus fares would rise next month.",
+        );
+        let got = pairs_of(&align(&a, &b, &AlignOptions::default()));
+        assert!(
+            got.iter().all(|(x, y)| x != &vec![3] && y != &vec![3]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_main_actor_named_in_full_once_is_not_a_passing_mention() {
+        // Mendes is named in full once on each side but is the subject of
+        // the whole of B: her full-name sentences are not raised.
+        let a = feats(&[
+            "Union leader Carla Mendes warned that drivers could strike.",
+            "Heavy rain flooded the underpass near the station.",
+        ]);
+        let b = feats(&[
+            "Mendes spoke at the depot.",
+            "Carla Mendes, whose warnings were ignored last year, spoke again.",
+            "Mendes left without answering questions.",
+        ]);
+        assert!(priors(&a.sentences, &b.sentences, &AlignOptions::default())
+            .iter()
+            .all(|p| p.2 != Prior::Person));
+    }
+
+    #[test]
+    fn ledes_of_articles_that_share_nothing_else_are_not_raised() {
+        let a = feats(&[
+            "The city council rejected the mayor's transit plan on Tuesday, leaving the tram line without funding.",
+            "Heavy rain flooded the underpass near the station.",
+        ]);
+        let b = feats(&[
+            "A neighbouring town approved its budget plan for parks on Tuesday, with funding from the region.",
+            "The local football club lost its third match in a row.",
+        ]);
+        // The ledes share enough words for the prior, but nothing else
+        // in the two articles says they report one event.
+        let lede = priors(&a.sentences, &b.sentences, &AlignOptions::default());
+        assert_eq!(lede, vec![(0, 0, Prior::Lede)]);
+        assert!(align(&a, &b, &AlignOptions::default()).is_empty());
+    }
+
     #[test]
     fn one_sentence_told_as_two_is_merged() {
         let a = feats(&[
@@ -1115,7 +1256,11 @@ mod calibration {
             for &(x, y) in pairs {
                 let (fa, fb) = (&feats[x].sentences, &feats[y].sentences);
                 let w = Weights::new(&[&feats[x], &feats[y]]);
-                let pr = priors(fa, fb, &AlignOptions::default());
+                let mut scored: Vec<(usize, usize, Breakdown)> = (0..fa.len())
+                    .flat_map(|i| (0..fb.len()).map(move |j| (i, j)))
+                    .map(|(i, j)| (i, j, Blend::default().compare(&fa[i], &fb[j], &w)))
+                    .collect();
+                let pr = apply_priors(&mut scored, &priors(fa, fb, &AlignOptions::default()));
                 let got = align(&feats[x], &feats[y], &AlignOptions::default());
                 before += align(&feats[x], &feats[y], &off).len();
                 after += got.len();

@@ -244,19 +244,30 @@ fn push_token<'t>(s: &'t str, out: &mut Vec<RawToken<'t>>, start: usize, end: us
     // the sentence and after an opening quote, a colon, a bracket or a dash
     // (`He said: "We agree."`).
     let head = s[..start].trim_end();
-    let spaced = out.last().is_some_and(|p: &RawToken<'_>| {
-        s.get(p.end..start)
-            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+    // Only white space between the two words, or the full stop of an
+    // initial ("Robert S. Mueller").
+    let gap = out.last().and_then(|p: &RawToken<'_>| {
+        let gap = s.get(p.end..start)?;
+        let initial = p.text.chars().count() == 1 && p.capitalized;
+        Some(if initial {
+            gap.strip_prefix('.').map_or((gap, false), |g| (g, true))
+        } else {
+            (gap, false)
+        })
     });
+    let spaced = gap.is_some_and(|(g, _)| g.chars().all(char::is_whitespace));
+    // The full stop of an initial does not end a sentence.
+    let after_initial = gap.is_some_and(|(_, initial)| initial);
     let mut back = head.chars().rev();
-    let opens = match back.next() {
-        None => true,
-        Some('“' | '‘' | ':' | '(' | '[' | '—' | '–' | '.' | '?' | '!' | '…') => true,
-        // A straight quote opens when nothing but space comes before it;
-        // after punctuation it closes a quote (`…," Health Minister`).
-        Some('"' | '\'') => back.next().map_or(true, char::is_whitespace),
-        Some(_) => false,
-    };
+    let opens = !after_initial
+        && match back.next() {
+            None => true,
+            Some('“' | '‘' | ':' | '(' | '[' | '—' | '–' | '.' | '?' | '!' | '…') => true,
+            // A straight quote opens when nothing but space comes before it;
+            // after punctuation it closes a quote (`…," Health Minister`).
+            Some('"' | '\'') => back.next().map_or(true, char::is_whitespace),
+            Some(_) => false,
+        };
     out.push(RawToken {
         text,
         first: out.is_empty() || opens,
@@ -385,11 +396,19 @@ impl<'t> Lexer<'t> {
                     || (t.capitalized
                         && !w.number
                         && (!t.first || inner_capitals.contains(t.text))));
-            if !(name && t.spaced) {
+            // A full name may open the sentence ("Carla Mendes said"), where
+            // its first word is not known to be a name by itself.
+            let opening = t.first && t.capitalized && content && !w.number;
+            let name_part = name || opening;
+            if !(name_part && t.spaced) {
                 push_full_name(&run, &mut full_names);
                 run.clear();
             }
-            if name {
+            // Initials and suffixes ("Robert S. Mueller III", "Jesse
+            // Jackson Jr.") are left out of a name, so that it is the same
+            // name however much of it a writer spells out.
+            let initial = t.text.chars().count() == 1;
+            if name_part && !initial && !NAME_SUFFIXES.contains(&t.text) {
                 run.push((w.id, w.acronym || is_role_word(w.id)));
             }
             words.push(w.id);
@@ -434,6 +453,9 @@ impl<'t> Lexer<'t> {
         }
     }
 }
+
+/// Written after a surname, not part of it.
+const NAME_SUFFIXES: &[&str] = &["II", "III", "IV", "Jr", "Sr"];
 
 /// The full name a run of capitalized words ends with, if any: its last two
 /// words after the last title or acronym ("NATO Secretary General Anders
@@ -879,6 +901,44 @@ mod tests {
             .terms
             .iter()
             .any(|t| t.id == ids("talks")[0] && !t.is_name()));
+    }
+
+    #[test]
+    fn full_names_are_read_past_titles_initials_and_suffixes() {
+        let key =
+            |s: &str| -> Vec<TermId> { one(s).full_names.iter().map(|n| n.surname).collect() };
+        let keys = |s: &str| -> Vec<u64> { one(s).full_names.iter().map(|n| n.key).collect() };
+        let rows = [
+            (
+                "NATO envoy Dmitry Rogozin spoke.",
+                "The ambassador, Dmitry Rogozin, spoke.",
+            ),
+            (
+                "Secretary General Anders Fogh Rasmussen said so.",
+                "Rasmussen met Anders Fogh Rasmussen.",
+            ),
+            (
+                "Special counsel Robert S. Mueller III spoke.",
+                "They asked Robert Mueller.",
+            ),
+            (
+                "Former Representative Jesse Jackson Jr. pleaded guilty.",
+                "Jesse Jackson met them.",
+            ),
+            ("Carla Mendes said so.", "They met Carla Mendes."),
+        ];
+        for (x, y) in rows {
+            assert_eq!(keys(x).len(), 1, "{x}");
+            assert_eq!(keys(x), keys(y), "{x} / {y}");
+        }
+        // A surname alone, or a title before it, is not a full name.
+        assert!(key("Foreign Minister Lavrov spoke.").is_empty());
+        assert!(key("Lavrov spoke to the Foreign Minister.").is_empty());
+        // A comma separates two names.
+        assert_eq!(
+            keys("In Moscow, Sergei Lavrov spoke."),
+            keys("Sergei Lavrov spoke.")
+        );
     }
 
     #[test]
