@@ -12,6 +12,10 @@
 //! 2. **Scores.** Candidate pairs are scored with a [`Similarity`] measure in
 //!    parallel (rayon); each pair's score depends only on the two sentences
 //!    and the weights, so results do not depend on the number of threads.
+//!    Two priors from how news is written then raise some pairs, where the
+//!    words alone say too little (see [`LEDE_BONUS`] and [`PERSON_SCORE`]):
+//!    the two ledes, and the two sentences where a person named only in
+//!    passing appears.
 //! 3. **One-to-one.** Pairs are taken greedily from the best score down, each
 //!    sentence used once. A pair is kept when its score reaches
 //!    [`AlignOptions::threshold`], or, when the two sentences are each
@@ -24,7 +28,7 @@
 
 use crate::compare::AlignKind;
 use crate::similarity::{Blend, Breakdown, Similarity, Weights};
-use crate::text::{Features, SentenceFeatures, TermId};
+use crate::text::{is_role_word, Features, SentenceFeatures, Term, TermId};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -91,6 +95,58 @@ const CANDIDATES: usize = 8;
 /// used to find candidates.
 const COMMON_SHARE: f32 = 0.05;
 
+/// Added to the score of the two documents' first sentences when they share
+/// at least [`LEDE_MIN_SHARED`] content words.
+///
+/// News is written as an inverted pyramid: the first sentence tells the
+/// news, so the ledes of two reports of one event usually tell the same
+/// news, in words chosen apart (each desk writes its own lede), which is
+/// why they often score below sentences copied from one another. The bonus
+/// makes the pair win over a competitor that shares a few more words with
+/// one of the ledes by chance. Its size is checked on the BASIL articles
+/// (`cargo test --release --lib align::calibration::lede_prior --
+/// --ignored --nocapture`): between articles about different events, no
+/// lede pair that passes the gate reaches [`MUTUAL_THRESHOLD`] with it.
+pub const LEDE_BONUS: f32 = 0.15;
+
+/// Content words (names, titles and function words aside, numbers kept)
+/// the ledes must share for [`LEDE_BONUS`]: two, so that one topic word
+/// ("police", "election") that ledes of any two stories of a kind share is
+/// not enough. Set by reasoning; the BASIL check above shows how many lede
+/// pairs pass it between same-event and different-event articles.
+pub const LEDE_MIN_SHARED: usize = 2;
+
+/// A person named in full ([`crate::text::FullName`]) in exactly one
+/// sentence of each document, and by surname in at most
+/// [`MINOR_MENTIONS`] sentences of each, brings those two sentences up to
+/// this score when they also share a content word (names and titles aside).
+///
+/// A person who appears once in each report, in passing, is there for one
+/// fact, and two reports of one event that both bring them in most likely
+/// report that fact, in words far enough apart that the overlap signals
+/// miss it ("X warned that…" / "X suggested … its warnings"). The shared
+/// word keeps apart two sentences that only name the same person for
+/// different things; the limit on mentions keeps out the main actors of a
+/// story, named in many sentences about many things, whose full name in
+/// each article's first mention says little about what is reported there.
+/// Equal to [`THRESHOLD`]: the pair is aligned when nothing better claims
+/// either sentence.
+pub const PERSON_SCORE: f32 = THRESHOLD;
+
+/// See [`PERSON_SCORE`]: a person named in more sentences than this on one
+/// side is a main actor of that story. Two, because news style names a
+/// person in full and may then attribute one quote to them by surname
+/// ("…," Rogozin said) as part of the same passage.
+pub const MINOR_MENTIONS: usize = 2;
+
+/// The priors ([`LEDE_BONUS`], [`PERSON_SCORE`]) hold for two reports of
+/// one event, so they apply only when at least this many other sentence
+/// pairs (sharing neither sentence of the raised pair) score
+/// [`THRESHOLD`] on their words: two articles that share no sentence are
+/// most likely about different events, whatever their ledes share. Checked
+/// on the BASIL articles (`align::calibration::lede_prior`).
+pub const EVENT_EVIDENCE: usize = 2;
+
 /// Settings of an alignment.
 #[derive(Debug, Clone, Copy)]
 pub struct AlignOptions {
@@ -100,6 +156,11 @@ pub struct AlignOptions {
     pub mutual_threshold: f32,
     /// Join left-over sentences into one-to-many groups.
     pub merge: bool,
+    /// Apply [`LEDE_BONUS`] to the first sentences.
+    pub lede_prior: bool,
+    /// Apply [`PERSON_SCORE`] to the sentences that bring in a person
+    /// named in passing.
+    pub person_prior: bool,
 }
 
 impl Default for AlignOptions {
@@ -108,6 +169,8 @@ impl Default for AlignOptions {
             threshold: THRESHOLD,
             mutual_threshold: MUTUAL_THRESHOLD,
             merge: true,
+            lede_prior: true,
+            person_prior: true,
         }
     }
 }
@@ -119,7 +182,7 @@ impl AlignOptions {
         AlignOptions {
             threshold,
             mutual_threshold: (threshold - (THRESHOLD - MUTUAL_THRESHOLD)).max(0.0),
-            merge: true,
+            ..AlignOptions::default()
         }
     }
 }
@@ -233,11 +296,16 @@ pub fn align_with(
     weights: &Weights,
 ) -> Vec<Aligned> {
     let (fa, fb) = (&a.sentences, &b.sentences);
-    let candidates = candidates(fa, fb, weights);
-    let scored: Vec<(usize, usize, Breakdown)> = candidates
+    let priors = priors(fa, fb, opts);
+    let mut candidates = candidates(fa, fb, weights);
+    candidates.extend(priors.iter().map(|&(i, j, _)| (i, j)));
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut scored: Vec<(usize, usize, Breakdown)> = candidates
         .into_par_iter()
         .map(|(i, j)| (i, j, measure.compare(&fa[i], &fb[j], weights)))
         .collect();
+    apply_priors(&mut scored, &priors);
 
     let groups = one_to_one(&scored, fa.len(), fb.len(), opts);
     let mut groups: Vec<Aligned> = groups
@@ -254,6 +322,144 @@ pub fn align_with(
     }
     groups.sort_by_key(|g| (g.a.first().copied(), g.b.first().copied()));
     groups
+}
+
+/// Raises the scores of the prior pairs found in `scored` (sorted by pair)
+/// and returns those raised. Both priors hold for two reports of one event;
+/// the documents show they are when other sentence pairs align on their
+/// words alone ([`EVENT_EVIDENCE`]).
+fn apply_priors(
+    scored: &mut [(usize, usize, Breakdown)],
+    priors: &[(usize, usize, Prior)],
+) -> Vec<(usize, usize, Prior)> {
+    let evidence = |i: usize, j: usize| {
+        scored
+            .iter()
+            .filter(|p| p.0 != i && p.1 != j && p.2.score >= THRESHOLD)
+            .take(EVENT_EVIDENCE)
+            .count()
+    };
+    let raised: Vec<(usize, usize, Prior)> = priors
+        .iter()
+        .copied()
+        .filter(|&(i, j, _)| evidence(i, j) >= EVENT_EVIDENCE)
+        .collect();
+    for &(i, j, prior) in &raised {
+        if let Ok(k) = scored.binary_search_by(|p| (p.0, p.1).cmp(&(i, j))) {
+            if let Some(p) = scored.get_mut(k) {
+                p.2.score = match prior {
+                    Prior::Lede => (p.2.score + LEDE_BONUS).min(1.0),
+                    Prior::Person => p.2.score.max(PERSON_SCORE),
+                };
+            }
+        }
+    }
+    raised
+}
+
+/// Why a pair is raised above its word score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Prior {
+    /// The two first sentences ([`LEDE_BONUS`]).
+    Lede,
+    /// The two sentences that bring in a person named in passing
+    /// ([`PERSON_SCORE`]).
+    Person,
+}
+
+/// The pairs the priors raise, sorted (a pair raised by both gets the lede
+/// bonus first).
+fn priors(
+    fa: &[SentenceFeatures],
+    fb: &[SentenceFeatures],
+    opts: &AlignOptions,
+) -> Vec<(usize, usize, Prior)> {
+    let mut out = Vec::new();
+    if opts.lede_prior {
+        if let (Some(x), Some(y)) = (fa.first(), fb.first()) {
+            if shared_content(x, y) >= LEDE_MIN_SHARED {
+                out.push((0, 0, Prior::Lede));
+            }
+        }
+    }
+    if opts.person_prior {
+        let (na, nb) = (passing_names(fa), passing_names(fb));
+        for (key, &i) in &na {
+            if let Some(&j) = nb.get(key) {
+                if let (Some(x), Some(y)) = (fa.get(i), fb.get(j)) {
+                    if shared_content(x, y) >= 1 {
+                        out.push((i, j, Prior::Person));
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Full names written in exactly one sentence of a side whose surname is
+/// found in at most [`MINOR_MENTIONS`] sentences: the people named in
+/// passing, with the sentence that brings them in.
+fn passing_names(side: &[SentenceFeatures]) -> FxHashMap<u64, usize> {
+    // key -> (sentence, number of sentences)
+    let mut seen: FxHashMap<u64, (usize, usize)> = FxHashMap::default();
+    for (k, s) in side.iter().enumerate() {
+        for n in &s.full_names {
+            seen.entry(n.key).or_insert((k, 0)).1 += 1;
+        }
+    }
+    seen.retain(|_, &mut (_, count)| count == 1);
+    if seen.is_empty() {
+        return FxHashMap::default();
+    }
+    let surnames: FxHashMap<u64, TermId> = seen
+        .iter()
+        .filter_map(|(key, &(k, _))| {
+            let s = side.get(k)?;
+            let n = s.full_names.iter().find(|n| n.key == *key)?;
+            Some((*key, n.surname))
+        })
+        .collect();
+    let mut mentions: FxHashMap<TermId, usize> = surnames.values().map(|&id| (id, 0)).collect();
+    for s in side {
+        for t in &s.terms {
+            if let Some(c) = mentions.get_mut(&t.id) {
+                *c += 1;
+            }
+        }
+    }
+    seen.into_iter()
+        .filter(|(key, _)| {
+            surnames
+                .get(key)
+                .and_then(|id| mentions.get(id))
+                .is_some_and(|&c| c <= MINOR_MENTIONS)
+        })
+        .map(|(key, (k, _))| (key, k))
+        .collect()
+}
+
+/// Number of content words two sentences share, names and role words
+/// ([`crate::text::is_role_word`]) left out: what they say in common beyond
+/// who is named.
+fn shared_content(x: &SentenceFeatures, y: &SentenceFeatures) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(p), Some(q)) = (x.terms.get(i), y.terms.get(j)) {
+        match p.id.cmp(&q.id) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if (p.flags | q.flags) & Term::NAME == 0 && !is_role_word(p.id) {
+                    n += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The sentence pairs worth scoring, sorted and unique.
@@ -604,6 +810,115 @@ mod tests {
         assert!(misspellings(&a, &b).is_empty());
     }
 
+    /// Two reports of a council vote: sentences 1 and 2 are copied, which
+    /// shows the two are about one event; the lede and the union leader's
+    /// sentence are written apart.
+    fn council_story(union_a: &str, union_b: &str) -> (Features, Features) {
+        let a = feats(&[
+            "The city council rejected the mayor's transit plan on Tuesday, leaving the proposed tram line without funding for another year.",
+            "Construction had been expected to begin next spring at a cost of 400 million dollars.",
+            "Opponents argued that buses would serve the outer districts better.",
+            union_a,
+            "The mayor's tram project would have run from the airport to the harbour.",
+        ]);
+        let b = feats(&[
+            "Councillors dealt the mayor a defeat on Tuesday, rejecting his tram project and the money it needed.",
+            "Construction had been expected to begin next spring at a cost of 400 million dollars.",
+            "Opponents argued that buses would serve the outer districts better.",
+            union_b,
+        ]);
+        (a, b)
+    }
+
+    fn pairs_of(got: &[Aligned]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        got.iter().map(|g| (g.a.clone(), g.b.clone())).collect()
+    }
+
+    #[test]
+    fn the_two_ledes_are_paired() {
+        let (a, b) = council_story(
+            "Union leader Carla Mendes warned that drivers could strike over the changes.",
+            "Carla Mendes suggested members might walk out, repeating her warnings of last month.",
+        );
+        // B's lede shares more words with A's aside on the tram route than
+        // with A's lede.
+        let w = Weights::new(&[&a, &b]);
+        let words = Blend::default().score(&a.sentences[0], &b.sentences[0], &w);
+        let rival = Blend::default().score(&a.sentences[4], &b.sentences[0], &w);
+        assert!(words < rival, "{words} {rival}");
+        let got = pairs_of(&align(&a, &b, &AlignOptions::default()));
+        assert!(got.contains(&(vec![0], vec![0])), "{got:?}");
+        let without = AlignOptions {
+            lede_prior: false,
+            ..AlignOptions::default()
+        };
+        let got = pairs_of(&align(&a, &b, &without));
+        assert!(got.contains(&(vec![4], vec![0])), "{got:?}");
+    }
+
+    #[test]
+    fn a_person_named_in_passing_pairs_their_sentences() {
+        let (a, b) = council_story(
+            "Union leader Carla Mendes warned that drivers could strike over the changes.",
+            "Carla Mendes suggested members might walk out, repeating her warnings of last month.",
+        );
+        let w = Weights::new(&[&a, &b]);
+        let words = Blend::default().score(&a.sentences[3], &b.sentences[3], &w);
+        assert!(words < MUTUAL_THRESHOLD, "their words alone: {words}");
+        let got = align(&a, &b, &AlignOptions::default());
+        let pair = got.iter().find(|g| g.a == vec![3]);
+        assert_eq!(pair.map(|g| g.b.clone()), Some(vec![3]), "{got:?}");
+        assert_eq!(pair.map(|g| g.kind), Some(AlignKind::Paraphrase));
+    }
+
+    #[test]
+    fn a_person_named_for_different_things_stays_apart() {
+        let (a, b) = council_story(
+            "Union leader Carla Mendes praised the council for listening to commuters.",
+            "Carla Mendes told reporters that bus fares would rise next month.",
+        );
+        let got = pairs_of(&align(&a, &b, &AlignOptions::default()));
+        assert!(
+            got.iter().all(|(x, y)| x != &vec![3] && y != &vec![3]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_main_actor_named_in_full_once_is_not_a_passing_mention() {
+        // Mendes is named in full once on each side but is the subject of
+        // the whole of B: her full-name sentences are not raised.
+        let a = feats(&[
+            "Union leader Carla Mendes warned that drivers could strike.",
+            "Heavy rain flooded the underpass near the station.",
+        ]);
+        let b = feats(&[
+            "Mendes spoke at the depot.",
+            "Carla Mendes, whose warnings were ignored last year, spoke again.",
+            "Mendes left without answering questions.",
+        ]);
+        assert!(priors(&a.sentences, &b.sentences, &AlignOptions::default())
+            .iter()
+            .all(|p| p.2 != Prior::Person));
+    }
+
+    #[test]
+    fn ledes_of_articles_that_share_nothing_else_are_not_raised() {
+        let a = feats(&[
+            "The city council rejected the mayor's transit plan on Tuesday, leaving the tram line without funding.",
+            "Heavy rain flooded the underpass near the station.",
+        ]);
+        let b = feats(&[
+            "A neighbouring town approved its budget plan for parks on Tuesday, with funding from the region.",
+            "The local football club lost its third match in a row.",
+        ]);
+        // The ledes share enough words for the prior, but nothing else
+        // in the two articles says they report one event.
+        let lede = priors(&a.sentences, &b.sentences, &AlignOptions::default());
+        assert_eq!(lede, vec![(0, 0, Prior::Lede)]);
+        assert!(align(&a, &b, &AlignOptions::default()).is_empty());
+    }
+
     #[test]
     fn one_sentence_told_as_two_is_merged() {
         let a = feats(&[
@@ -855,7 +1170,7 @@ mod calibration {
             let opts = AlignOptions {
                 threshold: 0.3,
                 mutual_threshold: 0.3,
-                merge: true,
+                ..AlignOptions::default()
             };
             for &(x, y) in &null {
                 for g in align(&feats[x], &feats[y], &opts) {
@@ -887,7 +1202,7 @@ mod calibration {
                 let opts = AlignOptions {
                     threshold: t,
                     mutual_threshold: m,
-                    merge: true,
+                    ..AlignOptions::default()
                 };
                 let count = |pairs: &[(usize, usize)]| -> usize {
                     pairs
@@ -898,6 +1213,84 @@ mod calibration {
                 let f = count(&null) as f32 * 1000.0 / sentences as f32;
                 println!("  {t:.2} {m:.2}  {f:6.2}  {}", count(&same));
             }
+        }
+    }
+
+    /// What the two priors do on the BASIL articles: how many pairs each
+    /// raises and how many alignments it adds, between articles about
+    /// different events (all false) and between two outlets' articles about
+    /// one event. `SHOW_PRIORS=1` prints the pairs raised.
+    #[test]
+    #[ignore]
+    fn lede_prior() {
+        let arts = basil();
+        if arts.is_empty() {
+            println!("no BASIL articles");
+            return;
+        }
+        let feats: Vec<Features> = arts
+            .iter()
+            .map(|(_, s)| {
+                let r: Vec<&str> = s.iter().map(String::as_str).collect();
+                Features::from_sentences(&r)
+            })
+            .collect();
+        let n = arts.len();
+        let null: Vec<(usize, usize)> = (0..n).map(|k| (k, (k + 4) % n)).collect();
+        // Every pair of outlets of each event.
+        let same: Vec<(usize, usize)> = (0..n)
+            .step_by(3)
+            .flat_map(|k| [(k, k + 1), (k, k + 2), (k + 1, k + 2)])
+            .filter(|&(_, y)| y < n)
+            .collect();
+        let show = std::env::var_os("SHOW_PRIORS").is_some();
+        let off = AlignOptions {
+            lede_prior: false,
+            person_prior: false,
+            ..AlignOptions::default()
+        };
+        for (label, pairs) in [("different events", &null), ("same event", &same)] {
+            let (mut ledes, mut persons) = (0, 0);
+            let mut lede_max = 0.0f32;
+            let (mut before, mut after, mut lede_aligned, mut person_aligned) = (0, 0, 0, 0);
+            for &(x, y) in pairs {
+                let (fa, fb) = (&feats[x].sentences, &feats[y].sentences);
+                let w = Weights::new(&[&feats[x], &feats[y]]);
+                let mut scored: Vec<(usize, usize, Breakdown)> = (0..fa.len())
+                    .flat_map(|i| (0..fb.len()).map(move |j| (i, j)))
+                    .map(|(i, j)| (i, j, Blend::default().compare(&fa[i], &fb[j], &w)))
+                    .collect();
+                let pr = apply_priors(&mut scored, &priors(fa, fb, &AlignOptions::default()));
+                let got = align(&feats[x], &feats[y], &AlignOptions::default());
+                before += align(&feats[x], &feats[y], &off).len();
+                after += got.len();
+                for &(i, j, kind) in &pr {
+                    let raw = Blend::default().score(&fa[i], &fb[j], &w);
+                    let made = got.iter().any(|g| g.a.contains(&i) && g.b.contains(&j));
+                    match kind {
+                        Prior::Lede => {
+                            ledes += 1;
+                            lede_max = lede_max.max(raw);
+                            lede_aligned += usize::from(made);
+                        }
+                        Prior::Person => {
+                            persons += 1;
+                            person_aligned += usize::from(made);
+                        }
+                    }
+                    if show {
+                        println!(
+                            "{label} {kind:?} raw {raw:.3} aligned {made}\n   A {}\n   B {}",
+                            arts[x].1[i], arts[y].1[j]
+                        );
+                    }
+                }
+            }
+            println!(
+                "{label}: {} article pairs; lede pairs raised {ledes} (highest word score {lede_max:.3}), aligned {lede_aligned}; \
+                 person pairs raised {persons}, aligned {person_aligned}; alignments {before} without the priors, {after} with",
+                pairs.len()
+            );
         }
     }
 
@@ -942,7 +1335,7 @@ mod calibration {
                     let opts = AlignOptions {
                         threshold: t,
                         mutual_threshold: m,
-                        merge: true,
+                        ..AlignOptions::default()
                     };
                     let (p, r, f) = f1(&cases, &opts);
                     println!("  {t:.2} {m:.2}  {p:.3} {r:.3} {f:.3}");

@@ -15,6 +15,9 @@
 //! - **bigrams**: pairs of consecutive words (function words kept), which tell
 //!   a sentence that was copied and lightly edited from one that says the same
 //!   thing in other words;
+//! - **full names**: people named by two or more capitalized words ("Foreign
+//!   Minister Sergei Lavrov"), which `align` uses to pair the sentences where
+//!   a person named only in passing appears;
 //!
 //! Ids are hashes (FxHash of the key) rather than indexes into a shared
 //! table: two documents analyzed apart, even on different threads, give the
@@ -67,6 +70,25 @@ pub struct SentenceFeatures {
     pub terms: Vec<Term>,
     /// Hashes of consecutive word pairs, sorted, unique.
     pub bigrams: Vec<u64>,
+    /// Full names written in the sentence, sorted, unique.
+    pub full_names: Vec<FullName>,
+}
+
+/// A person's name written in full: the last two of a run of capitalized
+/// words, once titles are set aside ("NATO envoy Dmitry Rogozin" and
+/// "Russia's ambassador, Dmitry Rogozin" both give `Dmitry Rogozin`).
+/// News style names a person in full at the first mention and by surname
+/// after, so the sentence holding the full name is where the person enters
+/// the story. Places and bodies written in two capitalized words ("New
+/// York") look the same and are kept: text alone does not tell them apart,
+/// and `align` asks more of a name than being written in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FullName {
+    /// Hash of the two words' term ids, in order.
+    pub key: u64,
+    /// The term id of the last word (the surname), as found in
+    /// [`SentenceFeatures::terms`] when the person is named by surname.
+    pub surname: TermId,
 }
 
 impl SentenceFeatures {
@@ -78,10 +100,13 @@ impl SentenceFeatures {
             out.words.extend_from_slice(&p.words);
             out.terms.extend_from_slice(&p.terms);
             out.bigrams.extend_from_slice(&p.bigrams);
+            out.full_names.extend_from_slice(&p.full_names);
         }
         dedup_terms(&mut out.terms);
         out.bigrams.sort_unstable();
         out.bigrams.dedup();
+        out.full_names.sort_unstable();
+        out.full_names.dedup();
         out
     }
 }
@@ -169,6 +194,11 @@ struct RawToken<'t> {
     first: bool,
     /// Starts with an upper-case letter.
     capitalized: bool,
+    /// Only white space separates it from the previous word: "Dmitry
+    /// Rogozin" is one name, "NATO, Dmitry" two.
+    spaced: bool,
+    /// Byte offset of its end in the sentence.
+    end: usize,
 }
 
 /// Splits a sentence into words: runs of letters and digits, keeping an
@@ -214,19 +244,36 @@ fn push_token<'t>(s: &'t str, out: &mut Vec<RawToken<'t>>, start: usize, end: us
     // the sentence and after an opening quote, a colon, a bracket or a dash
     // (`He said: "We agree."`).
     let head = s[..start].trim_end();
+    // Only white space between the two words, or the full stop of an
+    // initial ("Robert S. Mueller").
+    let gap = out.last().and_then(|p: &RawToken<'_>| {
+        let gap = s.get(p.end..start)?;
+        let initial = p.text.chars().count() == 1 && p.capitalized;
+        Some(if initial {
+            gap.strip_prefix('.').map_or((gap, false), |g| (g, true))
+        } else {
+            (gap, false)
+        })
+    });
+    let spaced = gap.is_some_and(|(g, _)| g.chars().all(char::is_whitespace));
+    // The full stop of an initial does not end a sentence.
+    let after_initial = gap.is_some_and(|(_, initial)| initial);
     let mut back = head.chars().rev();
-    let opens = match back.next() {
-        None => true,
-        Some('“' | '‘' | ':' | '(' | '[' | '—' | '–' | '.' | '?' | '!' | '…') => true,
-        // A straight quote opens when nothing but space comes before it;
-        // after punctuation it closes a quote (`…," Health Minister`).
-        Some('"' | '\'') => back.next().map_or(true, char::is_whitespace),
-        Some(_) => false,
-    };
+    let opens = !after_initial
+        && match back.next() {
+            None => true,
+            Some('“' | '‘' | ':' | '(' | '[' | '—' | '–' | '.' | '?' | '!' | '…') => true,
+            // A straight quote opens when nothing but space comes before it;
+            // after punctuation it closes a quote (`…," Health Minister`).
+            Some('"' | '\'') => back.next().map_or(true, char::is_whitespace),
+            Some(_) => false,
+        };
     out.push(RawToken {
         text,
         first: out.is_empty() || opens,
         capitalized,
+        spaced,
+        end,
     });
 }
 
@@ -334,6 +381,10 @@ impl<'t> Lexer<'t> {
         // name), for the word pairs below.
         let mut plain = Vec::with_capacity(toks.len() + 2);
         let mut terms = Vec::with_capacity(toks.len());
+        let mut full_names = Vec::new();
+        // The run of capitalized words being read: (id, whether it cannot
+        // be part of a person's name).
+        let mut run: Vec<(TermId, bool)> = Vec::new();
         for t in toks {
             let w = self.word(t.text);
             // A function word written with a capital inside a sentence is a
@@ -345,6 +396,21 @@ impl<'t> Lexer<'t> {
                     || (t.capitalized
                         && !w.number
                         && (!t.first || inner_capitals.contains(t.text))));
+            // A full name may open the sentence ("Carla Mendes said"), where
+            // its first word is not known to be a name by itself.
+            let opening = t.first && t.capitalized && content && !w.number;
+            let name_part = name || opening;
+            if !(name_part && t.spaced) {
+                push_full_name(&run, &mut full_names);
+                run.clear();
+            }
+            // Initials and suffixes ("Robert S. Mueller III", "Jesse
+            // Jackson Jr.") are left out of a name, so that it is the same
+            // name however much of it a writer spells out.
+            let initial = t.text.chars().count() == 1;
+            if name_part && !initial && !NAME_SUFFIXES.contains(&t.text) {
+                run.push((w.id, w.acronym || is_role_word(w.id)));
+            }
             words.push(w.id);
             plain.push(content && !name);
             if content && !name && !t.capitalized && !w.number {
@@ -366,6 +432,9 @@ impl<'t> Lexer<'t> {
             }
             terms.push(Term { id: w.id, flags });
         }
+        push_full_name(&run, &mut full_names);
+        full_names.sort_unstable();
+        full_names.dedup();
         dedup_terms(&mut terms);
         // Word pairs that hold at least one plain content word: pairs of
         // names and function words ("Minister Tomas", "told the") say who
@@ -380,7 +449,24 @@ impl<'t> Lexer<'t> {
             words,
             terms,
             bigrams,
+            full_names,
         }
+    }
+}
+
+/// Written after a surname, not part of it.
+const NAME_SUFFIXES: &[&str] = &["II", "III", "IV", "Jr", "Sr"];
+
+/// The full name a run of capitalized words ends with, if any: its last two
+/// words after the last title or acronym ("NATO Secretary General Anders
+/// Fogh Rasmussen" gives `Fogh Rasmussen`, "Foreign Minister Lavrov" none).
+fn push_full_name(run: &[(TermId, bool)], out: &mut Vec<FullName>) {
+    let tail = run.rsplit(|&(_, not_name)| not_name).next().unwrap_or(&[]);
+    if let [.., (given, _), (surname, _)] = tail {
+        out.push(FullName {
+            key: bigram(*given, *surname),
+            surname: *surname,
+        });
     }
 }
 
@@ -403,6 +489,89 @@ fn hash_str(s: &str) -> TermId {
     s.hash(&mut h);
     h.finish()
 }
+
+/// True for a word that says what a person is or where they spoke rather
+/// than what they said: a title ("minister", "envoy", "General") or the
+/// setting of a statement ("reporters", "conference"). Such words are left
+/// out of full names and are not evidence that two sentences about one
+/// person report the same thing ("the envoy told reporters …" opens many
+/// different statements).
+pub fn is_role_word(id: TermId) -> bool {
+    static IDS: std::sync::OnceLock<FxHashSet<TermId>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let lexer = Lexer::new();
+        ROLE_WORDS.iter().map(|w| lexer.normalize(w).0.id).collect()
+    })
+    .contains(&id)
+}
+
+/// See [`is_role_word`]: titles, offices and the setting of a statement,
+/// as common in English news copy. A background table, like the function
+/// words, not drawn from any evaluation text.
+const ROLE_WORDS: &[&str] = &[
+    "admiral",
+    "ambassador",
+    "analyst",
+    "attorney",
+    "briefing",
+    "captain",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "colonel",
+    "commander",
+    "commissioner",
+    "conference",
+    "congressman",
+    "congresswoman",
+    "counterpart",
+    "deputy",
+    "director",
+    "dr",
+    "envoy",
+    "executive",
+    "foreign",
+    "general",
+    "governor",
+    "head",
+    "interview",
+    "journalists",
+    "judge",
+    "king",
+    "lawmaker",
+    "leader",
+    "lieutenant",
+    "mayor",
+    "minister",
+    "news",
+    "officer",
+    "official",
+    "pope",
+    "premier",
+    "president",
+    "prime",
+    "prince",
+    "professor",
+    "prosecutor",
+    "queen",
+    "rep",
+    "reporters",
+    "representative",
+    "secretary",
+    "sen",
+    "senator",
+    "sergeant",
+    "sheriff",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "statement",
+    "vice",
+];
 
 /// `NATO`, `EU`, `U.S.`: two or more letters, all upper case (dots allowed).
 fn is_acronym(text: &str) -> bool {
@@ -732,6 +901,44 @@ mod tests {
             .terms
             .iter()
             .any(|t| t.id == ids("talks")[0] && !t.is_name()));
+    }
+
+    #[test]
+    fn full_names_are_read_past_titles_initials_and_suffixes() {
+        let key =
+            |s: &str| -> Vec<TermId> { one(s).full_names.iter().map(|n| n.surname).collect() };
+        let keys = |s: &str| -> Vec<u64> { one(s).full_names.iter().map(|n| n.key).collect() };
+        let rows = [
+            (
+                "NATO envoy Dmitry Rogozin spoke.",
+                "The ambassador, Dmitry Rogozin, spoke.",
+            ),
+            (
+                "Secretary General Anders Fogh Rasmussen said so.",
+                "Rasmussen met Anders Fogh Rasmussen.",
+            ),
+            (
+                "Special counsel Robert S. Mueller III spoke.",
+                "They asked Robert Mueller.",
+            ),
+            (
+                "Former Representative Jesse Jackson Jr. pleaded guilty.",
+                "Jesse Jackson met them.",
+            ),
+            ("Carla Mendes said so.", "They met Carla Mendes."),
+        ];
+        for (x, y) in rows {
+            assert_eq!(keys(x).len(), 1, "{x}");
+            assert_eq!(keys(x), keys(y), "{x} / {y}");
+        }
+        // A surname alone, or a title before it, is not a full name.
+        assert!(key("Foreign Minister Lavrov spoke.").is_empty());
+        assert!(key("Lavrov spoke to the Foreign Minister.").is_empty());
+        // A comma separates two names.
+        assert_eq!(
+            keys("In Moscow, Sergei Lavrov spoke."),
+            keys("Sergei Lavrov spoke.")
+        );
     }
 
     #[test]
