@@ -117,6 +117,11 @@ pub struct Sketch {
     /// `p % 64`; a title-only term has none). Same-story evidence must be
     /// spread over paragraphs, not come from one shared passage.
     pub salient_paras: Vec<u64>,
+    /// Sorted, distinct 16-bit hashes of the title's content words (function
+    /// words left out): headlines of one event's reports name its people,
+    /// places and subject, so a rare title word shared by two articles is a
+    /// second route to same-story candidates (see `STORY_TITLE_TAG`).
+    pub title: Vec<u16>,
     /// Sorted, distinct 16-bit hashes of every word of the story: what
     /// same-story verification compares, weighted by rarity.
     pub doc_words: Vec<u16>,
@@ -154,6 +159,7 @@ impl Sketch {
             + self.salient.capacity() * 2
             + self.salient_paras.capacity() * 8
             + self.doc_words.capacity() * 2
+            + self.title.capacity() * 2
     }
 }
 
@@ -274,10 +280,17 @@ pub fn signature(article: &Article) -> Signature {
     let mut salient: Vec<(u16, u64)> = Vec::new();
     let stop = &*STOP_HASHES;
     for_each_word(&article.title, &mut buf, |h, cap, digit| {
-        if (cap || digit) && !stop.contains(h) {
+        if stop.contains(h) {
+            return;
+        }
+        sketch.title.push(bucket(h));
+        if cap || digit {
             salient.push((bucket(h), 0));
         }
     });
+    sketch.title.sort_unstable();
+    sketch.title.dedup();
+    sketch.title.shrink_to_fit();
     sketch.offs.push(0);
     for s in &sentences {
         let Some(text) = article.text.get(s.span.start..s.span.end) else {
