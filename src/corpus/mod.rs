@@ -252,6 +252,64 @@ fn analyze(a: &Article, where_: String) -> Parsed {
     }
 }
 
+/// What [`tokenize_only`] read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tokenized {
+    /// Articles parsed.
+    pub articles: usize,
+    /// Story sentences found.
+    pub sentences: usize,
+    /// Words in them.
+    pub words: usize,
+}
+
+/// The reading half of [`Deduper::push`] alone, for measuring: parses the
+/// records, builds the articles (ingest, boilerplate), segments them into
+/// sentences and splits those into hashed words exactly as the signatures
+/// do, then drops everything. `wirediff dedup --tokenize-only` (hidden)
+/// runs it over whole inputs, so the cost of dedup proper can be stated as
+/// a multiple of wirediff's own read-and-tokenize pass (BENCHMARKS.md).
+pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
+    items
+        .into_par_iter()
+        .map(|item| {
+            let mut t = Tokenized::default();
+            let mut buf = String::new();
+            for p in parse_articles(item) {
+                let Ok(a) = p else { continue };
+                t.articles += 1;
+                for s in crate::segment::sentences(&a) {
+                    let text = a.text.get(s.span.start..s.span.end).unwrap_or("");
+                    t.sentences += 1;
+                    signature::for_each_word(text, &mut buf, |_, _, _| t.words += 1);
+                }
+            }
+            t
+        })
+        .reduce(Tokenized::default, |x, y| Tokenized {
+            articles: x.articles + y.articles,
+            sentences: x.sentences + y.sentences,
+            words: x.words + y.words,
+        })
+}
+
+/// The articles of one input item (problems as errors, warnings dropped).
+fn parse_articles(item: Item) -> Vec<Result<Article, Error>> {
+    match item {
+        Item::Line { path, line, bytes } => {
+            let mut warnings = Vec::new();
+            match jsonl_line(&path, line, &bytes, &mut warnings) {
+                Ok(Some(a)) => vec![Ok(a)],
+                Ok(None) => Vec::new(),
+                Err(e) => vec![Err(e)],
+            }
+        }
+        Item::Article(a) => vec![Ok(*a)],
+        Item::Problem(e) => vec![Err(e)],
+        Item::Warning(_) => Vec::new(),
+    }
+}
+
 fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }

@@ -200,7 +200,7 @@ fn hash_bytes(b: &[u8]) -> u64 {
 /// and digits (nearly all of English copy) are lower-cased on the stack and
 /// hashed at once; any other word goes through `char` decoding. Both paths
 /// hash the same lower-cased bytes, so a word hashes alike either way.
-fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(u64, bool, bool)) {
+pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(u64, bool, bool)) {
     let bytes = text.as_bytes();
     let len = bytes.len();
     let at = |k: usize| bytes.get(k).copied().unwrap_or(b' ');
