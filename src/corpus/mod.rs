@@ -12,7 +12,8 @@
 //! 2. **Candidates** ([`candidates`]): earlier articles sharing a sentence-pair
 //!    key with the new one (copies and rewrites), or at least
 //!    [`STORY_MIN_SHARED`] rare salient terms spread over two paragraphs of
-//!    each (same story). Posting lists are capped, so a key or name that
+//!    each, or a rare headline word (same story). Posting lists are capped,
+//!    so a key or name that
 //!    many articles share costs a bounded amount. Articles identical once
 //!    normalized are *twins*: only the first is indexed.
 //! 3. **Verification** ([`verify`]), in parallel: the share of each side's
