@@ -85,6 +85,10 @@ pub enum Command {
         /// Exit with status 1 when duplicates are found.
         #[arg(long)]
         exit_code: bool,
+        /// For benchmarks: only read, segment and tokenize the inputs, print
+        /// the counts to stderr and exit.
+        #[arg(long, hide = true)]
+        tokenize_only: bool,
     },
 }
 

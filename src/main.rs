@@ -130,7 +130,13 @@ fn run(cli: Cli) -> Result<u8> {
             threshold,
             relation,
             exit_code,
-        } => return dedup(&inputs, format, threshold, &relation, exit_code, &env),
+            tokenize_only,
+        } => {
+            if tokenize_only {
+                return dedup_tokenize_only(&inputs);
+            }
+            return dedup(&inputs, format, threshold, &relation, exit_code, &env);
+        }
         Command::Sentences { files, format } => {
             let docs = load(&files)?;
             emit(|out| match format {
@@ -146,6 +152,25 @@ fn run(cli: Cli) -> Result<u8> {
             })?;
         }
     }
+    Ok(exit::OK)
+}
+
+/// `dedup --tokenize-only` (hidden): the read-and-tokenize pass alone, for
+/// benchmarks (BENCHMARKS.md).
+fn dedup_tokenize_only(inputs: &[String]) -> Result<u8> {
+    use wirediff::corpus::{stream, tokenize_only, Tokenized, CHUNK};
+    let input = stream::Stream::spawn(inputs.iter().map(|a| Input::parse(a)).collect());
+    let mut total = Tokenized::default();
+    while let Some(chunk) = input.next_chunk(CHUNK) {
+        let t = tokenize_only(chunk);
+        total.articles += t.articles;
+        total.sentences += t.sentences;
+        total.words += t.words;
+    }
+    eprintln!(
+        "wirediff: {} articles, {} sentences, {} words",
+        total.articles, total.sentences, total.words
+    );
     Ok(exit::OK)
 }
 

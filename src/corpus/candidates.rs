@@ -20,7 +20,10 @@ const NONE: u32 = u32::MAX;
 /// Key → earlier articles, by sequence number.
 #[derive(Debug, Default)]
 pub struct Index {
-    heads: FxHashMap<u64, u32>,
+    /// Key → (first entry of its chain, chain length). The length rides in
+    /// the map slot's padding (a `(u64, u32)` slot is 16 bytes anyway), so
+    /// the cap is checked without walking the chain.
+    heads: FxHashMap<u64, (u32, u32)>,
     /// (article, next entry) pairs; chains end with `NONE`.
     entries: Vec<(u32, u32)>,
 }
@@ -33,7 +36,7 @@ impl Index {
 
     /// Articles listed under `key`, newest first.
     pub fn postings(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
-        let mut at = self.heads.get(&key).copied().unwrap_or(NONE);
+        let mut at = self.heads.get(&key).map_or(NONE, |&(head, _)| head);
         std::iter::from_fn(move || {
             let &(article, next) = self.entries.get(at as usize)?;
             at = next;
@@ -43,7 +46,7 @@ impl Index {
 
     /// Number of articles listed under `key` (at most [`POSTING_CAP`]).
     pub fn len_of(&self, key: u64) -> usize {
-        self.postings(key).count()
+        self.heads.get(&key).map_or(0, |&(_, n)| n as usize)
     }
 
     /// Lists `article` under each of `keys`, unless the key's chain is full.
@@ -59,13 +62,13 @@ impl Index {
             // One probe: most keys are new, and a full chain is rare.
             match self.heads.entry(k) {
                 Entry::Vacant(v) => {
-                    v.insert(at);
+                    v.insert((at, 1));
                     self.entries.push((article, NONE));
                 }
                 Entry::Occupied(mut o) => {
-                    let head = *o.get();
-                    if chain_len(&self.entries, head) < cap {
-                        o.insert(at);
+                    let (head, n) = *o.get();
+                    if (n as usize) < cap {
+                        o.insert((at, n + 1));
                         self.entries.push((article, head));
                     }
                 }
@@ -75,17 +78,8 @@ impl Index {
 
     /// Approximate heap bytes held.
     pub fn heap_bytes(&self) -> usize {
-        self.heads.capacity() * 13 + self.entries.capacity() * 8
+        self.heads.capacity() * 17 + self.entries.capacity() * 8
     }
-}
-
-fn chain_len(entries: &[(u32, u32)], mut at: u32) -> usize {
-    let mut n = 0;
-    while let Some(&(_, next)) = entries.get(at as usize) {
-        n += 1;
-        at = next;
-    }
-    n
 }
 
 #[cfg(test)]

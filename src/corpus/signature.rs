@@ -117,6 +117,11 @@ pub struct Sketch {
     /// `p % 64`; a title-only term has none). Same-story evidence must be
     /// spread over paragraphs, not come from one shared passage.
     pub salient_paras: Vec<u64>,
+    /// Sorted, distinct 16-bit hashes of the title's content words (function
+    /// words left out): headlines of one event's reports name its people,
+    /// places and subject, so a rare title word shared by two articles is a
+    /// second route to same-story candidates (see `STORY_TITLE_TAG`).
+    pub title: Vec<u16>,
     /// Sorted, distinct 16-bit hashes of every word of the story: what
     /// same-story verification compares, weighted by rarity.
     pub doc_words: Vec<u16>,
@@ -154,6 +159,7 @@ impl Sketch {
             + self.salient.capacity() * 2
             + self.salient_paras.capacity() * 8
             + self.doc_words.capacity() * 2
+            + self.title.capacity() * 2
     }
 }
 
@@ -194,7 +200,7 @@ fn hash_bytes(b: &[u8]) -> u64 {
 /// and digits (nearly all of English copy) are lower-cased on the stack and
 /// hashed at once; any other word goes through `char` decoding. Both paths
 /// hash the same lower-cased bytes, so a word hashes alike either way.
-fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(u64, bool, bool)) {
+pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(u64, bool, bool)) {
     let bytes = text.as_bytes();
     let len = bytes.len();
     let at = |k: usize| bytes.get(k).copied().unwrap_or(b' ');
@@ -274,10 +280,17 @@ pub fn signature(article: &Article) -> Signature {
     let mut salient: Vec<(u16, u64)> = Vec::new();
     let stop = &*STOP_HASHES;
     for_each_word(&article.title, &mut buf, |h, cap, digit| {
-        if (cap || digit) && !stop.contains(h) {
+        if stop.contains(h) {
+            return;
+        }
+        sketch.title.push(bucket(h));
+        if cap || digit {
             salient.push((bucket(h), 0));
         }
     });
+    sketch.title.sort_unstable();
+    sketch.title.dedup();
+    sketch.title.shrink_to_fit();
     sketch.offs.push(0);
     for s in &sentences {
         let Some(text) = article.text.get(s.span.start..s.span.end) else {
@@ -419,12 +432,41 @@ fn keys(fps: &[u64], paras: &[usize]) -> Vec<u64> {
 /// Hashes of the quoted stretches of `text` (straight or curly double
 /// quotes) of at least [`MIN_QUOTE_WORDS`] words.
 fn quote_hashes(text: &str, buf: &mut String) -> Vec<u64> {
+    // Scans bytes, not chars: every mark looked for starts with a byte that
+    // is never inside a multi-byte character (`"`, `\n`, and 0xE2, the lead
+    // byte of the curly quotes U+201C and U+201D), so the positions found
+    // are character boundaries. Decoding every char cost about a tenth of
+    // the signature.
+    const CURLY_OPEN: &[u8] = "\u{201c}".as_bytes();
+    const CURLY_CLOSE: &[u8] = "\u{201d}".as_bytes();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('"' | '\u{201c}', None) => open = Some(i + c.len_utf8()),
-            ('"' | '\u{201d}', Some(s)) => {
+    for (i, &b) in bytes.iter().enumerate() {
+        let (opens, closes, width) = match b {
+            b'"' => (true, true, 1),
+            0xE2 => {
+                let rest = bytes.get(i..).unwrap_or(&[]);
+                if rest.starts_with(CURLY_OPEN) {
+                    (true, false, CURLY_OPEN.len())
+                } else if rest.starts_with(CURLY_CLOSE) {
+                    (false, true, CURLY_CLOSE.len())
+                } else {
+                    continue;
+                }
+            }
+            b'\n' => {
+                // A quote left open at a paragraph break is not carried on.
+                if open.is_some() && bytes.get(i + 1) == Some(&b'\n') {
+                    open = None;
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        match open {
+            None if opens => open = Some(i + width),
+            Some(s) if closes => {
                 if let Some(q) = text.get(s..i) {
                     let mut n = 0usize;
                     let mut acc = 0x2545_f491_4f6c_dd1du64;
@@ -438,8 +480,6 @@ fn quote_hashes(text: &str, buf: &mut String) -> Vec<u64> {
                 }
                 open = None;
             }
-            // A quote left open at a paragraph break is not carried on.
-            ('\n', Some(_)) if text.get(i..).is_some_and(|t| t.starts_with("\n\n")) => open = None,
             _ => {}
         }
     }
