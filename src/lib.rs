@@ -55,6 +55,16 @@ impl Document {
         }
     }
 
+    /// Runs segmentation only (no quotes), for callers that need sentences alone.
+    pub fn segmented(article: Article) -> Document {
+        let sentences = segment::sentences(&article);
+        Document {
+            article,
+            sentences,
+            quotes: Vec::new(),
+        }
+    }
+
     /// The text of sentence `i`.
     pub fn sentence_text(&self, i: usize) -> &str {
         self.sentences[i].span.slice(&self.article.text)

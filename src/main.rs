@@ -138,14 +138,15 @@ fn run(cli: Cli) -> Result<u8> {
             return dedup(&inputs, format, threshold, &relation, exit_code, &env);
         }
         Command::Sentences { files, format } => {
-            let docs = load(&files)?;
+            // Sentences alone: quotes are not asked for, so not extracted.
+            let docs = load(&files, Document::segmented)?;
             emit(|out| match format {
                 ListFormat::Text => render::text::sentences(&docs, out),
                 ListFormat::Json => render::json::articles(&docs, out),
             })?;
         }
         Command::Quotes { files, format } => {
-            let docs = load(&files)?;
+            let docs = load(&files, Document::analyze)?;
             emit(|out| match format {
                 ListFormat::Text => render::text::quotes(&docs, out),
                 ListFormat::Json => render::json::articles(&docs, out),
@@ -258,18 +259,17 @@ fn dedup(
 }
 
 /// Reads and analyzes every input; warnings go to stderr, one line each.
-fn load(files: &[String]) -> Result<Vec<Document>> {
+fn load(
+    files: &[String],
+    analyze: impl Fn(wirediff::Article) -> Document + Sync + Send,
+) -> Result<Vec<Document>> {
     let inputs: Vec<Input> = files.iter().map(|f| Input::parse(f)).collect();
     let loaded = wirediff::article::read_inputs(&inputs)?;
     for w in &loaded.warnings {
         eprintln!("wirediff: warning: {}", one_line(w));
     }
     use rayon::prelude::*;
-    Ok(loaded
-        .articles
-        .into_par_iter()
-        .map(Document::analyze)
-        .collect())
+    Ok(loaded.articles.into_par_iter().map(analyze).collect())
 }
 
 /// The two articles of `compare`: two inputs, or two ids of one input.
