@@ -137,7 +137,8 @@ pub fn read_file(path: &Path, loaded: &mut Loaded) -> Result<()> {
     read_bytes(path, &bytes, format, loaded)
 }
 
-fn collect_folder(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+/// Every `.txt`, `.json`, `.jsonl` and `.ndjson` file below `dir`, sorted by path.
+pub fn collect_folder(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
         path: dir.into(),
         source,

@@ -202,29 +202,8 @@ fn read_lines(path: &Path, r: impl Read, tx: &SyncSender<Item>) -> bool {
     }
 }
 
-/// Every `.txt`, `.json`, `.jsonl` and `.ndjson` file below `dir`, sorted.
+/// Every `.txt`, `.json`, `.jsonl` and `.ndjson` file below `dir`, sorted
+/// (the same walk as `sentences` and `compare` make).
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let io = |source| Error::Io {
-        path: dir.into(),
-        source,
-    };
-    let mut paths = Vec::new();
-    for e in std::fs::read_dir(dir).map_err(io)? {
-        paths.push(e.map_err(io)?.path());
-    }
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if matches!(
-            p.extension()
-                .and_then(|e| e.to_str())
-                .map(|e| e.to_ascii_lowercase())
-                .as_deref(),
-            Some("txt" | "json" | "jsonl" | "ndjson")
-        ) {
-            out.push(p);
-        }
-    }
-    Ok(())
+    crate::article::collect_folder(dir, out)
 }

@@ -208,7 +208,7 @@ pub fn measure(a: &Sketch, b: &Sketch) -> Evidence {
         a_covered: share(ca, na),
         b_covered: share(cb, nb),
         shared_sentences: ca as u32,
-        shared_quotes: intersect_count(&a.quotes, &b.quotes) as u32,
+        shared_quotes: crate::similarity::count_common(&a.quotes, &b.quotes) as u32,
         story: 0.0,
     }
 }
@@ -255,27 +255,10 @@ pub fn near_match(x: &[u16], y: &[u16]) -> bool {
     if (small.len() as f32) < NEAR_MATCH_LARGER * large.len() as f32 {
         return false;
     }
-    let inter = intersect_count(small, large);
+    let inter = crate::similarity::count_common(small, large);
     inter >= NEAR_MATCH_MIN_WORDS
         && inter as f32 >= NEAR_MATCH_CONTAINMENT * small.len() as f32
         && inter as f32 >= NEAR_MATCH_LARGER * large.len() as f32
-}
-
-/// Size of the intersection of two sorted, distinct slices.
-pub fn intersect_count<T: Ord>(x: &[T], y: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(a), Some(b)) = (x.get(i), y.get(j)) {
-        match a.cmp(b) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 #[cfg(test)]
