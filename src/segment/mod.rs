@@ -16,10 +16,13 @@
 //! char boundaries. The hard cases and what the segmenter does with each are
 //! listed in `docs/segmentation.md`.
 
+mod headlines;
 mod lines;
 mod lists;
 mod scan;
 mod words;
+
+pub(crate) use headlines::is_title_minor;
 
 use crate::article::Article;
 use crate::span::Span;
@@ -496,6 +499,16 @@ mod tests {
             "bullets",
             "• Taxes rise • Wages fall",
             &["• Taxes rise", "• Wages fall"],
+        ),
+        (
+            "hyphen items",
+            "He is a veteran. -He served twice. -He won a medal.",
+            &["He is a veteran.", "-He served twice.", "-He won a medal."],
+        ),
+        (
+            "headline run into the story",
+            "Rail Strike Ends After Six Days LONDON — Trains ran again on Monday.",
+            &["Rail Strike Ends After Six Days", "LONDON — Trains ran again on Monday."],
         ),
         (
             "hyphen bullets",

@@ -9,6 +9,7 @@
 //! [`Scanner::ellipsis`] and [`Scanner::bang`]. Nothing is copied: the result
 //! is a list of spans.
 
+use super::headlines;
 use super::lists;
 use super::words::{self, WordKind};
 use crate::span::Span;
@@ -269,6 +270,12 @@ impl<'t> Scanner<'t, '_> {
         ahead.quoted = trimmed[..trimmed.len() - word.len()]
             .chars()
             .any(|c| !matches!(c, '(' | '[' | '{'));
+        // A hyphen glued to a capital is an item dash (`. -Dick has been`);
+        // a dash with space after it is a dateline or attribution (below).
+        let word = match word.strip_prefix('-') {
+            Some(w) if w.starts_with(char::is_uppercase) => w,
+            _ => word,
+        };
         ahead.next = match word.chars().next() {
             None => Next::End,
             // Dashes too: `HEMPSTEAD, N.Y. ― If it worked` is a dateline,
@@ -669,14 +676,21 @@ fn bytecount(bytes: &[u8], b: u8) -> usize {
     bytes.iter().filter(|&&x| x == b).count()
 }
 
-/// Appends `from..to` of `text`, trimmed, to `out` unless it is blank.
+/// Appends `from..to` of `text`, trimmed, to `out` unless it is blank; a
+/// headline or pull quote run into the sentence becomes its own.
 fn emit(text: &str, out: &mut Vec<Span>, from: usize, to: usize) {
     let Some(piece) = text.get(from..to) else {
         return;
     };
-    let lead = piece.len() - piece.trim_start().len();
-    let body = piece.trim();
+    let mut start = from + (piece.len() - piece.trim_start().len());
+    let mut body = piece.trim();
+    while let Some(at) = headlines::boundary(body).filter(|&at| at > 0) {
+        let head = body[..at].trim_end();
+        out.push(Span::new(start, start + head.len()));
+        start += at;
+        body = &body[at..];
+    }
     if !body.is_empty() {
-        out.push(Span::new(from + lead, from + lead + body.len()));
+        out.push(Span::new(start, start + body.len()));
     }
 }
