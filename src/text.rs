@@ -153,10 +153,16 @@ impl Features {
         // A word written with a capital letter at the start of a sentence may
         // be a name or just the first word; it counts as a name when the
         // document also writes it capitalized inside a sentence.
-        let tokens: Vec<Vec<RawToken>> = sentences.iter().map(|s| tokenize(s)).collect();
+        let mut tokens: Vec<Vec<RawToken>> = sentences.iter().map(|s| tokenize(s)).collect();
+        for toks in &mut tokens {
+            mark_title_case(toks);
+        }
         let mut inner_capitals: FxHashSet<&str> = FxHashSet::default();
         for toks in &tokens {
-            for t in toks.iter().filter(|t| !t.first && t.capitalized) {
+            for t in toks
+                .iter()
+                .filter(|t| !t.first && !t.titled && t.capitalized)
+            {
                 inner_capitals.insert(t.text);
             }
         }
@@ -194,6 +200,9 @@ struct RawToken<'t> {
     first: bool,
     /// Starts with an upper-case letter.
     capitalized: bool,
+    /// In a title-case line, where every word is capitalized and the
+    /// capital says nothing about names.
+    titled: bool,
     /// Only white space separates it from the previous word: "Dmitry
     /// Rogozin" is one name, "NATO, Dmitry" two.
     spaced: bool,
@@ -272,9 +281,38 @@ fn push_token<'t>(s: &'t str, out: &mut Vec<RawToken<'t>>, start: usize, end: us
         text,
         first: out.is_empty() || opens,
         capitalized,
+        titled: false,
         spaced,
         end,
     });
+}
+
+/// A headline set in title case ("Rebels Seize Airport in Overnight Raid")
+/// has at least this many capitalized content words after its first word.
+const MIN_TITLE_WORDS: usize = 3;
+
+/// Marks the words of a title-case line: after its first word, every word
+/// but the short function words of titles (`of`, `the`) is capitalized (at least
+/// [`MIN_TITLE_WORDS`] of them). Prose always has other lower-case words
+/// ("met", "said"); a headline that ran into the story, or was kept as a
+/// sentence, has none, and its capitals must not make every word a name.
+fn mark_title_case(toks: &mut [RawToken<'_>]) {
+    let mut capitals = 0;
+    for t in toks.iter().skip(1) {
+        if !t.text.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        if t.capitalized {
+            capitals += 1;
+        } else if !crate::segment::is_title_minor(t.text) {
+            return;
+        }
+    }
+    if capitals >= MIN_TITLE_WORDS {
+        for t in toks {
+            t.titled = t.capitalized;
+        }
+    }
 }
 
 /// What the lexer knows about a word as written.
@@ -389,13 +427,16 @@ impl<'t> Lexer<'t> {
             let w = self.word(t.text);
             // A function word written with a capital inside a sentence is a
             // name ("in May", "The Hague"); the pronoun "I" is not.
-            let capital_inside = t.capitalized && !t.first && t.text != "I";
+            // Where any word is capitalized (a sentence's first word, a
+            // title-case line), the capital is no sign of a name.
+            let telling = !t.first && !t.titled;
+            let capital_inside = t.capitalized && telling && t.text != "I";
             let content = !w.stop || capital_inside;
             let name = content
                 && (w.acronym
                     || (t.capitalized
                         && !w.number
-                        && (!t.first || inner_capitals.contains(t.text))));
+                        && (telling || inner_capitals.contains(t.text))));
             // A full name may open the sentence ("Carla Mendes said"), where
             // its first word is not known to be a name by itself.
             let opening = t.first && t.capitalized && content && !w.number;
