@@ -251,10 +251,15 @@ impl Similarity for Blend {
         // Word order signals (shared word pairs, a copied phrase) count as
         // far as the content of the smaller sentence agrees: "The council
         // repeated its concerns about …" opens two sentences that then name
-        // different concerns.
+        // different concerns. For word pairs (which hold a plain content
+        // word each) the names found on both sides agree too: a sentence
+        // that is mostly names and copied word for word ("Also interviewed
+        // were two judges, Michael J. Garcia of the New York State Court of
+        // Appeals and …") is carried, not merely on the same people.
+        let cover_all = ratio(shared_other + shared_names, small);
         let rest = dice
             .max(contained)
-            .max(surface * confidence * cover)
+            .max(surface * confidence * cover_all)
             .max(self.short_edit(a, b, cover));
         // The phrase signal is the costly one (a longest-common-run table)
         // and is at most `containment_factor * cover`; it is skipped when
