@@ -153,6 +153,20 @@ pub const MINOR_MENTIONS: usize = 2;
 /// reporting one event, they add 126 with 1 and 107 with 2.
 pub const EVENT_EVIDENCE: usize = 2;
 
+/// In long documents, a pair that is not a near copy must lie within this
+/// many sentences, on both sides, of one that is.
+///
+/// Two wires tell one story in their own order, so inside a story any
+/// pairing is plausible. A document longer than a story (a digest, a live
+/// blog, a transcript, a batch of stories) keeps each story's sentences
+/// together, and the near copies ([`EDITED_SURFACE`]) show where each story
+/// of A sits in B; a paraphrase-level pair far from all of them joins
+/// sentences of two different stories that happen to share a topic. Set by
+/// reasoning, above the length of any one article we have: BASIL's run to
+/// 79 sentences, PolNeAR's to 200 with 90% under 62. Between two articles
+/// shorter than this, or with no near copy at all, it never applies.
+pub const STORY_SPAN: usize = 100;
+
 /// Settings of an alignment.
 #[derive(Debug, Clone, Copy)]
 pub struct AlignOptions {
@@ -167,6 +181,8 @@ pub struct AlignOptions {
     /// Apply [`PERSON_SCORE`] to the sentences that bring in a person
     /// named in passing.
     pub person_prior: bool,
+    /// Keep paraphrase-level pairs near the near copies ([`STORY_SPAN`]).
+    pub locality: bool,
 }
 
 impl Default for AlignOptions {
@@ -177,6 +193,7 @@ impl Default for AlignOptions {
             merge: true,
             lede_prior: true,
             person_prior: true,
+            locality: true,
         }
     }
 }
@@ -312,6 +329,9 @@ pub fn align_with(
         .map(|(i, j)| (i, j, measure.compare(&fa[i], &fb[j], weights)))
         .collect();
     apply_priors(&mut scored, &priors);
+    if opts.locality {
+        keep_local(&mut scored, opts.threshold);
+    }
 
     let groups = one_to_one(&scored, fa.len(), fb.len(), opts);
     let mut groups: Vec<Aligned> = groups
@@ -328,6 +348,35 @@ pub fn align_with(
     }
     groups.sort_by_key(|g| (g.a.first().copied(), g.b.first().copied()));
     groups
+}
+
+/// A pair whose wording shows one sentence was made from the other.
+fn near_copy(bd: &Breakdown) -> bool {
+    bd.same_words || bd.surface >= EDITED_SURFACE
+}
+
+/// Drops the pairs that are not near copies and lie farther than
+/// [`STORY_SPAN`] from every near copy scoring `threshold` (see there).
+/// `scored` is sorted by pair.
+fn keep_local(scored: &mut Vec<(usize, usize, Breakdown)>, threshold: f32) {
+    let anchors: Vec<(usize, usize)> = scored
+        .iter()
+        .filter(|p| p.2.score >= threshold && near_copy(&p.2))
+        .map(|p| (p.0, p.1))
+        .collect();
+    if anchors.is_empty() {
+        return;
+    }
+    scored.retain(|&(i, j, bd)| {
+        if near_copy(&bd) {
+            return true;
+        }
+        let from = anchors.partition_point(|a| a.0 + STORY_SPAN < i);
+        anchors[from..]
+            .iter()
+            .take_while(|a| a.0 <= i + STORY_SPAN)
+            .any(|a| a.1.abs_diff(j) <= STORY_SPAN)
+    });
 }
 
 /// Raises the scores of the prior pairs found in `scored` (sorted by pair)
