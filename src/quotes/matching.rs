@@ -354,6 +354,60 @@ fn bag_overlap(a: &[u32], b: &[u32]) -> usize {
     shared
 }
 
+/// The quote pairs that can pass [`candidate`]: those sharing three words
+/// in a row (the run a match needs), and for a quote of one or two words,
+/// those holding its first word. The rest cannot match, and two long
+/// documents with a thousand quotes each are not compared pair by pair.
+fn pairs_to_check(wa: &[Words], wb: &[Words]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let short = |w: &Words| w.ids.len() < MIN_RUN;
+    let mut trigrams: FxHashMap<[u32; 3], Vec<u32>> = FxHashMap::default();
+    // Word -> the quotes of B holding it; first word -> B's short quotes.
+    let mut holding: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut short_b: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (j, w) in wb.iter().enumerate() {
+        let j = j as u32;
+        let mut seen: Vec<[u32; 3]> = w.ids.windows(3).map(|t| [t[0], t[1], t[2]]).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for t in seen {
+            trigrams.entry(t).or_default().push(j);
+        }
+        let mut words = w.sorted.clone();
+        words.dedup();
+        for id in words {
+            holding.entry(id).or_default().push(j);
+        }
+        if let (true, Some(&id)) = (short(w), w.ids.first()) {
+            short_b.entry(id).or_default().push(j);
+        }
+    }
+    for (i, w) in wa.iter().enumerate() {
+        if short(w) {
+            if let Some(list) = w.ids.first().and_then(|id| holding.get(id)) {
+                out.extend(list.iter().map(|&j| (i, j as usize)));
+            }
+            continue;
+        }
+        for t in w.ids.windows(3) {
+            if let Some(list) = trigrams.get(&[t[0], t[1], t[2]]) {
+                out.extend(list.iter().map(|&j| (i, j as usize)));
+            }
+        }
+        // Short quotes of B inside this one.
+        let mut words = w.sorted.clone();
+        words.dedup();
+        for id in words {
+            if let Some(list) = short_b.get(&id) {
+                out.extend(list.iter().map(|&j| (i, j as usize)));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 struct Candidate {
     a: usize,
     b: usize,
@@ -396,8 +450,8 @@ fn changes(
     (wa, da): (&Words, &Detail),
     (wb, db): (&Words, &Detail),
     pairs: &[(usize, usize)],
-    a_others: &[&Words],
-    b_others: &[&Words],
+    a_others: (&[Words], usize),
+    b_others: (&[Words], usize),
 ) -> Vec<Change> {
     let mut out = Vec::new();
     let (Some(&(i0, j0)), Some(&(i1, j1))) = (pairs.first(), pairs.last()) else {
@@ -427,14 +481,25 @@ fn changes(
         }
     }
     // An extra stretch that is another quote of the other article: joined.
-    let joins = |edges: &[&[u32]], others: &[&Words]| {
+    // Whether an edge is mostly another quote of the other side. The shared
+    // bag of words bounds the common subsequence from above, so most quotes
+    // are ruled out without the word-by-word table.
+    let joins = |edges: &[&[u32]], (others, own): (&[Words], usize)| {
         edges.iter().any(|e| {
-            e.len() >= MIN_SHARED_WORDS
-                && others.iter().any(|o| {
-                    let shared = common(e, &o.ids).len();
-                    shared as f32 >= MIN_COVERAGE * e.len().min(o.ids.len()) as f32
-                        && shared >= MIN_SHARED_WORDS
-                })
+            if e.len() < MIN_SHARED_WORDS {
+                return false;
+            }
+            let mut bag = e.to_vec();
+            bag.sort_unstable();
+            let enough = |shared: usize, o: &Words| {
+                shared as f32 >= MIN_COVERAGE * e.len().min(o.ids.len()) as f32
+                    && shared >= MIN_SHARED_WORDS
+            };
+            others.iter().enumerate().any(|(k, o)| {
+                k != own
+                    && enough(bag_overlap(&bag, &o.sorted), o)
+                    && enough(common(e, &o.ids).len(), o)
+            })
         })
     };
     if joins(&b_edges, a_others) || joins(&a_edges, b_others) {
@@ -501,16 +566,14 @@ pub(crate) fn match_quotes(a: &Document, b: &Document) -> Vec<QuoteMatch> {
         .map(|q| ids_of(q.span.slice(tb), &mut vocabulary))
         .collect();
     let mut cands = Vec::new();
-    for (i, qa) in a.quotes.iter().enumerate() {
-        for (j, qb) in b.quotes.iter().enumerate() {
-            if let Some((score, pairs)) = candidate(qa, &wa[i], qb, &wb[j]) {
-                cands.push(Candidate {
-                    a: i,
-                    b: j,
-                    score,
-                    pairs,
-                });
-            }
+    for (i, j) in pairs_to_check(&wa, &wb) {
+        if let Some((score, pairs)) = candidate(&a.quotes[i], &wa[i], &b.quotes[j], &wb[j]) {
+            cands.push(Candidate {
+                a: i,
+                b: j,
+                score,
+                pairs,
+            });
         }
     }
     cands.sort_by(|x, y| {
@@ -532,21 +595,9 @@ pub(crate) fn match_quotes(a: &Document, b: &Document) -> Vec<QuoteMatch> {
         let changes = if verbatim {
             Vec::new()
         } else {
-            let a_others: Vec<&Words> = wa
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| *k != c.a)
-                .map(|(_, w)| w)
-                .collect();
-            let b_others: Vec<&Words> = wb
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| *k != c.b)
-                .map(|(_, w)| w)
-                .collect();
             let da = detail_of(a.quotes[c.a].span.slice(ta));
             let db = detail_of(b.quotes[c.b].span.slice(tb));
-            changes((x, &da), (y, &db), &c.pairs, &a_others, &b_others)
+            changes((x, &da), (y, &db), &c.pairs, (&wa, c.a), (&wb, c.b))
         };
         let (qa, qb) = (&a.quotes[c.a], &b.quotes[c.b]);
         out.push(QuoteMatch {

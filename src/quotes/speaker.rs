@@ -25,6 +25,7 @@ use super::marks::Raw;
 use super::words::{self, is_cap, key, Tok};
 use crate::article::Article;
 use crate::segment::Sentence;
+use rustc_hash::FxHashMap;
 
 /// How far (in tokens) after a quote its cue may stand: far enough for a long
 /// title or a name with two appositions (`Scott Pruitt, the attorney general
@@ -134,7 +135,14 @@ struct Ctx<'a> {
     /// Each token's cue length (`words::cue_at`), computed once.
     cues: Vec<u8>,
     persons: Vec<Person>,
+    /// Persons by their name words, and by last word and surname: the
+    /// look-ups of a long document must not scan every person.
+    by_tokens: FxHashMap<Vec<String>, usize>,
+    by_end: FxHashMap<String, Vec<usize>>,
+    /// Mentions in text order.
     mentions: Vec<Mention>,
+    /// Positions of each person's mentions, ascending.
+    mentioned_at: Vec<Vec<usize>>,
 }
 
 /// The quotation mark at byte `at` as a token.
@@ -255,7 +263,10 @@ pub(crate) fn attribute(
         piece_paragraph,
         sentences,
         persons: Vec::new(),
+        by_tokens: FxHashMap::default(),
+        by_end: FxHashMap::default(),
         mentions: Vec::new(),
+        mentioned_at: Vec::new(),
     };
     cx.runs = cx
         .cap_runs()
@@ -918,7 +929,7 @@ impl Ctx<'_> {
     }
 
     fn add_person(&mut self, tokens: Vec<String>, titles: Vec<String>) -> usize {
-        if let Some(i) = self.persons.iter().position(|p| p.tokens == tokens) {
+        if let Some(&i) = self.by_tokens.get(&tokens) {
             if let Some(p) = self.persons.get_mut(i) {
                 for t in titles {
                     if !p.titles.contains(&t) {
@@ -940,6 +951,13 @@ impl Ctx<'_> {
             last
         }
         .to_string();
+        let index = self.persons.len();
+        self.by_tokens.insert(tokens.clone(), index);
+        let ends = self.by_end.entry(last.to_string()).or_default();
+        ends.push(index);
+        if surname != last {
+            self.by_end.entry(surname.clone()).or_default().push(index);
+        }
         self.persons.push(Person {
             surname,
             tokens,
@@ -948,7 +966,7 @@ impl Ctx<'_> {
             female,
             speaks: false,
         });
-        self.persons.len() - 1
+        index
     }
 
     /// Runs of capitalized words outside quotes: `(first token, last+1)`.
@@ -1014,11 +1032,10 @@ impl Ctx<'_> {
     /// The known person a name refers to: the full name whose last words
     /// these are, preferring one mentioned before `at`.
     fn lookup(&self, name: &[String], at: usize) -> Option<usize> {
-        if let Some(i) = self.persons.iter().position(|p| p.tokens == name) {
-            // A single name that is also the end of a longer one resolves to it.
-            if name.len() > 1 {
-                return Some(i);
-            }
+        let exact = self.by_tokens.get(name).copied();
+        // A single name that is also the end of a longer one resolves to it.
+        if exact.is_some() && name.len() > 1 {
+            return exact;
         }
         let fits_any = |p: &Person| {
             p.tokens.len() > name.len()
@@ -1030,18 +1047,33 @@ impl Ctx<'_> {
             p.tokens.last().is_some_and(|w| words::is_suffix(&key(w)))
                 && !name.last().is_some_and(|w| words::is_suffix(&key(w)))
         };
-        let plain_exists = self.persons.iter().any(|p| fits_any(p) && !suffixed(p));
-        let fits = |p: &Person| fits_any(p) && !(plain_exists && suffixed(p));
-        let before = self
-            .mentions
+        // Every person that fits ends with the name's last word or has it
+        // as surname; ascending, as persons were added.
+        let mut candidates: Vec<usize> = name
+            .last()
+            .and_then(|w| self.by_end.get(w))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&k| self.persons.get(k).is_some_and(fits_any))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let person = |k: &usize| self.persons.get(*k);
+        let plain_exists = candidates.iter().filter_map(person).any(|p| !suffixed(p));
+        candidates.retain(|k| person(k).is_some_and(|p| !(plain_exists && suffixed(p))));
+        // The fitting person mentioned last before `at`, else the first one.
+        let last_before = |k: &usize| {
+            let at_list = self.mentioned_at.get(*k)?;
+            let n = at_list.partition_point(|&m| m < at);
+            n.checked_sub(1).and_then(|i| at_list.get(i)).copied()
+        };
+        let before = candidates
             .iter()
-            .rev()
-            .filter(|m| m.at < at)
-            .find(|m| self.persons.get(m.person).is_some_and(fits))
-            .map(|m| m.person);
-        before
-            .or_else(|| self.persons.iter().position(fits))
-            .or_else(|| self.persons.iter().position(|p| p.tokens == name))
+            .filter_map(|k| last_before(k).map(|m| (m, *k)))
+            .max()
+            .map(|(_, k)| k);
+        before.or_else(|| candidates.first().copied()).or(exact)
     }
 
     fn collect_mentions(&mut self) {
@@ -1065,7 +1097,15 @@ impl Ctx<'_> {
                 }
             }
         }
+        mentions.sort_by_key(|m| m.at);
+        let mut mentioned_at = vec![Vec::new(); self.persons.len()];
+        for m in &mentions {
+            if let Some(list) = mentioned_at.get_mut(m.person) {
+                list.push(m.at);
+            }
+        }
         self.mentions = mentions;
+        self.mentioned_at = mentioned_at;
         self.runs = runs;
     }
 
@@ -1173,12 +1213,16 @@ impl Ctx<'_> {
     fn antecedent(&self, at: usize, male: bool) -> Option<usize> {
         let here = self.sentence_of(at);
         let lowest = here.saturating_sub(PRONOUN_LOOKBACK);
+        // The mentions from the first sentence looked at up to `at`.
+        let from = self.sentences.get(lowest).map_or(0, |s| s.span.start);
+        let lo = self.mentions.partition_point(|m| m.at < from);
+        let hi = self.mentions.partition_point(|m| m.at < at);
+        let window = self.mentions.get(lo..hi.max(lo)).unwrap_or(&[]);
         let mut fallback = None;
         for s in (lowest..=here).rev() {
-            let fitting = self
-                .mentions
+            let fitting = window
                 .iter()
-                .filter(|m| m.at < at && self.sentence_of(m.at) == s)
+                .filter(|m| self.sentence_of(m.at) == s)
                 .filter(|m| {
                     self.persons.get(m.person).is_some_and(|p| {
                         p.gender().map_or(true, |g| g == male) && person_like(&p.tokens)
