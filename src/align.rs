@@ -832,6 +832,48 @@ mod tests {
         );
     }
 
+    /// A digest of `n` short made-up stories, one sentence each, with
+    /// `extra` put at the given places.
+    fn digest(n: usize, extra: &[(usize, &str)]) -> Vec<String> {
+        let mut out: Vec<String> = (0..n)
+            .map(|i| {
+                format!("The board of Varo{i}dale approved the Kelt{i}ham bridge plan in its meeting number {i}.")
+            })
+            .collect();
+        for &(at, s) in extra {
+            out.insert(at, s.to_string());
+        }
+        out
+    }
+
+    #[test]
+    fn long_documents_pair_paraphrases_only_near_their_story() {
+        let told = "Flooding forced the evacuation of 300 homes in the valley overnight.";
+        let retold = "Overnight, 300 homes in the valley were evacuated because of flooding.";
+        let as_feats = |v: &[String]| {
+            let refs: Vec<&str> = v.iter().map(String::as_str).collect();
+            feats(&refs)
+        };
+        let paraphrases = |a: &[String], b: &[String]| -> Vec<(usize, usize)> {
+            align(&as_feats(a), &as_feats(b), &AlignOptions::default())
+                .iter()
+                .filter(|g| g.kind == AlignKind::Paraphrase)
+                .map(|g| (g.a[0], g.b[0]))
+                .collect()
+        };
+        // Next to the copied sentences of its story: found.
+        let a = digest(400, &[(350, told)]);
+        let b = digest(400, &[(352, retold)]);
+        assert_eq!(paraphrases(&a, &b), vec![(350, 352)]);
+        // Hundreds of sentences away, among other stories: not the same fact.
+        let b = digest(400, &[(10, retold)]);
+        assert_eq!(paraphrases(&a, &b), vec![]);
+        // Between two articles, any order is a wire's own.
+        let a = digest(40, &[(35, told)]);
+        let b = digest(40, &[(0, retold)]);
+        assert_eq!(paraphrases(&a, &b), vec![(35, 0)]);
+    }
+
     #[test]
     fn a_misspelt_word_still_counts() {
         let a = feats(&[

@@ -454,6 +454,11 @@ mod tests {
                 "The defense ministry criticized the program's rising cost.",
             ),
             (
+                "sentence of names copied with one word changed",
+                "Also invited were two other judges, Maria Ortiz of the Ohio Supreme Court and Paul Chen of the Federal Circuit in Washington.",
+                "Also invited were 2 other judges, Maria Ortiz of the Ohio Supreme Court and Paul Chen of the Federal Circuit in Washington.",
+            ),
+            (
                 "quote trimmed inside a longer sentence",
                 "\"We will not accept any deal that cuts pensions for nurses and teachers,\" the union leader Maria Lopez told a rally in the capital.",
                 "\"We will not accept any deal that cuts pensions,\" Lopez said.",
