@@ -95,7 +95,8 @@ pub(crate) fn is_title_minor(word: &str) -> bool {
 }
 
 fn listed(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    // The lists hold short words; longer ones leave at once.
+    word.len() <= 5 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A lower-case content word: what follows a sentence's first word when the
@@ -227,20 +228,34 @@ fn pull_quote(sentence: &str) -> Option<usize> {
 /// `she said The bill`). Inside a sentence such an opener is capitalized
 /// only as part of a title or name, which a capital after it shows.
 fn glued(sentence: &str) -> Option<usize> {
-    let mut toks = tokens(sentence);
-    let mut prev_prose = false;
-    while let Some((at, token)) = toks.next() {
-        if prev_prose && opens_prose(token, toks.clone()) && !token.contains(['"', '“', '(']) {
-            let plain = token
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '\'' || c == '’');
-            if plain {
-                return Some(at);
-            }
+    let bytes = sentence.as_bytes();
+    // Only a space then a capital can start such a sentence, so the scan
+    // looks at bytes and reads words only there (the sentence openers are
+    // all ASCII).
+    for k in 1..bytes.len() {
+        if !(bytes[k].is_ascii_uppercase() && bytes[k - 1] == b' ') {
+            continue;
         }
-        prev_prose = token.chars().all(char::is_alphabetic)
-            && token.starts_with(char::is_lowercase)
-            && !listed(MINOR, token);
+        let (Some(before), Some(after)) = (sentence.get(..k - 1), sentence.get(k..)) else {
+            continue;
+        };
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        let prev_prose = prev.starts_with(|c: char| c.is_ascii_lowercase())
+            && prev.chars().all(char::is_alphabetic)
+            && !listed(MINOR, prev);
+        if !prev_prose {
+            continue;
+        }
+        let mut rest = tokens(after);
+        let Some((_, token)) = rest.next() else {
+            continue;
+        };
+        let plain = token
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’');
+        if plain && opens_prose(token, rest) {
+            return Some(k);
+        }
     }
     None
 }
