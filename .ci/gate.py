@@ -58,11 +58,62 @@ def main():
         figures["quotes_recall"], figures["quotes_speaker"], figures["quotes_precision"] = map(float, m.groups())
     print(f"polnear quotes: {m.group(0) if m else 'no figure'}")
 
+    bench = os.path.join(os.path.dirname(os.path.abspath(eval_dir)), "bench")
+    if os.path.isfile(os.path.join(bench, "make_workloads.py")):
+        workload_figures(binary, bench, eval_dir, figures)
+    else:
+        print(f"skipped: {bench} is absent, no workload figures")
+
     failed = [k for k, low in baseline.items() if figures.get(k, 0) < low]
     for k in failed:
         print(f"REGRESSION {k}: {figures.get(k)} < baseline {baseline[k]}")
     print(f"gate: {len(baseline) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
+
+
+def workload_figures(binary, bench, eval_dir, figures):
+    """ALIGN F1 at K = 30, 300, 3000 and DEDUP F1 at 10k on the shared
+    benchmark workloads (generated: deterministic, about 5 s), scored the
+    way ../shared/bench/run_peers.py scores them; BASIL same-story F1."""
+    sys.path.insert(0, bench)
+    import run_peers as rp
+
+    with tempfile.TemporaryDirectory() as wl:
+        subprocess.run([sys.executable, os.path.join(bench, "make_workloads.py"),
+                        "--sizes-align", "30,300,3000", "--sizes-dedup", "10000", wl],
+                       check=True, capture_output=True)
+        for k in (30, 300, 3000):
+            wdir = os.path.join(wl, "align", f"k{k}")
+            golds = rp.load_align_gold(wdir)
+            pairs = {}
+            for d in rp.pair_dirs(wdir):
+                name = os.path.basename(d)
+                out = os.path.join(wl, "out.json")
+                with open(out, "w") as f:
+                    subprocess.run([binary, "compare", os.path.join(d, "A.txt"), os.path.join(d, "B.txt"),
+                                    "--format", "json"], stdout=f, check=False)
+                try:
+                    pairs[name] = rp.Harness.wirediff_align_pairs(None, d, golds[name], out)
+                except (ValueError, KeyError, IndexError, AttributeError) as e:
+                    print(f"align K={k} {name}: bad output ({e})")
+            acc = rp.score_align(golds, pairs)
+            figures[f"align_f1_k{k}"] = round(acc["F1"], 4)
+            print(f"align K={k}: P {acc['P']:.4f} R {acc['R']:.4f} F1 {acc['F1']:.4f}")
+
+        pred = os.path.join(wl, "pairs.jsonl")
+        with open(pred, "w") as f:
+            subprocess.run([binary, "dedup", os.path.join(wl, "dedup", "n10000.jsonl"), "--format", "jsonl"],
+                           stdout=f, check=False)
+        text = run([sys.executable, "scripts/score_dedup.py", os.path.join(wl, "dedup", "n10000.gold.json"), pred])
+        m = re.search(r"F1 ([\d.]+)", text)
+        figures["dedup_f1_10k"] = float(m.group(1)) if m else 0
+        print(f"dedup 10k: {text.splitlines()[0] if text else 'no figure'}")
+
+    text = run([sys.executable, "scripts/score_basil_dedup.py", binary,
+                os.path.join(eval_dir, "basil", "articles.jsonl")])
+    m = re.search(r"F1 ([\d.]+)", text)
+    figures["basil_same_story_f1"] = float(m.group(1)) if m else 0
+    print(f"basil same-story: {text.splitlines()[0] if text else 'no figure'}")
 
 
 if __name__ == "__main__":
