@@ -675,6 +675,24 @@ mod tests {
         ) {
             check_spans(&text);
         }
+
+        /// Title-case runs, datelines, pull quotes and sentence openers in
+        /// any order: the headline pass must keep the same guarantees.
+        #[test]
+        fn spans_hold_on_headline_like_text(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("Rebels"), Just("Seize"), Just("Airport"), Just("in"), Just("of"),
+                    Just("KABUL"), Just("SAN"), Just("JUAN,"), Just("P.R."), Just("—"),
+                    Just("--"), Just("It"), Just("The"), Just("He’ll"), Just("was"),
+                    Just("said"), Just("act"), Just("“We"), Just("“…the"), Just("end”"),
+                    Just("é"), Just("Ärger"), Just("."), Just("-He"), Just("\n"),
+                ],
+                0..40,
+            )
+        ) {
+            check_spans(&words.join(" "));
+        }
     }
 
     fn check_spans(text: &str) {
