@@ -214,6 +214,18 @@ pub struct Deduper {
     df: Vec<u32>,
 }
 
+/// An article of the current chunk, once indexed.
+struct Fresh {
+    seq: u32,
+    /// Chain heads as noted at insertion: first the sentence-pair keys,
+    /// then the rare salient terms, then the rare headline words.
+    heads: Vec<u32>,
+    /// Number of sentence-pair keys in `heads`.
+    keys: usize,
+    /// Number of salient terms in `heads` after the keys.
+    salient: usize,
+}
+
 /// A parsed record before it gets a position.
 enum Parsed {
     Ok {
@@ -426,29 +438,48 @@ impl Deduper {
         let rarity = verify::Rarity::new(&self.df, self.ids.len());
         let rarity = &rarity;
 
-        // Index this chunk's articles first, in input order. Chains are
-        // capped in insertion order, so the entries before `x` in a chain are
-        // exactly what a one-at-a-time run would have seen when `x` came:
-        // lookups below keep only those.
+        // Index this chunk's articles first, in input order, noting where
+        // each key's chain stood before the article came: the lookups below
+        // walk from there, which is exactly what a one-at-a-time run would
+        // have seen, without probing the map again.
         let mut terms: Vec<u64> = Vec::new();
-        for (seq, keys, indexed) in &new_keys {
-            if *indexed {
-                self.index.insert(*seq, keys);
-                terms.clear();
-                terms.extend(self.story_keys(*seq, rarity));
-                self.index.insert_capped(*seq, &terms, STORY_POSTING_CAP);
+        let mut fresh: Vec<Fresh> = Vec::with_capacity(new_keys.len());
+        for (seq, keys, indexed) in new_keys {
+            terms.clear();
+            terms.extend(self.story_keys(seq, rarity));
+            let salient = self.rare_salient(seq, rarity);
+            let mut heads = Vec::with_capacity(keys.len() + terms.len());
+            if indexed {
+                self.index
+                    .insert_noting(seq, &keys, candidates::POSTING_CAP, &mut heads);
+                self.index
+                    .insert_noting(seq, &terms, STORY_POSTING_CAP, &mut heads);
+            } else {
+                // A twin is not listed, but finds what its group's first
+                // article finds.
+                heads.extend(keys.iter().chain(&terms).map(|&k| self.index.head(k)));
             }
+            fresh.push(Fresh {
+                seq,
+                heads,
+                keys: keys.len(),
+                salient,
+            });
         }
 
         // Parallel: candidates and verification.
         let this = &*self;
         let counted = AtomicUsize::new(0);
         let counted = &counted;
-        let found: Vec<(u32, u32, Verdict)> = new_keys
+        let found: Vec<(u32, u32, Verdict)> = fresh
             .par_iter()
-            .flat_map_iter(|(x, keys, _)| {
+            .flat_map_iter(|f| {
+                let x = &f.seq;
+                let (keys, story_heads) = f.heads.split_at(f.keys.min(f.heads.len()));
+                let (salient_heads, title_heads) =
+                    story_heads.split_at(f.salient.min(story_heads.len()));
                 let cands = this.candidates(*x, keys);
-                let story = this.story_candidates(*x, &cands, rarity);
+                let story = this.story_candidates(*x, &cands, salient_heads, title_heads, rarity);
                 counted.fetch_add(cands.len() + story.len(), Ordering::Relaxed);
                 let sx = this.sketches.get(*x as usize);
                 let mut all: Vec<(u32, bool)> = cands.into_iter().map(|y| (y, false)).collect();
@@ -517,35 +548,42 @@ impl Deduper {
         salient.chain(title)
     }
 
+    /// How many of the keys [`Deduper::story_keys`] gives for `seq` are
+    /// salient terms (they come first; headline words follow).
+    fn rare_salient(&self, seq: u32, rarity: &verify::Rarity) -> usize {
+        self.sketches.get(seq as usize).map_or(0, |s| {
+            s.salient.iter().filter(|&&t| rarity.is_rare(t)).count()
+        })
+    }
+
     /// Earlier articles not already in `skip` (sorted) that share with `x`
     /// at least [`STORY_MIN_SHARED`] rare salient terms spread over the
     /// stories, or a rare headline word (see [`STORY_TITLE_TAG`]); sorted.
-    fn story_candidates(&self, x: u32, skip: &[u32], rarity: &verify::Rarity) -> Vec<u32> {
+    /// `salient` and `title` are the chain heads noted when `x`'s story keys
+    /// went into the index (see [`Deduper::story_keys`]).
+    fn story_candidates(
+        &self,
+        x: u32,
+        skip: &[u32],
+        salient: &[u32],
+        title: &[u32],
+        rarity: &verify::Rarity,
+    ) -> Vec<u32> {
         let mut hits: Vec<u32> = Vec::new();
         let mut title_hits: Vec<u32> = Vec::new();
         let mut list: Vec<u32> = Vec::with_capacity(STORY_POSTING_CAP);
-        let sketch = self.sketches.get(x as usize);
-        let terms = sketch.map_or(&[][..], |s| &s.salient[..]);
-        let title = sketch.map_or(&[][..], |s| &s.title[..]);
-        for &t in title {
-            if !rarity.is_rare(t) {
-                continue;
-            }
+        for &h in title {
             list.clear();
-            list.extend(self.index.postings(title_key(t)).filter(|&y| y < x));
+            list.extend(self.index.chain(h).filter(|&y| y < x));
             if list.len() < STORY_POSTING_CAP {
                 title_hits.extend_from_slice(&list);
             }
         }
         title_hits.sort_unstable();
         title_hits.dedup();
-        for &t in terms {
-            if !rarity.is_rare(t) {
-                continue;
-            }
-            let k = story_key(t);
+        for &h in salient {
             list.clear();
-            list.extend(self.index.postings(k).filter(|&y| y < x));
+            list.extend(self.index.chain(h).filter(|&y| y < x));
             // A term held by a full list of earlier articles is common:
             // it says nothing about which story this is.
             if list.len() >= STORY_POSTING_CAP {
@@ -612,11 +650,12 @@ impl Deduper {
         ma.count_ones() >= 2 && mb.count_ones() >= 2
     }
 
-    /// Earlier articles worth verifying against article `x`, sorted.
-    fn candidates(&self, x: u32, keys: &[u64]) -> Vec<u32> {
+    /// Earlier articles worth verifying against article `x`, sorted, from
+    /// the chain heads noted when its keys went into the index.
+    fn candidates(&self, x: u32, heads: &[u32]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        for &k in keys {
-            out.extend(self.index.postings(k).filter(|&y| y < x));
+        for &h in heads {
+            out.extend(self.index.chain(h).filter(|&y| y < x));
         }
         out.sort_unstable();
         out.dedup();
