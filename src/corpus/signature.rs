@@ -252,7 +252,7 @@ pub struct Signature {
 
 /// 64-bit finalizer (splitmix64): spreads every input bit over the output.
 #[inline]
-pub fn mix(mut z: u64) -> u64 {
+pub const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
@@ -510,27 +510,55 @@ fn key_fingerprint(words: &[(u64, bool)]) -> Option<u64> {
     )
 }
 
+/// The min-hash permutations: key `i` orders sentences by
+/// `a_i * h + b_i` (mod 2^64, `a_i` odd, so a permutation of the 64-bit
+/// hashes) of each sentence's mixed fingerprint `h`. The high bits of the
+/// product, which decide the order, depend on every bit of `h`; one
+/// multiply-add per sentence and key replaces a full 64-bit mix, which made
+/// the key loop the largest part of the signature after tokenizing.
+const PERMUTATIONS: [(u64, u64); NUM_KEYS] = permutations();
+
+const fn permutations() -> [(u64, u64); NUM_KEYS] {
+    let mut out = [(0u64, 0u64); NUM_KEYS];
+    let mut i = 0;
+    while i < NUM_KEYS {
+        let seed = mix((i as u64).wrapping_add(0x5151_5151));
+        out[i] = (mix(seed ^ 0x6a09_e667_f3bc_c909) | 1, mix(seed));
+        i += 1;
+    }
+    out
+}
+
 /// The min-hash sentence-pair keys (module docs).
 fn keys(fps: &[u64], paras: &[usize]) -> Vec<u64> {
     if fps.len() < 2 {
         return Vec::new();
     }
     let single_paragraph = paras.iter().all(|&p| Some(&p) == paras.first());
-    let mut out = Vec::with_capacity(NUM_KEYS);
-    for i in 0..NUM_KEYS as u64 {
-        let seed = mix(i.wrapping_add(0x5151_5151));
-        // One pass keeps the smallest hash and the smallest from another
-        // paragraph than the current smallest's (any other sentence when
-        // the story is one paragraph).
-        let mut best: Option<(u64, u64, usize)> = None;
-        let mut second: Option<(u64, u64)> = None;
-        for (k, &f) in fps.iter().enumerate() {
-            let h = mix(f ^ seed);
+    // Per sentence, once: its mixed hash, its fingerprint and the group it
+    // must differ from (its paragraph; itself when the story is one
+    // paragraph).
+    let sentences: Vec<(u64, u64, usize)> = fps
+        .iter()
+        .enumerate()
+        .map(|(k, &f)| {
             let p = if single_paragraph {
                 k
             } else {
                 paras.get(k).copied().unwrap_or(k)
             };
+            (mix(f), f, p)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(NUM_KEYS);
+    for (i, &(a, b)) in PERMUTATIONS.iter().enumerate() {
+        // One pass keeps the smallest hash and the smallest from another
+        // paragraph than the current smallest's (any other sentence when
+        // the story is one paragraph).
+        let mut best: Option<(u64, u64, usize)> = None;
+        let mut second: Option<(u64, u64)> = None;
+        for &(g, f, p) in &sentences {
+            let h = g.wrapping_mul(a).wrapping_add(b);
             match best {
                 Some((bh, _, bp)) if h >= bh => {
                     if p != bp && second.map_or(true, |(sh, _)| h < sh) {
@@ -547,7 +575,7 @@ fn keys(fps: &[u64], paras: &[usize]) -> Vec<u64> {
             }
         }
         if let (Some((_, fa, _)), Some((_, fb))) = (best, second) {
-            out.push(mix(mix(fa ^ seed).wrapping_add(fb.rotate_left(17)) ^ i));
+            out.push(mix((fa ^ b).wrapping_add(fb.rotate_left(17)) ^ i as u64));
         }
     }
     out
