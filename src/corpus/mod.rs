@@ -276,12 +276,16 @@ pub struct Tokenized {
     pub sentences: usize,
     /// Words in them.
     pub words: usize,
+    /// Sum of the words' hashes and flags: uses every value the tokenizer
+    /// gives, so that the compiler cannot leave out the hashing and the
+    /// pass does the work it stands for.
+    pub checksum: u64,
 }
 
 /// The reading half of [`Deduper::push`] alone, for measuring: parses the
 /// records, builds the articles (ingest, boilerplate), segments them into
 /// sentences and splits those into hashed words exactly as the signatures
-/// do, then drops everything. `wirediff dedup --tokenize-only` (hidden)
+/// do, then drops everything but counts and a checksum of the hashes. `wirediff dedup --tokenize-only` (hidden)
 /// runs it over whole inputs, so the cost of dedup proper can be stated as
 /// a multiple of wirediff's own read-and-tokenize pass (BENCHMARKS.md).
 pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
@@ -296,7 +300,12 @@ pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
                 for s in crate::segment::sentences(&a) {
                     let text = a.text.get(s.span.start..s.span.end).unwrap_or("");
                     t.sentences += 1;
-                    signature::for_each_word(text, &mut buf, |_, _, _| t.words += 1);
+                    signature::for_each_word(text, &mut buf, |h, cap, digit| {
+                        t.words += 1;
+                        t.checksum = t
+                            .checksum
+                            .wrapping_add(h ^ u64::from(cap) ^ (u64::from(digit) << 1));
+                    });
                 }
             }
             t
@@ -305,6 +314,7 @@ pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
             articles: x.articles + y.articles,
             sentences: x.sentences + y.sentences,
             words: x.words + y.words,
+            checksum: x.checksum.wrapping_add(y.checksum),
         })
 }
 
