@@ -435,10 +435,10 @@ impl Deduper {
                 // Headline words count too (once per article), or a word
                 // seen only in headlines would look rare however common.
                 let title_only = sk
-                    .title
+                    .title()
                     .iter()
-                    .filter(|w| sk.doc_words.binary_search(w).is_err());
-                for &w in sk.doc_words.iter().chain(title_only) {
+                    .filter(|w| sk.doc_words().binary_search(w).is_err());
+                for &w in sk.doc_words().iter().chain(title_only) {
                     if let Some(d) = self.df.get_mut(usize::from(w)) {
                         *d += 1;
                     }
@@ -545,8 +545,8 @@ impl Deduper {
         rarity: &'s verify::Rarity,
     ) -> impl Iterator<Item = u64> + 's {
         let sketch = self.sketches.get(seq as usize);
-        let salient = sketch.map_or(&[][..], |s| &s.salient[..]);
-        let title = sketch.map_or(&[][..], |s| &s.title[..]);
+        let salient = sketch.map_or(&[][..], |s| s.salient());
+        let title = sketch.map_or(&[][..], |s| s.title());
         let salient = salient
             .iter()
             .filter(|&&t| rarity.is_rare(t))
@@ -562,7 +562,7 @@ impl Deduper {
     /// salient terms (they come first; headline words follow).
     fn rare_salient(&self, seq: u32, rarity: &verify::Rarity) -> usize {
         self.sketches.get(seq as usize).map_or(0, |s| {
-            s.salient.iter().filter(|&&t| rarity.is_rare(t)).count()
+            s.salient().iter().filter(|&&t| rarity.is_rare(t)).count()
         })
     }
 
@@ -641,16 +641,18 @@ impl Deduper {
         else {
             return false;
         };
+        let (sa, sb) = (a.salient(), b.salient());
+        let (pa, pb) = (a.salient_paras(), b.salient_paras());
         let (mut i, mut j) = (0, 0);
         let (mut ma, mut mb) = (0u64, 0u64);
-        while let (Some(&ta), Some(&tb)) = (a.salient.get(i), b.salient.get(j)) {
+        while let (Some(&ta), Some(&tb)) = (sa.get(i), sb.get(j)) {
             match ta.cmp(&tb) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
                     if rarity.is_rare(ta) {
-                        ma |= a.salient_paras.get(i).copied().unwrap_or(0);
-                        mb |= b.salient_paras.get(j).copied().unwrap_or(0);
+                        ma |= pa.get(i).copied().unwrap_or(0);
+                        mb |= pb.get(j).copied().unwrap_or(0);
                     }
                     i += 1;
                     j += 1;

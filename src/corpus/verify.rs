@@ -152,14 +152,14 @@ pub struct Verdict {
 /// Verifies a candidate pair. `None`: the two articles are not related.
 pub fn verify(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
     let mut evidence = measure(a, b);
-    evidence.story = rarity.cosine(&a.doc_words, &b.doc_words);
+    evidence.story = rarity.cosine(a.doc_words(), b.doc_words());
     classify(evidence)
 }
 
 /// Verifies a pair found only through shared salient terms: the cheap
 /// salient test first, the sentence measures only for pairs that pass it.
 pub fn verify_story(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
-    let story = rarity.cosine(&a.doc_words, &b.doc_words);
+    let story = rarity.cosine(a.doc_words(), b.doc_words());
     if story < SAME_STORY_COSINE {
         return None;
     }
@@ -232,22 +232,23 @@ pub fn measure(a: &Sketch, b: &Sketch) -> Evidence {
     let (na, nb) = (a.len(), b.len());
     let mut am = Marks::new(na);
     let mut bm = Marks::new(nb);
-    for (i, fa) in a.fps.iter().enumerate() {
-        for (j, fb) in b.fps.iter().enumerate() {
+    for (i, fa) in a.fps().iter().enumerate() {
+        for (j, fb) in b.fps().iter().enumerate() {
             if fa == fb {
                 am.set(i);
                 bm.set(j);
             }
         }
     }
+    let (masks_a, masks_b) = (a.masks(), b.masks());
     for i in 0..na {
         let wa = a.words_of(i);
-        let ka = a.masks.get(i).copied().unwrap_or(u64::MAX);
+        let ka = masks_a.get(i).copied().unwrap_or(u64::MAX);
         for j in 0..nb {
             if am.get(i) && bm.get(j) {
                 continue;
             }
-            let kb = b.masks.get(j).copied().unwrap_or(u64::MAX);
+            let kb = masks_b.get(j).copied().unwrap_or(u64::MAX);
             if may_match(wa.len(), ka, b.words_of(j).len(), kb) && near_match(wa, b.words_of(j)) {
                 am.set(i);
                 bm.set(j);
@@ -261,7 +262,7 @@ pub fn measure(a: &Sketch, b: &Sketch) -> Evidence {
         a_covered: share(ca, na),
         b_covered: share(cb, nb),
         shared_sentences: ca as u32,
-        shared_quotes: crate::similarity::count_common(&a.quotes, &b.quotes) as u32,
+        shared_quotes: crate::similarity::count_common(a.quotes(), b.quotes()) as u32,
         story: 0.0,
     }
 }
@@ -395,7 +396,7 @@ mod tests {
             .collect();
         let mut df = vec![0u32; 1 << 16];
         for s in &sk {
-            for &w in &s.doc_words {
+            for &w in s.doc_words() {
                 df[usize::from(w)] += 1;
             }
         }
