@@ -10,7 +10,9 @@
 //! **Candidate keys.** Each key is a pair of sentences from *different
 //! paragraphs*, picked by min-hashing: under hash function `i` the key joins
 //! the sentence with the smallest hash and the smallest-hash sentence of
-//! another paragraph. Two articles share key `i` with a probability close to
+//! another paragraph (hash function `i` is a multiply-add permutation of
+//! one mixed hash per sentence, see `PERMUTATIONS`). Two articles share key
+//! `i` with a probability close to
 //! the square of their sentence-set Jaccard, so a copy that keeps half of its
 //! source shares several of [`NUM_KEYS`] keys. An article that merely reuses
 //! one passage of another (a shared background paragraph, one quoted
@@ -510,10 +512,11 @@ fn push_lower(buf: &mut String, c: char) {
     }
 }
 
-/// Reusable buffers of one thread's signatures: the sketch is built here
-/// and copied out at its exact size, so an article costs one allocation per
-/// kept vector instead of a chain of growing ones plus a shrink (malloc and
-/// free were about a tenth of a 100k run).
+/// Reusable buffers of one thread's signatures: the sketch's parts are
+/// built here and packed into its two blocks at their exact size, so an
+/// article costs two kept allocations instead of a chain of growing ones
+/// plus a shrink per part (malloc and free were about a tenth of a 100k
+/// run).
 #[derive(Default)]
 struct Scratch {
     parts: Parts,
