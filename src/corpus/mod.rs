@@ -214,6 +214,18 @@ pub struct Deduper {
     df: Vec<u32>,
 }
 
+/// An article of the current chunk, once indexed.
+struct Fresh {
+    seq: u32,
+    /// Chain heads as noted at insertion: first the sentence-pair keys,
+    /// then the rare salient terms, then the rare headline words.
+    heads: Vec<u32>,
+    /// Number of sentence-pair keys in `heads`.
+    keys: usize,
+    /// Number of salient terms in `heads` after the keys.
+    salient: usize,
+}
+
 /// A parsed record before it gets a position.
 enum Parsed {
     Ok {
@@ -264,12 +276,16 @@ pub struct Tokenized {
     pub sentences: usize,
     /// Words in them.
     pub words: usize,
+    /// Sum of the words' hashes and flags: uses every value the tokenizer
+    /// gives, so that the compiler cannot leave out the hashing and the
+    /// pass does the work it stands for.
+    pub checksum: u64,
 }
 
 /// The reading half of [`Deduper::push`] alone, for measuring: parses the
 /// records, builds the articles (ingest, boilerplate), segments them into
 /// sentences and splits those into hashed words exactly as the signatures
-/// do, then drops everything. `wirediff dedup --tokenize-only` (hidden)
+/// do, then drops everything but counts and a checksum of the hashes. `wirediff dedup --tokenize-only` (hidden)
 /// runs it over whole inputs, so the cost of dedup proper can be stated as
 /// a multiple of wirediff's own read-and-tokenize pass (BENCHMARKS.md).
 pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
@@ -284,7 +300,12 @@ pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
                 for s in crate::segment::sentences(&a) {
                     let text = a.text.get(s.span.start..s.span.end).unwrap_or("");
                     t.sentences += 1;
-                    signature::for_each_word(text, &mut buf, |_, _, _| t.words += 1);
+                    signature::for_each_word(text, &mut buf, |h, cap, digit| {
+                        t.words += 1;
+                        t.checksum = t
+                            .checksum
+                            .wrapping_add(h ^ u64::from(cap) ^ (u64::from(digit) << 1));
+                    });
                 }
             }
             t
@@ -293,6 +314,7 @@ pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
             articles: x.articles + y.articles,
             sentences: x.sentences + y.sentences,
             words: x.words + y.words,
+            checksum: x.checksum.wrapping_add(y.checksum),
         })
 }
 
@@ -413,10 +435,10 @@ impl Deduper {
                 // Headline words count too (once per article), or a word
                 // seen only in headlines would look rare however common.
                 let title_only = sk
-                    .title
+                    .title()
                     .iter()
-                    .filter(|w| sk.doc_words.binary_search(w).is_err());
-                for &w in sk.doc_words.iter().chain(title_only) {
+                    .filter(|w| sk.doc_words().binary_search(w).is_err());
+                for &w in sk.doc_words().iter().chain(title_only) {
                     if let Some(d) = self.df.get_mut(usize::from(w)) {
                         *d += 1;
                     }
@@ -426,29 +448,48 @@ impl Deduper {
         let rarity = verify::Rarity::new(&self.df, self.ids.len());
         let rarity = &rarity;
 
-        // Index this chunk's articles first, in input order. Chains are
-        // capped in insertion order, so the entries before `x` in a chain are
-        // exactly what a one-at-a-time run would have seen when `x` came:
-        // lookups below keep only those.
+        // Index this chunk's articles first, in input order, noting where
+        // each key's chain stood before the article came: the lookups below
+        // walk from there, which is exactly what a one-at-a-time run would
+        // have seen, without probing the map again.
         let mut terms: Vec<u64> = Vec::new();
-        for (seq, keys, indexed) in &new_keys {
-            if *indexed {
-                self.index.insert(*seq, keys);
-                terms.clear();
-                terms.extend(self.story_keys(*seq, rarity));
-                self.index.insert_capped(*seq, &terms, STORY_POSTING_CAP);
+        let mut fresh: Vec<Fresh> = Vec::with_capacity(new_keys.len());
+        for (seq, keys, indexed) in new_keys {
+            terms.clear();
+            terms.extend(self.story_keys(seq, rarity));
+            let salient = self.rare_salient(seq, rarity);
+            let mut heads = Vec::with_capacity(keys.len() + terms.len());
+            if indexed {
+                self.index
+                    .insert_noting(seq, &keys, candidates::POSTING_CAP, &mut heads);
+                self.index
+                    .insert_noting(seq, &terms, STORY_POSTING_CAP, &mut heads);
+            } else {
+                // A twin is not listed, but finds what its group's first
+                // article finds.
+                heads.extend(keys.iter().chain(&terms).map(|&k| self.index.head(k)));
             }
+            fresh.push(Fresh {
+                seq,
+                heads,
+                keys: keys.len(),
+                salient,
+            });
         }
 
         // Parallel: candidates and verification.
         let this = &*self;
         let counted = AtomicUsize::new(0);
         let counted = &counted;
-        let found: Vec<(u32, u32, Verdict)> = new_keys
+        let found: Vec<(u32, u32, Verdict)> = fresh
             .par_iter()
-            .flat_map_iter(|(x, keys, _)| {
+            .flat_map_iter(|f| {
+                let x = &f.seq;
+                let (keys, story_heads) = f.heads.split_at(f.keys.min(f.heads.len()));
+                let (salient_heads, title_heads) =
+                    story_heads.split_at(f.salient.min(story_heads.len()));
                 let cands = this.candidates(*x, keys);
-                let story = this.story_candidates(*x, &cands, rarity);
+                let story = this.story_candidates(*x, &cands, salient_heads, title_heads, rarity);
                 counted.fetch_add(cands.len() + story.len(), Ordering::Relaxed);
                 let sx = this.sketches.get(*x as usize);
                 let mut all: Vec<(u32, bool)> = cands.into_iter().map(|y| (y, false)).collect();
@@ -504,8 +545,8 @@ impl Deduper {
         rarity: &'s verify::Rarity,
     ) -> impl Iterator<Item = u64> + 's {
         let sketch = self.sketches.get(seq as usize);
-        let salient = sketch.map_or(&[][..], |s| &s.salient[..]);
-        let title = sketch.map_or(&[][..], |s| &s.title[..]);
+        let salient = sketch.map_or(&[][..], |s| s.salient());
+        let title = sketch.map_or(&[][..], |s| s.title());
         let salient = salient
             .iter()
             .filter(|&&t| rarity.is_rare(t))
@@ -517,35 +558,42 @@ impl Deduper {
         salient.chain(title)
     }
 
+    /// How many of the keys [`Deduper::story_keys`] gives for `seq` are
+    /// salient terms (they come first; headline words follow).
+    fn rare_salient(&self, seq: u32, rarity: &verify::Rarity) -> usize {
+        self.sketches.get(seq as usize).map_or(0, |s| {
+            s.salient().iter().filter(|&&t| rarity.is_rare(t)).count()
+        })
+    }
+
     /// Earlier articles not already in `skip` (sorted) that share with `x`
     /// at least [`STORY_MIN_SHARED`] rare salient terms spread over the
     /// stories, or a rare headline word (see [`STORY_TITLE_TAG`]); sorted.
-    fn story_candidates(&self, x: u32, skip: &[u32], rarity: &verify::Rarity) -> Vec<u32> {
+    /// `salient` and `title` are the chain heads noted when `x`'s story keys
+    /// went into the index (see [`Deduper::story_keys`]).
+    fn story_candidates(
+        &self,
+        x: u32,
+        skip: &[u32],
+        salient: &[u32],
+        title: &[u32],
+        rarity: &verify::Rarity,
+    ) -> Vec<u32> {
         let mut hits: Vec<u32> = Vec::new();
         let mut title_hits: Vec<u32> = Vec::new();
         let mut list: Vec<u32> = Vec::with_capacity(STORY_POSTING_CAP);
-        let sketch = self.sketches.get(x as usize);
-        let terms = sketch.map_or(&[][..], |s| &s.salient[..]);
-        let title = sketch.map_or(&[][..], |s| &s.title[..]);
-        for &t in title {
-            if !rarity.is_rare(t) {
-                continue;
-            }
+        for &h in title {
             list.clear();
-            list.extend(self.index.postings(title_key(t)).filter(|&y| y < x));
+            list.extend(self.index.chain(h).filter(|&y| y < x));
             if list.len() < STORY_POSTING_CAP {
                 title_hits.extend_from_slice(&list);
             }
         }
         title_hits.sort_unstable();
         title_hits.dedup();
-        for &t in terms {
-            if !rarity.is_rare(t) {
-                continue;
-            }
-            let k = story_key(t);
+        for &h in salient {
             list.clear();
-            list.extend(self.index.postings(k).filter(|&y| y < x));
+            list.extend(self.index.chain(h).filter(|&y| y < x));
             // A term held by a full list of earlier articles is common:
             // it says nothing about which story this is.
             if list.len() >= STORY_POSTING_CAP {
@@ -593,16 +641,18 @@ impl Deduper {
         else {
             return false;
         };
+        let (sa, sb) = (a.salient(), b.salient());
+        let (pa, pb) = (a.salient_paras(), b.salient_paras());
         let (mut i, mut j) = (0, 0);
         let (mut ma, mut mb) = (0u64, 0u64);
-        while let (Some(&ta), Some(&tb)) = (a.salient.get(i), b.salient.get(j)) {
+        while let (Some(&ta), Some(&tb)) = (sa.get(i), sb.get(j)) {
             match ta.cmp(&tb) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
                     if rarity.is_rare(ta) {
-                        ma |= a.salient_paras.get(i).copied().unwrap_or(0);
-                        mb |= b.salient_paras.get(j).copied().unwrap_or(0);
+                        ma |= pa.get(i).copied().unwrap_or(0);
+                        mb |= pb.get(j).copied().unwrap_or(0);
                     }
                     i += 1;
                     j += 1;
@@ -612,11 +662,12 @@ impl Deduper {
         ma.count_ones() >= 2 && mb.count_ones() >= 2
     }
 
-    /// Earlier articles worth verifying against article `x`, sorted.
-    fn candidates(&self, x: u32, keys: &[u64]) -> Vec<u32> {
+    /// Earlier articles worth verifying against article `x`, sorted, from
+    /// the chain heads noted when its keys went into the index.
+    fn candidates(&self, x: u32, heads: &[u32]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        for &k in keys {
-            out.extend(self.index.postings(k).filter(|&y| y < x));
+        for &h in heads {
+            out.extend(self.index.chain(h).filter(|&y| y < x));
         }
         out.sort_unstable();
         out.dedup();

@@ -10,7 +10,9 @@
 //! **Candidate keys.** Each key is a pair of sentences from *different
 //! paragraphs*, picked by min-hashing: under hash function `i` the key joins
 //! the sentence with the smallest hash and the smallest-hash sentence of
-//! another paragraph. Two articles share key `i` with a probability close to
+//! another paragraph (hash function `i` is a multiply-add permutation of
+//! one mixed hash per sentence, see `PERMUTATIONS`). Two articles share key
+//! `i` with a probability close to
 //! the square of their sentence-set Jaccard, so a copy that keeps half of its
 //! source shares several of [`NUM_KEYS`] keys. An article that merely reuses
 //! one passage of another (a shared background paragraph, one quoted
@@ -59,107 +61,302 @@ const STOPWORDS: &[&str] = &[
     "you", "your", "s", "t", "mr", "mrs", "ms", "told", "stated",
 ];
 
-/// The stopwords' hashes, sorted, behind a 4096-bit filter on the low bits
-/// so that most words are cleared with one bit test instead of a search.
+/// The stopwords' hashes in a small open-addressing table, indexed by the
+/// hash's top bits: a word is cleared with one load and one compare (most
+/// slots are empty), where a sorted list took a binary search for every
+/// function word, about a third of the words of news copy.
 struct Stop {
-    sorted: Vec<u64>,
-    filter: [u64; 64],
+    slots: [u64; STOP_SLOTS],
 }
+
+/// Slots of the stopword table: a power of two, about four times the
+/// number of stopwords, so that nearly every probe ends at its first slot.
+const STOP_SLOTS: usize = 512;
 
 impl Stop {
     #[inline]
+    fn slot(h: u64) -> usize {
+        (h >> 55) as usize % STOP_SLOTS
+    }
+
+    #[inline]
     fn contains(&self, h: u64) -> bool {
-        let bit = (h & 4095) as usize;
-        let set = self
-            .filter
-            .get(bit / 64)
-            .is_some_and(|w| w & (1 << (bit % 64)) != 0);
-        set && self.sorted.binary_search(&h).is_ok()
+        let mut i = Stop::slot(h);
+        // Bounded by the table size; the table is never full.
+        for _ in 0..STOP_SLOTS {
+            match self.slots.get(i).copied().unwrap_or(0) {
+                0 => return false,
+                s if s == h => return true,
+                _ => i = (i + 1) % STOP_SLOTS,
+            }
+        }
+        false
     }
 }
 
 static STOP_HASHES: LazyLock<Stop> = LazyLock::new(|| {
-    let mut sorted: Vec<u64> = STOPWORDS.iter().map(|w| hash_bytes(w.as_bytes())).collect();
-    sorted.sort_unstable();
-    let mut filter = [0u64; 64];
-    for h in &sorted {
-        let bit = (h & 4095) as usize;
-        if let Some(w) = filter.get_mut(bit / 64) {
-            *w |= 1 << (bit % 64);
+    let mut slots = [0u64; STOP_SLOTS];
+    for w in STOPWORDS {
+        let h = hash_bytes(w.as_bytes());
+        // 0 marks an empty slot; a stopword hashing to 0 (one chance in
+        // 2^64) would simply not be recognized.
+        if h == 0 {
+            continue;
+        }
+        let mut i = Stop::slot(h);
+        for _ in 0..STOP_SLOTS {
+            match slots.get_mut(i) {
+                Some(s) if *s == 0 || *s == h => {
+                    *s = h;
+                    break;
+                }
+                _ => i = (i + 1) % STOP_SLOTS,
+            }
         }
     }
-    Stop { sorted, filter }
+    Stop { slots }
 });
+
+/// A set of 16-bit word buckets that gives them back sorted and distinct
+/// without sorting: one bit per bucket, and one bit per 64-bucket word to
+/// find the words in use. Inserting is a few instructions; draining costs
+/// the number of distinct buckets plus 16 words. It replaces sorting and
+/// deduplicating each sentence's words and each story's (about 300 a
+/// story), which were about a fifth of the signature.
+struct BucketSet {
+    bits: Vec<u64>,
+    used: [u64; 16],
+}
+
+impl Default for BucketSet {
+    fn default() -> BucketSet {
+        BucketSet {
+            bits: vec![0; 1 << 10],
+            used: [0; 16],
+        }
+    }
+}
+
+impl BucketSet {
+    #[inline]
+    fn insert(&mut self, b: u16) {
+        let w = usize::from(b >> 6);
+        if let Some(word) = self.bits.get_mut(w) {
+            *word |= 1 << (b & 63);
+        }
+        if let Some(u) = self.used.get_mut(w >> 6) {
+            *u |= 1 << (w & 63);
+        }
+    }
+
+    /// Appends the buckets in increasing order to `out` and empties the
+    /// set.
+    fn drain_into(&mut self, out: &mut Vec<u16>) {
+        for (ui, u) in self.used.iter_mut().enumerate() {
+            let mut m = std::mem::take(u);
+            while m != 0 {
+                let w = ui * 64 + m.trailing_zeros() as usize;
+                m &= m - 1;
+                let Some(word) = self.bits.get_mut(w) else {
+                    continue;
+                };
+                let mut bm = std::mem::take(word);
+                while bm != 0 {
+                    out.push((w * 64 + bm.trailing_zeros() as usize) as u16);
+                    bm &= bm - 1;
+                }
+            }
+        }
+    }
+}
 
 /// Quoted stretches shorter than this are terms in quotes, not statements.
 pub const MIN_QUOTE_WORDS: usize = 4;
 
-/// What the corpus stage keeps of one article.
+/// What the corpus stage keeps of one article, in two allocations (one of
+/// 64-bit values, one of 16-bit word hashes) instead of one per field:
+/// fewer, longer-lived blocks for the allocator, and 200-odd bytes less per
+/// article in vector headers and allocator overhead.
 #[derive(Debug, Clone, Default)]
 pub struct Sketch {
-    /// Fingerprint of each story sentence's normalized words, in text order.
-    pub fps: Vec<u64>,
-    /// `offs[i]..offs[i+1]` indexes `words` for sentence `i`.
-    pub offs: Vec<u32>,
-    /// Sorted, distinct 16-bit word hashes of each sentence, concatenated.
-    pub words: Vec<u16>,
-    /// Per sentence, a 64-bit mask with bit `w % 64` set for each word hash
-    /// `w`: lets verification reject most sentence pairs in a few
-    /// instructions (see `verify::near_match`).
-    pub masks: Vec<u64>,
-    /// Sorted, distinct hashes of quoted stretches (normalized words).
-    pub quotes: Vec<u64>,
-    /// Sorted, distinct 16-bit hashes of salient terms: capitalized words
-    /// that are not function words (names, places, organizations) and
-    /// numbers, in the story and the title.
-    pub salient: Vec<u16>,
-    /// For each salient term, the story paragraphs it occurs in (bit
-    /// `p % 64`; a title-only term has none). Same-story evidence must be
-    /// spread over paragraphs, not come from one shared passage.
-    pub salient_paras: Vec<u64>,
-    /// Sorted, distinct 16-bit hashes of the title's content words (function
-    /// words left out): headlines of one event's reports name its people,
-    /// places and subject, so a rare title word shared by two articles is a
-    /// second route to same-story candidates (see `STORY_TITLE_TAG`).
-    pub title: Vec<u16>,
-    /// Sorted, distinct 16-bit hashes of every word of the story: what
-    /// same-story verification compares, weighted by rarity.
-    pub doc_words: Vec<u16>,
+    /// In order: the sentence fingerprints, the sentence masks, the quote
+    /// hashes, the salient terms' paragraph masks, then the word offsets
+    /// of the sentences (`len() + 1` of them, two to a value).
+    wide: Box<[u64]>,
+    /// In order: the sentences' word hashes, the salient terms, the title
+    /// words, the story's words.
+    narrow: Box<[u16]>,
+    sentences: u32,
+    quotes: u32,
+    salient: u32,
+    title: u32,
     /// Hash of the whole story (the sentence fingerprints in order); equal
     /// for articles that are the same once normalized. `0` for no sentences.
     pub content: u64,
 }
 
+/// The parts of a [`Sketch`] while it is built.
+#[derive(Debug, Default)]
+struct Parts {
+    fps: Vec<u64>,
+    offs: Vec<u32>,
+    words: Vec<u16>,
+    masks: Vec<u64>,
+    salient: Vec<u16>,
+    salient_paras: Vec<u64>,
+    title: Vec<u16>,
+    doc_words: Vec<u16>,
+}
+
+impl Parts {
+    fn clear(&mut self) {
+        self.fps.clear();
+        self.offs.clear();
+        self.words.clear();
+        self.masks.clear();
+        self.salient.clear();
+        self.salient_paras.clear();
+        self.title.clear();
+        self.doc_words.clear();
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Sketch {
+    /// Packs the parts, each allocation at its exact size.
+    fn new(p: &Parts, quotes: &[u64], content: u64) -> Sketch {
+        let n = p.fps.len();
+        // The packing assumes these agree; they do by construction, and a
+        // sketch of mismatched parts is never made.
+        if p.masks.len() != n || p.offs.len() != n + 1 || p.salient_paras.len() != p.salient.len() {
+            return Sketch::default();
+        }
+        let mut wide =
+            Vec::with_capacity(2 * n + quotes.len() + p.salient_paras.len() + (n + 2) / 2);
+        wide.extend_from_slice(&p.fps);
+        wide.extend_from_slice(&p.masks);
+        wide.extend_from_slice(quotes);
+        wide.extend_from_slice(&p.salient_paras);
+        wide.extend(p.offs.chunks(2).map(|c| {
+            c.iter()
+                .rev()
+                .fold(0u64, |acc, &o| acc << 32 | u64::from(o))
+        }));
+        let mut narrow =
+            Vec::with_capacity(p.words.len() + p.salient.len() + p.title.len() + p.doc_words.len());
+        narrow.extend_from_slice(&p.words);
+        narrow.extend_from_slice(&p.salient);
+        narrow.extend_from_slice(&p.title);
+        narrow.extend_from_slice(&p.doc_words);
+        Sketch {
+            wide: wide.into_boxed_slice(),
+            narrow: narrow.into_boxed_slice(),
+            sentences: count(n),
+            quotes: count(quotes.len()),
+            salient: count(p.salient.len()),
+            title: count(p.title.len()),
+            content,
+        }
+    }
+
     /// Number of story sentences kept.
     pub fn len(&self) -> usize {
-        self.fps.len()
+        self.sentences as usize
     }
 
     /// True when no story sentence was kept.
     pub fn is_empty(&self) -> bool {
-        self.fps.is_empty()
+        self.sentences == 0
     }
 
-    /// The word hashes of sentence `i` (empty when out of range).
+    fn wide_part(&self, start: usize, len: usize) -> &[u64] {
+        self.wide.get(start..start + len).unwrap_or(&[])
+    }
+
+    fn narrow_part(&self, start: usize, len: usize) -> &[u16] {
+        self.narrow.get(start..start + len).unwrap_or(&[])
+    }
+
+    /// Fingerprint of each story sentence's normalized words, in text order.
+    pub fn fps(&self) -> &[u64] {
+        self.wide_part(0, self.len())
+    }
+
+    /// Per sentence, a 64-bit mask with bit `w % 64` set for each word hash
+    /// `w`: lets verification reject most sentence pairs in a few
+    /// instructions (see `verify::near_match`).
+    pub fn masks(&self) -> &[u64] {
+        self.wide_part(self.len(), self.len())
+    }
+
+    /// Sorted, distinct hashes of quoted stretches (normalized words).
+    pub fn quotes(&self) -> &[u64] {
+        self.wide_part(2 * self.len(), self.quotes as usize)
+    }
+
+    /// For each salient term, the story paragraphs it occurs in (bit
+    /// `p % 64`; a title-only term has none). Same-story evidence must be
+    /// spread over paragraphs, not come from one shared passage.
+    pub fn salient_paras(&self) -> &[u64] {
+        self.wide_part(2 * self.len() + self.quotes as usize, self.salient as usize)
+    }
+
+    /// Where the words of sentence `i` start in the word hashes (`i` up to
+    /// `len()`, which gives the end of the last sentence).
+    fn off(&self, i: usize) -> Option<usize> {
+        let base = 2 * self.len() + self.quotes as usize + self.salient as usize;
+        let w = self.wide.get(base + i / 2)?;
+        Some((w >> (32 * (i % 2))) as u32 as usize)
+    }
+
+    /// Total word hashes of the sentences.
+    fn sentence_words(&self) -> usize {
+        self.off(self.len()).unwrap_or(0)
+    }
+
+    /// The word hashes of sentence `i`: sorted, distinct 16-bit hashes
+    /// (empty when out of range).
     pub fn words_of(&self, i: usize) -> &[u16] {
-        let (Some(&s), Some(&e)) = (self.offs.get(i), self.offs.get(i + 1)) else {
+        if i >= self.len() {
+            return &[];
+        }
+        let (Some(s), Some(e)) = (self.off(i), self.off(i + 1)) else {
             return &[];
         };
-        self.words.get(s as usize..e as usize).unwrap_or(&[])
+        self.narrow.get(s..e).unwrap_or(&[])
+    }
+
+    /// Sorted, distinct 16-bit hashes of salient terms: capitalized words
+    /// that are not function words (names, places, organizations) and
+    /// numbers, in the story and the title.
+    pub fn salient(&self) -> &[u16] {
+        self.narrow_part(self.sentence_words(), self.salient as usize)
+    }
+
+    /// Sorted, distinct 16-bit hashes of the title's content words (function
+    /// words left out): headlines of one event's reports name its people,
+    /// places and subject, so a rare title word shared by two articles is a
+    /// second route to same-story candidates (see `STORY_TITLE_TAG`).
+    pub fn title(&self) -> &[u16] {
+        self.narrow_part(
+            self.sentence_words() + self.salient as usize,
+            self.title as usize,
+        )
+    }
+
+    /// Sorted, distinct 16-bit hashes of every word of the story: what
+    /// same-story verification compares, weighted by rarity.
+    pub fn doc_words(&self) -> &[u16] {
+        let start = self.sentence_words() + self.salient as usize + self.title as usize;
+        self.narrow.get(start..).unwrap_or(&[])
     }
 
     /// Approximate heap bytes held, for the memory budget in the docs.
     pub fn heap_bytes(&self) -> usize {
-        self.fps.capacity() * 8
-            + self.offs.capacity() * 4
-            + self.words.capacity() * 2
-            + self.masks.capacity() * 8
-            + self.quotes.capacity() * 8
-            + self.salient.capacity() * 2
-            + self.salient_paras.capacity() * 8
-            + self.doc_words.capacity() * 2
-            + self.title.capacity() * 2
+        self.wide.len() * 8 + self.narrow.len() * 2
     }
 }
 
@@ -175,7 +372,7 @@ pub struct Signature {
 
 /// 64-bit finalizer (splitmix64): spreads every input bit over the output.
 #[inline]
-pub fn mix(mut z: u64) -> u64 {
+pub const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
@@ -189,6 +386,62 @@ pub fn bucket(h: u64) -> u16 {
     (h >> 48) as u16
 }
 
+/// Eight bytes of `bytes` from `at`, little-endian, with only the first
+/// `n` (at most 8) kept: the rest of a word's last chunk is zeroed.
+#[inline]
+fn chunk(bytes: &[u8], at: usize, n: usize) -> u64 {
+    let word = match bytes.get(at..at + 8) {
+        Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+        None => {
+            // Near the end of the text: copy what there is.
+            let mut t = [0u8; 8];
+            for (d, s) in t.iter_mut().zip(bytes.get(at..).unwrap_or(&[])) {
+                *d = *s;
+            }
+            u64::from_le_bytes(t)
+        }
+    };
+    word & byte_mask(n)
+}
+
+/// The low `n` bytes of a word set (all for `n >= 8`).
+#[inline]
+fn byte_mask(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
+}
+
+/// Longest word the in-place path hashes: two chunks. Longer ones (rare:
+/// URLs without their punctuation, run-together codes) take the general
+/// path, which hashes the same bytes.
+const SHORT_WORD: usize = 16;
+
+/// The hash and digit flag of `bytes[start..end]`, a word of ASCII letters
+/// and digits at most [`SHORT_WORD`] long, without copying it byte by byte:
+/// OR-ing 0x20 into each byte lower-cases the letters and leaves the digits
+/// (0x30-0x39) as they are, and a digit is the one such byte without bit
+/// 0x40. The bytes hashed are exactly the lower-cased word, so the hash is
+/// the one [`hash_bytes`] gives it.
+#[inline]
+fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> (u64, bool) {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    const LETTER: u64 = 0x4040_4040_4040_4040;
+    let n = end.saturating_sub(start).min(SHORT_WORD);
+    let (m0, m1) = (byte_mask(n), byte_mask(n.saturating_sub(8)));
+    let c0 = chunk(bytes, start, n) | (LOWER & m0);
+    let c1 = if n > 8 {
+        chunk(bytes, start + 8, n - 8) | (LOWER & m1)
+    } else {
+        0
+    };
+    let digit = ((!c0 & m0) | (!c1 & m1)) & LETTER != 0;
+    let low = (u128::from(c0) | (u128::from(c1) << 64)).to_le_bytes();
+    (hash_bytes(low.get(..n).unwrap_or(&[])), digit)
+}
+
 fn hash_bytes(b: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(b);
@@ -196,10 +449,11 @@ fn hash_bytes(b: &[u8]) -> u64 {
 }
 
 /// Calls `f(hash, starts_capitalized, has_digit)` for each word of `text`:
-/// maximal runs of letters and digits, lower-cased. Words of ASCII letters
-/// and digits (nearly all of English copy) are lower-cased on the stack and
-/// hashed at once; any other word goes through `char` decoding. Both paths
-/// hash the same lower-cased bytes, so a word hashes alike either way.
+/// maximal runs of letters and digits, lower-cased. Short words of ASCII
+/// letters and digits (nearly all of English copy) are lower-cased eight
+/// bytes at a time and hashed at once; any other word goes through `char`
+/// decoding into `buf`. Both paths hash the same lower-cased bytes, so a
+/// word hashes alike either way.
 pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(u64, bool, bool)) {
     let bytes = text.as_bytes();
     let len = bytes.len();
@@ -215,19 +469,10 @@ pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(u64,
         while i < len && at(i).is_ascii_alphanumeric() {
             i += 1;
         }
-        let ascii_word = i > start && (i >= len || at(i) < 0x80) && i - start <= 64;
+        let ascii_word = i > start && (i >= len || at(i) < 0x80) && i - start <= SHORT_WORD;
         if ascii_word {
-            let word = bytes.get(start..i).unwrap_or(&[]);
-            let mut low = [0u8; 64];
-            for (d, s) in low.iter_mut().zip(word) {
-                *d = s.to_ascii_lowercase();
-            }
-            let digit = word.iter().any(u8::is_ascii_digit);
-            f(
-                hash_bytes(low.get(..word.len()).unwrap_or(&[])),
-                b.is_ascii_uppercase(),
-                digit,
-            );
+            let (h, digit) = hash_ascii_word(bytes, start, i);
+            f(h, b.is_ascii_uppercase(), digit);
             continue;
         }
         // The general path, from the start of this word.
@@ -267,18 +512,21 @@ fn push_lower(buf: &mut String, c: char) {
     }
 }
 
-/// Reusable buffers of one thread's signatures: the sketch is built here
-/// and copied out at its exact size, so an article costs one allocation per
-/// kept vector instead of a chain of growing ones plus a shrink (malloc and
-/// free were about a tenth of a 100k run).
+/// Reusable buffers of one thread's signatures: the sketch's parts are
+/// built here and packed into its two blocks at their exact size, so an
+/// article costs two kept allocations instead of a chain of growing ones
+/// plus a shrink per part (malloc and free were about a tenth of a 100k
+/// run).
 #[derive(Default)]
 struct Scratch {
-    sketch: Sketch,
+    parts: Parts,
     paras: Vec<usize>,
     key_fps: Vec<u64>,
-    sentence_words: Vec<u16>,
+    sentence_words: BucketSet,
+    doc_words: BucketSet,
     buf: String,
-    words: Vec<u64>,
+    /// The current sentence's word hashes, function words flagged.
+    words: Vec<(u64, bool)>,
     salient: Vec<(u16, u64)>,
 }
 
@@ -298,22 +546,16 @@ pub fn signature(article: &Article) -> Signature {
 
 fn build(article: &Article, scratch: &mut Scratch) -> Signature {
     let Scratch {
-        sketch,
+        parts,
         paras,
         key_fps,
         sentence_words,
+        doc_words,
         buf,
         words,
         salient,
     } = scratch;
-    sketch.fps.clear();
-    sketch.masks.clear();
-    sketch.offs.clear();
-    sketch.words.clear();
-    sketch.salient.clear();
-    sketch.salient_paras.clear();
-    sketch.doc_words.clear();
-    sketch.title.clear();
+    parts.clear();
     paras.clear();
     key_fps.clear();
     salient.clear();
@@ -323,95 +565,83 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         if stop.contains(h) {
             return;
         }
-        sketch.title.push(bucket(h));
+        parts.title.push(bucket(h));
         if cap || digit {
             salient.push((bucket(h), 0));
         }
     });
-    sketch.title.sort_unstable();
-    sketch.title.dedup();
-    sketch.offs.push(0);
+    parts.title.sort_unstable();
+    parts.title.dedup();
+    parts.offs.push(0);
     for s in &sentences {
         let Some(text) = article.text.get(s.span.start..s.span.end) else {
             continue;
         };
         words.clear();
         for_each_word(text, buf, |h, cap, digit| {
-            words.push(h);
-            if (cap || digit) && !stop.contains(h) {
+            let is_stop = stop.contains(h);
+            words.push((h, is_stop));
+            doc_words.insert(bucket(h));
+            if (cap || digit) && !is_stop {
                 salient.push((bucket(h), 1u64 << (s.paragraph % 64)));
             }
         });
-        sketch.doc_words.extend(words.iter().map(|&w| bucket(w)));
         if words.len() < MIN_SENTENCE_WORDS {
             continue;
         }
-        let fp = words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |acc, &w| {
+        let fp = words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |acc, &(w, _)| {
             mix(acc.rotate_left(7) ^ w)
         });
         // A sentence repeated inside one article counts once.
-        if sketch.fps.contains(&fp) {
+        if parts.fps.contains(&fp) {
             continue;
         }
-        sketch.fps.push(fp);
+        parts.fps.push(fp);
         paras.push(s.paragraph);
-        key_fps.push(key_fingerprint(words, stop).unwrap_or(fp));
-        let start = sketch.words.len();
-        sentence_words.clear();
-        sentence_words.extend(words.iter().map(|&w| bucket(w)));
-        sentence_words.sort_unstable();
-        sentence_words.dedup();
-        sketch.words.extend_from_slice(sentence_words);
-        let kept = sketch.words.len();
-        sketch.offs.push(kept as u32);
-        let mask = sketch
+        key_fps.push(key_fingerprint(words).unwrap_or(fp));
+        let start = parts.words.len();
+        for &(w, _) in words.iter() {
+            sentence_words.insert(bucket(w));
+        }
+        sentence_words.drain_into(&mut parts.words);
+        let kept = parts.words.len();
+        parts.offs.push(kept as u32);
+        let mask = parts
             .words
             .get(start..kept)
             .unwrap_or(&[])
             .iter()
             .fold(0u64, |m, &w| m | 1 << (w % 64));
-        sketch.masks.push(mask);
+        parts.masks.push(mask);
     }
     salient.sort_unstable();
     for &(t, m) in salient.iter() {
-        match (sketch.salient.last(), sketch.salient_paras.last_mut()) {
+        match (parts.salient.last(), parts.salient_paras.last_mut()) {
             (Some(&last), Some(mask)) if last == t => *mask |= m,
             _ => {
-                sketch.salient.push(t);
-                sketch.salient_paras.push(m);
+                parts.salient.push(t);
+                parts.salient_paras.push(m);
             }
         }
     }
-    sketch.doc_words.sort_unstable();
-    sketch.doc_words.dedup();
-    let content = if sketch.fps.is_empty() {
+    doc_words.drain_into(&mut parts.doc_words);
+    let content = if parts.fps.is_empty() {
         0
     } else {
-        sketch.fps.iter().fold(0u64, |acc, &f| mix(acc ^ f)) | 1
+        parts.fps.iter().fold(0u64, |acc, &f| mix(acc ^ f)) | 1
     };
     let keys = keys(key_fps, paras);
-    // `to_vec` allocates exactly the length: the kept sketch has no slack.
-    let out = Sketch {
-        fps: sketch.fps.to_vec(),
-        offs: sketch.offs.to_vec(),
-        words: sketch.words.to_vec(),
-        masks: sketch.masks.to_vec(),
-        quotes: quote_hashes(&article.text, buf),
-        salient: sketch.salient.to_vec(),
-        salient_paras: sketch.salient_paras.to_vec(),
-        title: sketch.title.to_vec(),
-        doc_words: sketch.doc_words.to_vec(),
-        content,
-    };
-    Signature { sketch: out, keys }
+    let sketch = Sketch::new(parts, &quote_hashes(&article.text, buf), content);
+    Signature { sketch, keys }
 }
 
 /// The sentence's name for candidate keys: a hash of its [`KEY_WORDS`]
-/// smallest-hash content words (see there). `None` when it has too few.
-fn key_fingerprint(words: &[u64], stop: &Stop) -> Option<u64> {
+/// smallest-hash content words (see there; `words` flags the function
+/// words). `None` when it has too few.
+fn key_fingerprint(words: &[(u64, bool)]) -> Option<u64> {
     let mut low = [u64::MAX; KEY_WORDS];
-    for &w in words {
-        if stop.contains(w) || low.contains(&w) {
+    for &(w, is_stop) in words {
+        if is_stop || low.contains(&w) {
             continue;
         }
         if let Some(pos) = low.iter().position(|&l| w < l) {
@@ -430,27 +660,55 @@ fn key_fingerprint(words: &[u64], stop: &Stop) -> Option<u64> {
     )
 }
 
+/// The min-hash permutations: key `i` orders sentences by
+/// `a_i * h + b_i` (mod 2^64, `a_i` odd, so a permutation of the 64-bit
+/// hashes) of each sentence's mixed fingerprint `h`. The high bits of the
+/// product, which decide the order, depend on every bit of `h`; one
+/// multiply-add per sentence and key replaces a full 64-bit mix, which made
+/// the key loop the largest part of the signature after tokenizing.
+const PERMUTATIONS: [(u64, u64); NUM_KEYS] = permutations();
+
+const fn permutations() -> [(u64, u64); NUM_KEYS] {
+    let mut out = [(0u64, 0u64); NUM_KEYS];
+    let mut i = 0;
+    while i < NUM_KEYS {
+        let seed = mix((i as u64).wrapping_add(0x5151_5151));
+        out[i] = (mix(seed ^ 0x6a09_e667_f3bc_c909) | 1, mix(seed));
+        i += 1;
+    }
+    out
+}
+
 /// The min-hash sentence-pair keys (module docs).
 fn keys(fps: &[u64], paras: &[usize]) -> Vec<u64> {
     if fps.len() < 2 {
         return Vec::new();
     }
     let single_paragraph = paras.iter().all(|&p| Some(&p) == paras.first());
-    let mut out = Vec::with_capacity(NUM_KEYS);
-    for i in 0..NUM_KEYS as u64 {
-        let seed = mix(i.wrapping_add(0x5151_5151));
-        // One pass keeps the smallest hash and the smallest from another
-        // paragraph than the current smallest's (any other sentence when
-        // the story is one paragraph).
-        let mut best: Option<(u64, u64, usize)> = None;
-        let mut second: Option<(u64, u64)> = None;
-        for (k, &f) in fps.iter().enumerate() {
-            let h = mix(f ^ seed);
+    // Per sentence, once: its mixed hash, its fingerprint and the group it
+    // must differ from (its paragraph; itself when the story is one
+    // paragraph).
+    let sentences: Vec<(u64, u64, usize)> = fps
+        .iter()
+        .enumerate()
+        .map(|(k, &f)| {
             let p = if single_paragraph {
                 k
             } else {
                 paras.get(k).copied().unwrap_or(k)
             };
+            (mix(f), f, p)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(NUM_KEYS);
+    for (i, &(a, b)) in PERMUTATIONS.iter().enumerate() {
+        // One pass keeps the smallest hash and the smallest from another
+        // paragraph than the current smallest's (any other sentence when
+        // the story is one paragraph).
+        let mut best: Option<(u64, u64, usize)> = None;
+        let mut second: Option<(u64, u64)> = None;
+        for &(g, f, p) in &sentences {
+            let h = g.wrapping_mul(a).wrapping_add(b);
             match best {
                 Some((bh, _, bp)) if h >= bh => {
                     if p != bp && second.map_or(true, |(sh, _)| h < sh) {
@@ -467,7 +725,7 @@ fn keys(fps: &[u64], paras: &[usize]) -> Vec<u64> {
             }
         }
         if let (Some((_, fa, _)), Some((_, fb))) = (best, second) {
-            out.push(mix(mix(fa ^ seed).wrapping_add(fb.rotate_left(17)) ^ i));
+            out.push(mix((fa ^ b).wrapping_add(fb.rotate_left(17)) ^ i as u64));
         }
     }
     out
@@ -476,20 +734,31 @@ fn keys(fps: &[u64], paras: &[usize]) -> Vec<u64> {
 /// Hashes of the quoted stretches of `text` (straight or curly double
 /// quotes) of at least [`MIN_QUOTE_WORDS`] words.
 fn quote_hashes(text: &str, buf: &mut String) -> Vec<u64> {
-    // Scans bytes, not chars: every mark looked for starts with a byte that
-    // is never inside a multi-byte character (`"`, `\n`, and 0xE2, the lead
-    // byte of the curly quotes U+201C and U+201D), so the positions found
-    // are character boundaries. Decoding every char cost about a tenth of
-    // the signature.
+    // Searches bytes, not chars: every mark looked for starts with a byte
+    // that is never inside a multi-byte character (`"`, `\n`, and 0xE2,
+    // the lead byte of the curly quotes U+201C and U+201D), so the
+    // positions found are character boundaries. memchr jumps between
+    // candidates many bytes at a time; a byte-by-byte loop over every
+    // story was about a tenth of the signature.
     const CURLY_OPEN: &[u8] = "\u{201c}".as_bytes();
     const CURLY_CLOSE: &[u8] = "\u{201d}".as_bytes();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        let (opens, closes, width) = match b {
-            b'"' => (true, true, 1),
-            0xE2 => {
+    let mut from = 0;
+    loop {
+        let rest = bytes.get(from..).unwrap_or(&[]);
+        // Line breaks matter only inside a quote.
+        let found = match open {
+            None => memchr::memchr2(b'"', 0xE2, rest),
+            Some(_) => memchr::memchr3(b'"', 0xE2, b'\n', rest),
+        };
+        let Some(at) = found else { break };
+        let i = from + at;
+        from = i + 1;
+        let (opens, closes, width) = match bytes.get(i) {
+            Some(b'"') => (true, true, 1),
+            Some(0xE2) => {
                 let rest = bytes.get(i..).unwrap_or(&[]);
                 if rest.starts_with(CURLY_OPEN) {
                     (true, false, CURLY_OPEN.len())
@@ -499,9 +768,9 @@ fn quote_hashes(text: &str, buf: &mut String) -> Vec<u64> {
                     continue;
                 }
             }
-            b'\n' => {
+            Some(b'\n') => {
                 // A quote left open at a paragraph break is not carried on.
-                if open.is_some() && bytes.get(i + 1) == Some(&b'\n') {
+                if bytes.get(i + 1) == Some(&b'\n') {
                     open = None;
                 }
                 continue;
@@ -546,9 +815,9 @@ mod tests {
     fn case_punctuation_and_quote_style_do_not_change_fingerprints() {
         let a = sig("The mayor said \"we will rebuild the bridge\" on Monday.");
         let b = sig("the Mayor said \u{201c}We will rebuild the bridge,\u{201d} on Monday!");
-        assert_eq!(a.sketch.fps, b.sketch.fps);
-        assert_eq!(a.sketch.quotes, b.sketch.quotes);
-        assert_eq!(a.sketch.quotes.len(), 1);
+        assert_eq!(a.sketch.fps(), b.sketch.fps());
+        assert_eq!(a.sketch.quotes(), b.sketch.quotes());
+        assert_eq!(a.sketch.quotes().len(), 1);
     }
 
     #[test]
@@ -563,7 +832,7 @@ mod tests {
         let s = sig("The officials in Lisbon counted 42 boats near the harbour.");
         // "The" is a function word; Lisbon and 42 are salient, and so is the
         // title's one word ("Title").
-        assert_eq!(s.sketch.salient.len(), 3);
+        assert_eq!(s.sketch.salient().len(), 3);
     }
 
     #[test]
@@ -601,6 +870,87 @@ mod tests {
         assert_eq!(hashes(&a), hashes(&b));
         assert!(a[0].1 && !b[0].1, "capitalization is reported");
         assert!(a[2].2, "a number is reported");
+    }
+
+    #[test]
+    fn packed_sketch_gives_back_each_part() {
+        // Three sentences (an odd number of offsets to pack two a value).
+        let parts = Parts {
+            fps: vec![11, 12, 13],
+            offs: vec![0, 2, 2, 5],
+            words: vec![1, 9, 3, 4, 8],
+            masks: vec![21, 22, 23],
+            salient: vec![40, 41],
+            salient_paras: vec![1, 6],
+            title: vec![50],
+            doc_words: vec![1, 3, 4, 8, 9, 60],
+        };
+        let sk = Sketch::new(&parts, &[70, 71], 99);
+        assert_eq!(sk.len(), 3);
+        assert_eq!(sk.fps(), &[11, 12, 13]);
+        assert_eq!(sk.masks(), &[21, 22, 23]);
+        assert_eq!(sk.quotes(), &[70, 71]);
+        assert_eq!(sk.salient_paras(), &[1, 6]);
+        let sentences: Vec<&[u16]> = (0..4).map(|i| sk.words_of(i)).collect();
+        assert_eq!(sentences, vec![&[1, 9][..], &[], &[3, 4, 8], &[]]);
+        assert_eq!(sk.salient(), &[40, 41]);
+        assert_eq!(sk.title(), &[50]);
+        assert_eq!(sk.doc_words(), &[1, 3, 4, 8, 9, 60]);
+        assert_eq!(sk.content, 99);
+        assert_eq!(
+            sk.heap_bytes(),
+            (3 + 3 + 2 + 2 + 2) * 8 + (5 + 2 + 1 + 6) * 2
+        );
+    }
+
+    #[test]
+    fn stopword_table_knows_every_stopword_and_nothing_else() {
+        let stop = &*STOP_HASHES;
+        for w in STOPWORDS {
+            assert!(stop.contains(hash_bytes(w.as_bytes())), "{w}");
+        }
+        for w in ["flood", "governor", "lisbon", "42", "thems", "saidx"] {
+            assert!(!stop.contains(hash_bytes(w.as_bytes())), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bucket_set_drains_sorted_and_distinct(
+            items in proptest::collection::vec(proptest::num::u16::ANY, 0..300),
+        ) {
+            let mut set = BucketSet::default();
+            let mut got = Vec::new();
+            for round in 0..2 {
+                for &b in &items {
+                    set.insert(b);
+                }
+                got.clear();
+                set.drain_into(&mut got);
+                let mut want = items.clone();
+                want.sort_unstable();
+                want.dedup();
+                // The second round shows that draining emptied the set.
+                proptest::prop_assert_eq!(&got, &want, "round {}", round);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_ascii_words_hash_as_their_lower_cased_bytes(
+            word in "[A-Za-z0-9]{1,16}",
+            before in "[ ,.]{0,3}",
+            after in "[ ,.]{0,9}",
+        ) {
+            // The word sits inside a text, as in a sentence: the bytes after
+            // it must not leak into its hash.
+            let text = format!("{before}{word}{after}");
+            let (h, digit) = hash_ascii_word(text.as_bytes(), before.len(), before.len() + word.len());
+            let low = word.to_ascii_lowercase();
+            proptest::prop_assert_eq!(h, hash_bytes(low.as_bytes()));
+            proptest::prop_assert_eq!(digit, word.bytes().any(|b| b.is_ascii_digit()));
+        }
     }
 
     #[test]

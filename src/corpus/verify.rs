@@ -152,14 +152,14 @@ pub struct Verdict {
 /// Verifies a candidate pair. `None`: the two articles are not related.
 pub fn verify(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
     let mut evidence = measure(a, b);
-    evidence.story = rarity.cosine(&a.doc_words, &b.doc_words);
+    evidence.story = rarity.cosine(a.doc_words(), b.doc_words());
     classify(evidence)
 }
 
 /// Verifies a pair found only through shared salient terms: the cheap
 /// salient test first, the sentence measures only for pairs that pass it.
 pub fn verify_story(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
-    let story = rarity.cosine(&a.doc_words, &b.doc_words);
+    let story = rarity.cosine(a.doc_words(), b.doc_words());
     if story < SAME_STORY_COSINE {
         return None;
     }
@@ -174,41 +174,95 @@ pub fn verify_story(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> 
     })
 }
 
+/// One flag per sentence: on the stack up to [`Marks::INLINE`] sentences
+/// (nearly every article), on the heap beyond. Verification runs once per
+/// candidate pair, and two small allocations a pair showed in the profile.
+struct Marks {
+    inline: [u64; 4],
+    heap: Vec<u64>,
+}
+
+impl Marks {
+    const INLINE: usize = 256;
+
+    fn new(n: usize) -> Marks {
+        let heap = if n > Marks::INLINE {
+            vec![0; n.div_ceil(64)]
+        } else {
+            Vec::new()
+        };
+        Marks {
+            inline: [0; 4],
+            heap,
+        }
+    }
+
+    fn words(&self) -> &[u64] {
+        if self.heap.is_empty() {
+            &self.inline
+        } else {
+            &self.heap
+        }
+    }
+
+    fn get(&self, i: usize) -> bool {
+        self.words()
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    fn set(&mut self, i: usize) {
+        let words = if self.heap.is_empty() {
+            &mut self.inline[..]
+        } else {
+            &mut self.heap[..]
+        };
+        if let Some(w) = words.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.words().iter().map(|w| w.count_ones() as usize).sum()
+    }
+}
+
 /// Coverage, shared quotes and salient terms of a pair.
 pub fn measure(a: &Sketch, b: &Sketch) -> Evidence {
     let (na, nb) = (a.len(), b.len());
-    let mut am = vec![false; na];
-    let mut bm = vec![false; nb];
-    for (fa, ma) in a.fps.iter().zip(am.iter_mut()) {
-        for (fb, mb) in b.fps.iter().zip(bm.iter_mut()) {
+    let mut am = Marks::new(na);
+    let mut bm = Marks::new(nb);
+    for (i, fa) in a.fps().iter().enumerate() {
+        for (j, fb) in b.fps().iter().enumerate() {
             if fa == fb {
-                *ma = true;
-                *mb = true;
+                am.set(i);
+                bm.set(j);
             }
         }
     }
-    for (i, ma) in am.iter_mut().enumerate() {
+    let (masks_a, masks_b) = (a.masks(), b.masks());
+    for i in 0..na {
         let wa = a.words_of(i);
-        let ka = a.masks.get(i).copied().unwrap_or(u64::MAX);
-        for (j, mb) in bm.iter_mut().enumerate() {
-            if *ma && *mb {
+        let ka = masks_a.get(i).copied().unwrap_or(u64::MAX);
+        for j in 0..nb {
+            if am.get(i) && bm.get(j) {
                 continue;
             }
-            let kb = b.masks.get(j).copied().unwrap_or(u64::MAX);
+            let kb = masks_b.get(j).copied().unwrap_or(u64::MAX);
             if may_match(wa.len(), ka, b.words_of(j).len(), kb) && near_match(wa, b.words_of(j)) {
-                *ma = true;
-                *mb = true;
+                am.set(i);
+                bm.set(j);
             }
         }
     }
-    let ca = am.iter().filter(|&&m| m).count();
-    let cb = bm.iter().filter(|&&m| m).count();
+    let ca = am.count();
+    let cb = bm.count();
     let share = |c: usize, n: usize| if n == 0 { 0.0 } else { c as f32 / n as f32 };
     Evidence {
         a_covered: share(ca, na),
         b_covered: share(cb, nb),
         shared_sentences: ca as u32,
-        shared_quotes: crate::similarity::count_common(&a.quotes, &b.quotes) as u32,
+        shared_quotes: crate::similarity::count_common(a.quotes(), b.quotes()) as u32,
         story: 0.0,
     }
 }
@@ -342,7 +396,7 @@ mod tests {
             .collect();
         let mut df = vec![0u32; 1 << 16];
         for s in &sk {
-            for &w in &s.doc_words {
+            for &w in s.doc_words() {
                 df[usize::from(w)] += 1;
             }
         }
@@ -364,6 +418,30 @@ mod tests {
         assert_eq!(v.evidence.a_covered, 1.0);
         assert!((v.evidence.b_covered - 0.4).abs() < 1e-6);
         assert_eq!(v.evidence.shared_sentences, 4);
+    }
+
+    #[test]
+    fn long_articles_are_measured_past_the_inline_marks() {
+        // More sentences than `Marks` keeps on the stack: the second article
+        // carries every other sentence of the first.
+        // Four numbers of their own in seven words: no two sentences are
+        // near copies, even with a few 16-bit word buckets in common.
+        let sentence = |k: usize| {
+            format!(
+                "Crew {k} saw {} {} {} boats.",
+                k * 7 + 1000,
+                k * 13 + 5000,
+                k * 17 + 9000
+            )
+        };
+        let all: Vec<String> = (0..300).map(sentence).collect();
+        let half: Vec<String> = (0..300).step_by(2).map(sentence).collect();
+        let join = |v: &[String]| v.join(" ");
+        let (a, b) = (sketch(&join(&all)), sketch(&join(&half)));
+        assert_eq!((a.len(), b.len()), (300, 150));
+        let e = measure(&a, &b);
+        assert_eq!(e.shared_sentences, 150);
+        assert_eq!((e.a_covered, e.b_covered), (0.5, 1.0));
     }
 
     #[test]
