@@ -7,7 +7,7 @@
 //! 1. **Signatures** ([`signature`]), in parallel: per story sentence a
 //!    fingerprint, a word mask and a small set of word hashes; the article's
 //!    word hashes, salient terms (names, places, numbers) and quote hashes;
-//!    and 64 min-hash keys, each a pair of sentences from different
+//!    and up to 64 min-hash keys, each a pair of sentences from different
 //!    paragraphs.
 //! 2. **Candidates** ([`candidates`]): earlier articles sharing a sentence-pair
 //!    key with the new one (copies and rewrites), or at least
