@@ -43,6 +43,11 @@ const MINOR: &[&str] = &[
 /// the pronoun `I` and the letter `A` (`type A`, `plan A`).
 const ALWAYS_CAPITALIZED: &[&str] = &["a", "i"];
 
+/// Sentence openers that are also the names of shows and works written in
+/// prose without a capital after them (`told Today show host Ann Lee`): not
+/// read as a lost full stop.
+const TITLES_TOO: &[&str] = &["today", "tomorrow", "yesterday"];
+
 /// Where a new sentence starts inside `sentence` (a byte offset past white
 /// space), if a headline, dateline or pull quote runs into it.
 pub(super) fn boundary(sentence: &str) -> Option<usize> {
@@ -83,7 +88,7 @@ fn class(token: &str) -> Class {
     match word.chars().next() {
         Some(c) if c.is_uppercase() => Class::Capitalized,
         Some(c) if c.is_ascii_digit() => Class::Number,
-        Some(_) if listed(MINOR, word) => Class::Minor,
+        Some(_) if minor(word) => Class::Minor,
         _ => Class::Other,
     }
 }
@@ -91,21 +96,24 @@ fn class(token: &str) -> Class {
 /// True for a function word that title case leaves in lower case (`of`,
 /// `the`, `to`): the only lower-case words a title-case headline holds.
 pub(crate) fn is_title_minor(word: &str) -> bool {
-    listed(MINOR, word)
+    minor(word)
 }
 
 fn listed(list: &[&str], word: &str) -> bool {
-    // The lists hold short words; longer ones leave at once.
-    word.len() <= 5 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// A title-case function word; the longest has four letters, so longer
+/// words leave at once (this runs on many words).
+fn minor(word: &str) -> bool {
+    word.len() <= 4 && listed(MINOR, word)
 }
 
 /// A lower-case content word: what follows a sentence's first word when the
 /// sentence is prose (`It would`, `The legislation`), and what never follows
 /// it inside a title-case run.
 fn lower_content(token: Option<(usize, &str)>) -> bool {
-    token.is_some_and(|(_, t)| {
-        t.chars().next().is_some_and(char::is_lowercase) && !listed(MINOR, core(t))
-    })
+    token.is_some_and(|(_, t)| t.chars().next().is_some_and(char::is_lowercase) && !minor(core(t)))
 }
 
 /// A capitalized word that typically opens a sentence (`It`, `The`, `He’ll`),
@@ -242,7 +250,7 @@ fn glued(sentence: &str) -> Option<usize> {
         let prev = before.rsplit(' ').next().unwrap_or("");
         let prev_prose = prev.starts_with(|c: char| c.is_ascii_lowercase())
             && prev.chars().all(char::is_alphabetic)
-            && !listed(MINOR, prev);
+            && !minor(prev);
         if !prev_prose {
             continue;
         }
@@ -253,7 +261,8 @@ fn glued(sentence: &str) -> Option<usize> {
         let plain = token
             .chars()
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’');
-        if plain && opens_prose(token, rest) {
+        let word = token.split(['\'', '’']).next().unwrap_or(token);
+        if plain && !listed(TITLES_TOO, word) && opens_prose(token, rest) {
             return Some(k);
         }
     }
@@ -340,6 +349,7 @@ mod tests {
             "He said I would win and so I went home.",
             "She had a type A personality, he said.",
             "They appeared on the Today show on Friday.",
+            "He told Today show host Ann Lee that he would run.",
             "He wrote for The New York Times and then left.",
             // Quotations that open a sentence and go on.
             "“Fake news” is what he called it.",
