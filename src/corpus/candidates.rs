@@ -1,13 +1,20 @@
 //! The candidate index: which earlier articles share a key with a new one.
 //!
-//! A key maps to a chain of articles (newest first) in one flat vector, so
-//! the common case (a key held by one article) costs one map slot and one
-//! eight-byte entry. Chains stop growing at [`POSTING_CAP`]: a key that
-//! hundreds of articles share says little about any two of them, and
-//! verifying every pair would make the run quadratic.
+//! A key maps to a chain of articles (newest first) stored in blocks of
+//! entries that never move. The keys themselves live in one open-addressing
+//! table of 32-bit tags, chain heads and chain lengths: 9 bytes a slot,
+//! against 17 for a hash map of 64-bit keys, because the index is most of
+//! what a long stream keeps (about 40 keys an article). Chains stop growing
+//! at [`POSTING_CAP`]: a key that hundreds of articles share says little
+//! about any two of them, and verifying every pair would make the run
+//! quadratic.
+//!
+//! A tag is 32 bits of a mix of the 64-bit key, so two keys may share one:
+//! about one pair in 2^32, some two thousand of the 4 M keys of 100k
+//! articles. Their chains then merge, which can only add candidates that
+//! verification then judges on their sentences.
 
-use rustc_hash::FxHashMap;
-use std::collections::hash_map::Entry;
+use super::signature::mix;
 
 /// Longest chain kept per key. Copies in a family share many keys, so a
 /// capped key rarely loses a true pair; 10,000 near-identical articles then
@@ -17,21 +24,95 @@ pub const POSTING_CAP: usize = 32;
 
 const NONE: u32 = u32::MAX;
 
+/// Entries per block: blocks are allocated whole and never reallocated, so
+/// the chain store grows without copying and with at most one block spare.
+const BLOCK_BITS: u32 = 16;
+const BLOCK: usize = 1 << BLOCK_BITS;
+
+/// Smallest table, in bits of slots.
+const MIN_BITS: u32 = 10;
+
 /// Key → earlier articles, by sequence number.
 #[derive(Debug, Default)]
 pub struct Index {
-    /// Key → (first entry of its chain, chain length). The length rides in
-    /// the map slot's padding (a `(u64, u32)` slot is 16 bytes anyway), so
-    /// the cap is checked without walking the chain.
-    heads: FxHashMap<u64, (u32, u32)>,
-    /// (article, next entry) pairs; chains end with `NONE`.
-    entries: Vec<(u32, u32)>,
+    /// Per slot: the key's tag (0 for an empty slot), the first entry of
+    /// its chain, and the chain's length.
+    tags: Vec<u32>,
+    heads: Vec<u32>,
+    lens: Vec<u8>,
+    /// Occupied slots.
+    used: usize,
+    /// (article, next entry) pairs in blocks of [`BLOCK`]; chains end with
+    /// `NONE`.
+    blocks: Vec<Vec<(u32, u32)>>,
+    entries: u32,
+}
+
+/// A key's tag: never 0, which marks an empty slot.
+fn tag(key: u64) -> u32 {
+    ((mix(key) >> 32) as u32).max(1)
 }
 
 impl Index {
     /// An empty index.
     pub fn new() -> Index {
         Index::default()
+    }
+
+    /// The slot holding `tag`, or the empty slot where it would go. The
+    /// table is never full (see [`Index::grow`]).
+    fn slot(&self, tag: u32) -> usize {
+        let mask = self.tags.len() - 1;
+        // Fibonacci hashing of the tag picks the first slot.
+        let mut at = (tag.wrapping_mul(0x9E37_79B9) as usize) & mask;
+        loop {
+            match self.tags[at] {
+                0 => return at,
+                t if t == tag => return at,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Doubles the table (or makes the first one) when it is 7/8 full.
+    fn grow(&mut self) {
+        if !self.tags.is_empty() && (self.used + 1) * 8 <= self.tags.len() * 7 {
+            return;
+        }
+        let bits = (self.tags.len().trailing_zeros() + 1).max(MIN_BITS);
+        let old = std::mem::take(&mut self.tags);
+        let old_heads = std::mem::take(&mut self.heads);
+        let old_lens = std::mem::take(&mut self.lens);
+        self.tags = vec![0; 1 << bits];
+        self.heads = vec![NONE; 1 << bits];
+        self.lens = vec![0; 1 << bits];
+        for (k, &t) in old.iter().enumerate() {
+            if t != 0 {
+                let at = self.slot(t);
+                self.tags[at] = t;
+                self.heads[at] = old_heads[k];
+                self.lens[at] = old_lens[k];
+            }
+        }
+    }
+
+    fn entry(&self, at: u32) -> Option<(u32, u32)> {
+        let at = at as usize;
+        self.blocks
+            .get(at >> BLOCK_BITS)?
+            .get(at & (BLOCK - 1))
+            .copied()
+    }
+
+    fn push(&mut self, article: u32, next: u32) -> u32 {
+        if self.blocks.last().map_or(true, |b| b.len() == BLOCK) {
+            self.blocks.push(Vec::with_capacity(BLOCK));
+        }
+        if let Some(b) = self.blocks.last_mut() {
+            b.push((article, next));
+        }
+        self.entries += 1;
+        self.entries - 1
     }
 
     /// Articles listed under `key`, newest first.
@@ -42,7 +123,10 @@ impl Index {
     /// Where `key`'s chain starts: a handle for [`Index::chain`], valid
     /// until the index is dropped (entries are never moved or removed).
     pub fn head(&self, key: u64) -> u32 {
-        self.heads.get(&key).map_or(NONE, |&(head, _)| head)
+        if self.tags.is_empty() {
+            return NONE;
+        }
+        self.heads[self.slot(tag(key))]
     }
 
     /// The articles of a chain from `head` on, newest first: what
@@ -51,7 +135,7 @@ impl Index {
     pub fn chain(&self, head: u32) -> impl Iterator<Item = u32> + '_ {
         let mut at = head;
         std::iter::from_fn(move || {
-            let &(article, next) = self.entries.get(at as usize)?;
+            let (article, next) = self.entry(at)?;
             at = next;
             Some(article)
         })
@@ -59,7 +143,10 @@ impl Index {
 
     /// Number of articles listed under `key` (at most [`POSTING_CAP`]).
     pub fn len_of(&self, key: u64) -> usize {
-        self.heads.get(&key).map_or(0, |&(_, n)| n as usize)
+        if self.tags.is_empty() {
+            return 0;
+        }
+        usize::from(self.lens[self.slot(tag(key))])
     }
 
     /// Lists `article` under each of `keys`, unless the key's chain is full.
@@ -77,8 +164,8 @@ impl Index {
 
     /// [`Index::insert_capped`] that also notes, per key, the head of its
     /// chain as it was before: [`Index::chain`] then lists the earlier
-    /// articles under that key without probing the map a second time. On a
-    /// large index each probe is a cache miss, and looking up a new
+    /// articles under that key without probing the table a second time. On
+    /// a large index each probe is a cache miss, and looking up a new
     /// article's keys right after inserting them made half of the misses.
     pub fn insert_noting(&mut self, article: u32, keys: &[u64], cap: usize, before: &mut Vec<u32>) {
         before.extend(keys.iter().map(|&k| self.insert_one(article, k, cap)));
@@ -88,28 +175,24 @@ impl Index {
     /// chain's head from before.
     #[inline]
     fn insert_one(&mut self, article: u32, key: u64, cap: usize) -> u32 {
-        let at = self.entries.len() as u32;
-        // One probe: most keys are new, and a full chain is rare.
-        match self.heads.entry(key) {
-            Entry::Vacant(v) => {
-                v.insert((at, 1));
-                self.entries.push((article, NONE));
-                NONE
-            }
-            Entry::Occupied(mut o) => {
-                let (head, n) = *o.get();
-                if (n as usize) < cap {
-                    o.insert((at, n + 1));
-                    self.entries.push((article, head));
-                }
-                head
-            }
+        self.grow();
+        let t = tag(key);
+        let at = self.slot(t);
+        let (head, n) = (self.heads[at], usize::from(self.lens[at]));
+        if self.tags[at] == 0 {
+            self.tags[at] = t;
+            self.used += 1;
         }
+        if n < cap.min(usize::from(u8::MAX)) {
+            self.heads[at] = self.push(article, head);
+            self.lens[at] = (n + 1) as u8;
+        }
+        head
     }
 
     /// Approximate heap bytes held.
     pub fn heap_bytes(&self) -> usize {
-        self.heads.capacity() * 17 + self.entries.capacity() * 8
+        self.tags.capacity() * 9 + self.blocks.len() * BLOCK * 8
     }
 }
 
@@ -129,6 +212,20 @@ mod tests {
         assert_eq!(got.last(), Some(&0));
         assert_eq!(ix.postings(1003).collect::<Vec<_>>(), vec![3]);
         assert_eq!(ix.postings(99).count(), 0);
+    }
+
+    #[test]
+    fn every_key_is_found_after_the_table_grows() {
+        let mut ix = Index::new();
+        for a in 0..20_000u32 {
+            ix.insert(a, &[u64::from(a).wrapping_mul(0x1000_0000_01), 42]);
+        }
+        for a in (0..20_000u32).step_by(7) {
+            let key = u64::from(a).wrapping_mul(0x1000_0000_01);
+            assert_eq!(ix.postings(key).collect::<Vec<_>>(), vec![a]);
+        }
+        assert_eq!(ix.len_of(42), POSTING_CAP);
+        assert!(ix.heap_bytes() < 20_000 * 2 * 40, "{}", ix.heap_bytes());
     }
 
     #[test]
