@@ -218,10 +218,10 @@ mod tests {
     fn every_key_is_found_after_the_table_grows() {
         let mut ix = Index::new();
         for a in 0..20_000u32 {
-            ix.insert(a, &[u64::from(a).wrapping_mul(0x1000_0000_01), 42]);
+            ix.insert(a, &[u64::from(a).wrapping_mul(0x0010_0000_0001), 42]);
         }
         for a in (0..20_000u32).step_by(7) {
-            let key = u64::from(a).wrapping_mul(0x1000_0000_01);
+            let key = u64::from(a).wrapping_mul(0x0010_0000_0001);
             assert_eq!(ix.postings(key).collect::<Vec<_>>(), vec![a]);
         }
         assert_eq!(ix.len_of(42), POSTING_CAP);
