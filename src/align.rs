@@ -1199,6 +1199,16 @@ mod calibration {
         (p, r, 2.0 * p * r / (p + r).max(1e-9))
     }
 
+    /// Features of each article's sentences.
+    fn features_of(arts: &[(String, Vec<String>)]) -> Vec<Features> {
+        arts.iter()
+            .map(|(_, s)| {
+                let r: Vec<&str> = s.iter().map(String::as_str).collect();
+                Features::from_sentences(&r)
+            })
+            .collect()
+    }
+
     /// BASIL articles (`../shared/eval/basil/articles.jsonl`): 100 events
     /// told by 3 outlets each, as (event, sentences).
     fn basil() -> Vec<(String, Vec<String>)> {
@@ -1242,13 +1252,7 @@ mod calibration {
             println!("no BASIL articles");
             return;
         }
-        let feats: Vec<Features> = arts
-            .iter()
-            .map(|(_, s)| {
-                let r: Vec<&str> = s.iter().map(String::as_str).collect();
-                Features::from_sentences(&r)
-            })
-            .collect();
+        let feats = features_of(&arts);
         let n = arts.len();
         // Different events: article k against the next event's article
         // from the next outlet. Same event: the first two outlets.
@@ -1335,13 +1339,7 @@ mod calibration {
             println!("no BASIL articles");
             return;
         }
-        let feats: Vec<Features> = arts
-            .iter()
-            .map(|(_, s)| {
-                let r: Vec<&str> = s.iter().map(String::as_str).collect();
-                Features::from_sentences(&r)
-            })
-            .collect();
+        let feats = features_of(&arts);
         let n = arts.len();
         let null: Vec<(usize, usize)> = (0..n).map(|k| (k, (k + 4) % n)).collect();
         // Every pair of outlets of each event.

@@ -386,7 +386,8 @@ pub fn dice_sorted<T: Ord>(a: &[T], b: &[T]) -> f32 {
     2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
-/// Number of elements two sorted, unique lists share.
+/// Number of elements two sorted lists share; with repeats, counted with
+/// multiplicity (an upper bound on their common subsequence).
 pub fn count_common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {

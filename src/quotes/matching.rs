@@ -10,6 +10,7 @@
 
 use super::{Change, MatchKind, Quote, QuoteKind, QuoteMatch};
 use crate::diff::word_diff;
+use crate::similarity::count_common;
 use crate::Document;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -336,24 +337,6 @@ fn longest_run(pairs: &[(usize, usize)]) -> usize {
     best
 }
 
-/// Words two sorted lists have in common, counted with multiplicity: an
-/// upper bound on the common subsequence, cheap enough to skip hopeless pairs.
-fn bag_overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
-}
-
 /// The quote pairs that can pass [`candidate`]: those sharing three words
 /// in a row (the run a match needs), and for a quote of one or two words,
 /// those holding its first word. The rest cannot match, and two long
@@ -431,7 +414,7 @@ fn candidate(qa: &Quote, wa: &Words, qb: &Quote, wb: &Words) -> Option<(f32, Vec
     }
     let short = la.min(lb);
     let need = MIN_SHARED_WORDS.min(short).max(1);
-    let bound = bag_overlap(&wa.sorted, &wb.sorted);
+    let bound = count_common(&wa.sorted, &wb.sorted);
     if bound < need || (bound as f32) < MIN_COVERAGE * short as f32 {
         return None;
     }
@@ -497,7 +480,7 @@ fn changes(
             };
             others.iter().enumerate().any(|(k, o)| {
                 k != own
-                    && enough(bag_overlap(&bag, &o.sorted), o)
+                    && enough(count_common(&bag, &o.sorted), o)
                     && enough(common(e, &o.ids).len(), o)
             })
         })
