@@ -89,6 +89,10 @@ pub enum Command {
         /// the counts to stderr and exit.
         #[arg(long, hide = true)]
         tokenize_only: bool,
+        /// For benchmarks: print to stderr, at the end, what the kept
+        /// signatures and the index hold, by part.
+        #[arg(long, hide = true)]
+        memory_report: bool,
     },
 }
 

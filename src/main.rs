@@ -131,11 +131,15 @@ fn run(cli: Cli) -> Result<u8> {
             relation,
             exit_code,
             tokenize_only,
+            memory_report,
         } => {
             if tokenize_only {
                 return dedup_tokenize_only(&inputs);
             }
-            return dedup(&inputs, format, threshold, &relation, exit_code, &env);
+            let report = memory_report;
+            return dedup(
+                &inputs, format, threshold, &relation, exit_code, report, &env,
+            );
         }
         Command::Sentences { files, format } => {
             // Sentences alone: quotes are not asked for, so not extracted.
@@ -184,6 +188,7 @@ fn dedup(
     threshold: f32,
     relations: &[RelationArg],
     exit_code: bool,
+    memory_report: bool,
     env: &Env,
 ) -> Result<u8> {
     use wirediff::corpus::{report, stream, DedupOptions, Deduper, Relation};
@@ -240,6 +245,9 @@ fn dedup(
         }
     }
     progress.finish_and_clear();
+    if memory_report {
+        eprint!("{}", deduper.memory_report());
+    }
     if format == DedupFormat::Terminal {
         emit(|out| {
             report::terminal(

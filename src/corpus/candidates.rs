@@ -194,6 +194,16 @@ impl Index {
     pub fn heap_bytes(&self) -> usize {
         self.tags.capacity() * 9 + self.blocks.len() * BLOCK * 8
     }
+
+    /// Keys, slots and chain entries, one line, for memory reports.
+    pub fn describe(&self) -> String {
+        format!(
+            "index: {} keys in {} slots, {} chain entries\n",
+            self.used,
+            self.tags.len(),
+            self.entries
+        )
+    }
 }
 
 #[cfg(test)]

@@ -364,11 +364,62 @@ impl Deduper {
         self.ids.get(seq as usize).map(|s| &**s)
     }
 
-    /// Approximate heap bytes of the signatures and the index.
-    pub fn heap_bytes(&self) -> usize {
-        self.sketches.iter().map(Sketch::heap_bytes).sum::<usize>()
-            + self.index.heap_bytes()
-            + self.ids.iter().map(|s| s.len() + 16).sum::<usize>() * 2
+    /// What the deduplicator holds, by part, in approximate heap bytes: one
+    /// line a part, for the memory figures in BENCHMARKS.md.
+    pub fn memory_report(&self) -> String {
+        let n = self.ids.len().max(1);
+        let sketch_heap: usize = self.sketches.iter().map(Sketch::heap_bytes).sum();
+        let sketch_vec = self.sketches.capacity() * std::mem::size_of::<Sketch>();
+        let ids: usize = self.ids.iter().map(|s| s.len() + 16).sum::<usize>()
+            + self.ids.capacity() * std::mem::size_of::<Arc<str>>()
+            + self.seen.capacity() * std::mem::size_of::<Arc<str>>();
+        let twins = self.twins.capacity() * (8 + std::mem::size_of::<Vec<u32>>())
+            + self.twins.values().map(|g| g.capacity() * 4).sum::<usize>();
+        let index = self.index.heap_bytes();
+        let parts = [
+            ("sketches (heap)", sketch_heap),
+            ("sketches (structs)", sketch_vec),
+            ("index", index),
+            ("ids", ids),
+            ("twins", twins),
+        ];
+        let mut out = format!("articles {}\n", self.ids.len());
+        for (name, bytes) in parts {
+            out += &format!(
+                "{name:<20} {:>8.1} MB {:>7.0} B/article\n",
+                bytes as f64 / 1e6,
+                bytes as f64 / n as f64
+            );
+        }
+        let mut sums = [0usize; 6];
+        for sk in &self.sketches {
+            let words: usize = (0..sk.len()).map(|i| sk.words_of(i).len()).sum();
+            let parts = [
+                sk.len(),
+                words,
+                sk.quotes().len(),
+                sk.salient().len(),
+                sk.title().len(),
+                sk.story_words().len(),
+            ];
+            for (s, p) in sums.iter_mut().zip(parts) {
+                *s += p;
+            }
+        }
+        let names = [
+            "sentences",
+            "sentence words",
+            "quotes",
+            "salient",
+            "title",
+            "story words",
+        ];
+        out += "a sketch, on average:";
+        for (name, s) in names.iter().zip(sums) {
+            out += &format!(" {name} {:.1},", s as f64 / n as f64);
+        }
+        out.pop();
+        out + "\n" + &self.index.describe()
     }
 
     /// The final cluster of article `seq` at `relation`'s level.
@@ -385,6 +436,7 @@ impl Deduper {
 
         // Sequential: ids, positions, twins.
         let mut new_keys: Vec<(u32, Vec<u64>, bool)> = Vec::new();
+        let mut story_words: Vec<Vec<u16>> = Vec::new();
         for p in parsed.into_iter().flatten() {
             match p {
                 Parsed::Problem(e) => batch.problems.push(e),
@@ -408,7 +460,11 @@ impl Deduper {
                     self.seen.insert(id.clone());
                     let seq = self.ids.len() as u32;
                     self.ids.push(id);
-                    let Signature { sketch, keys } = *sig;
+                    let Signature {
+                        sketch,
+                        keys,
+                        story_words: words,
+                    } = *sig;
                     let mut indexed = true;
                     let content = sketch.content;
                     if content != 0 {
@@ -424,27 +480,29 @@ impl Deduper {
                     }
                     self.sketches.push(sketch);
                     new_keys.push((seq, keys, indexed));
+                    story_words.push(words);
                 }
             }
         }
         batch.articles = new_keys.len();
         self.clusters.grow(self.ids.len());
         // Word rarity as known at the end of this chunk (see `verify::Rarity`).
-        for (seq, _, _) in &new_keys {
+        for ((seq, _, _), words) in new_keys.iter().zip(&story_words) {
             if let Some(sk) = self.sketches.get(*seq as usize) {
                 // Headline words count too (once per article), or a word
                 // seen only in headlines would look rare however common.
                 let title_only = sk
                     .title()
                     .iter()
-                    .filter(|w| sk.doc_words().binary_search(w).is_err());
-                for &w in sk.doc_words().iter().chain(title_only) {
+                    .filter(|w| words.binary_search(w).is_err());
+                for &w in words.iter().chain(title_only) {
                     if let Some(d) = self.df.get_mut(usize::from(w)) {
                         *d += 1;
                     }
                 }
             }
         }
+        drop(story_words);
         let rarity = verify::Rarity::new(&self.df, self.ids.len());
         let rarity = &rarity;
 
@@ -644,7 +702,7 @@ impl Deduper {
         let (sa, sb) = (a.salient(), b.salient());
         let (pa, pb) = (a.salient_paras(), b.salient_paras());
         let (mut i, mut j) = (0, 0);
-        let (mut ma, mut mb) = (0u64, 0u64);
+        let (mut ma, mut mb) = (0u16, 0u16);
         while let (Some(&ta), Some(&tb)) = (sa.get(i), sb.get(j)) {
             match ta.cmp(&tb) {
                 std::cmp::Ordering::Less => i += 1,

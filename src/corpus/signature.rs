@@ -182,14 +182,21 @@ pub const MIN_QUOTE_WORDS: usize = 4;
 /// 64-bit values, one of 16-bit word hashes) instead of one per field:
 /// fewer, longer-lived blocks for the allocator, and 200-odd bytes less per
 /// article in vector headers and allocator overhead.
+///
+/// Nothing is kept that can be derived from the rest when a pair is
+/// verified: a sentence's word mask and the story's word set are computed
+/// from the sentences' word sets then (see [`Sketch::mask_of`],
+/// [`with_story_words`]). Keeping them took about 480 of 1,600 bytes an
+/// article, which for a long stream is the difference between fitting in
+/// memory or not, while computing them costs a few hundred instructions a
+/// verified pair.
 #[derive(Debug, Clone, Default)]
 pub struct Sketch {
-    /// In order: the sentence fingerprints, the sentence masks, the quote
-    /// hashes, the salient terms' paragraph masks, then the word offsets
-    /// of the sentences (`len() + 1` of them, two to a value).
+    /// In order: the sentence fingerprints, the quote hashes, then the word
+    /// offsets of the sentences (`len() + 1` of them, two to a value).
     wide: Box<[u64]>,
-    /// In order: the sentences' word hashes, the salient terms, the title
-    /// words, the story's words.
+    /// In order: the sentences' word hashes, the salient terms, their
+    /// paragraph masks, the title words.
     narrow: Box<[u16]>,
     sentences: u32,
     quotes: u32,
@@ -206,9 +213,8 @@ struct Parts {
     fps: Vec<u64>,
     offs: Vec<u32>,
     words: Vec<u16>,
-    masks: Vec<u64>,
     salient: Vec<u16>,
-    salient_paras: Vec<u64>,
+    salient_paras: Vec<u16>,
     title: Vec<u16>,
     doc_words: Vec<u16>,
 }
@@ -218,7 +224,6 @@ impl Parts {
         self.fps.clear();
         self.offs.clear();
         self.words.clear();
-        self.masks.clear();
         self.salient.clear();
         self.salient_paras.clear();
         self.title.clear();
@@ -236,26 +241,22 @@ impl Sketch {
         let n = p.fps.len();
         // The packing assumes these agree; they do by construction, and a
         // sketch of mismatched parts is never made.
-        if p.masks.len() != n || p.offs.len() != n + 1 || p.salient_paras.len() != p.salient.len() {
+        if p.offs.len() != n + 1 || p.salient_paras.len() != p.salient.len() {
             return Sketch::default();
         }
-        let mut wide =
-            Vec::with_capacity(2 * n + quotes.len() + p.salient_paras.len() + (n + 2) / 2);
+        let mut wide = Vec::with_capacity(n + quotes.len() + (n + 2) / 2);
         wide.extend_from_slice(&p.fps);
-        wide.extend_from_slice(&p.masks);
         wide.extend_from_slice(quotes);
-        wide.extend_from_slice(&p.salient_paras);
         wide.extend(p.offs.chunks(2).map(|c| {
             c.iter()
                 .rev()
                 .fold(0u64, |acc, &o| acc << 32 | u64::from(o))
         }));
-        let mut narrow =
-            Vec::with_capacity(p.words.len() + p.salient.len() + p.title.len() + p.doc_words.len());
+        let mut narrow = Vec::with_capacity(p.words.len() + 2 * p.salient.len() + p.title.len());
         narrow.extend_from_slice(&p.words);
         narrow.extend_from_slice(&p.salient);
+        narrow.extend_from_slice(&p.salient_paras);
         narrow.extend_from_slice(&p.title);
-        narrow.extend_from_slice(&p.doc_words);
         Sketch {
             wide: wide.into_boxed_slice(),
             narrow: narrow.into_boxed_slice(),
@@ -290,29 +291,36 @@ impl Sketch {
         self.wide_part(0, self.len())
     }
 
-    /// Per sentence, a 64-bit mask with bit `w % 64` set for each word hash
-    /// `w`: lets verification reject most sentence pairs in a few
-    /// instructions (see `verify::near_match`).
-    pub fn masks(&self) -> &[u64] {
-        self.wide_part(self.len(), self.len())
+    /// Sentence `i`'s 64-bit mask, bit `w % 64` set for each word hash `w`:
+    /// lets verification reject most sentence pairs in a few instructions
+    /// (see `verify::may_match`).
+    pub fn mask_of(&self, i: usize) -> u64 {
+        self.words_of(i)
+            .iter()
+            .fold(0u64, |m, &w| m | 1 << (w % 64))
     }
 
     /// Sorted, distinct hashes of quoted stretches (normalized words).
     pub fn quotes(&self) -> &[u64] {
-        self.wide_part(2 * self.len(), self.quotes as usize)
+        self.wide_part(self.len(), self.quotes as usize)
     }
 
     /// For each salient term, the story paragraphs it occurs in (bit
-    /// `p % 64`; a title-only term has none). Same-story evidence must be
-    /// spread over paragraphs, not come from one shared passage.
-    pub fn salient_paras(&self) -> &[u64] {
-        self.wide_part(2 * self.len() + self.quotes as usize, self.salient as usize)
+    /// `p % 16`; a title-only term has none). Same-story evidence must be
+    /// spread over at least two paragraphs, not come from one shared
+    /// passage, and 16 bits tell two paragraphs apart unless they are 16
+    /// apart.
+    pub fn salient_paras(&self) -> &[u16] {
+        self.narrow_part(
+            self.sentence_words() + self.salient as usize,
+            self.salient as usize,
+        )
     }
 
     /// Where the words of sentence `i` start in the word hashes (`i` up to
     /// `len()`, which gives the end of the last sentence).
     fn off(&self, i: usize) -> Option<usize> {
-        let base = 2 * self.len() + self.quotes as usize + self.salient as usize;
+        let base = self.len() + self.quotes as usize;
         let w = self.wide.get(base + i / 2)?;
         Some((w >> (32 * (i % 2))) as u32 as usize)
     }
@@ -347,22 +355,54 @@ impl Sketch {
     /// second route to same-story candidates (see `STORY_TITLE_TAG`).
     pub fn title(&self) -> &[u16] {
         self.narrow_part(
-            self.sentence_words() + self.salient as usize,
+            self.sentence_words() + 2 * self.salient as usize,
             self.title as usize,
         )
     }
 
-    /// Sorted, distinct 16-bit hashes of every word of the story: what
-    /// same-story verification compares, weighted by rarity.
-    pub fn doc_words(&self) -> &[u16] {
-        let start = self.sentence_words() + self.salient as usize + self.title as usize;
-        self.narrow.get(start..).unwrap_or(&[])
+    /// Sorted, distinct 16-bit hashes of every word of the story's kept
+    /// sentences (the union of their word sets): what same-story
+    /// verification compares, weighted by rarity. Allocates; verification
+    /// uses [`with_story_words`].
+    pub fn story_words(&self) -> Vec<u16> {
+        let mut set = BucketSet::default();
+        let mut out = Vec::new();
+        self.story_words_into(&mut set, &mut out);
+        out
+    }
+
+    fn story_words_into(&self, set: &mut BucketSet, out: &mut Vec<u16>) {
+        out.clear();
+        for &w in self.narrow_part(0, self.sentence_words()) {
+            set.insert(w);
+        }
+        set.drain_into(out);
     }
 
     /// Approximate heap bytes held, for the memory budget in the docs.
     pub fn heap_bytes(&self) -> usize {
         self.wide.len() * 8 + self.narrow.len() * 2
     }
+}
+
+/// Calls `f` with the story words ([`Sketch::story_words`]) of `a` and of
+/// `b`, built in this thread's buffers: verification needs them for every
+/// candidate pair, and an allocation a pair showed in the profile.
+pub fn with_story_words<R>(a: &Sketch, b: &Sketch, f: impl FnOnce(&[u16], &[u16]) -> R) -> R {
+    thread_local! {
+        static BUFFERS: std::cell::RefCell<(BucketSet, Vec<u16>, Vec<u16>)> =
+            std::cell::RefCell::new(Default::default());
+    }
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut bufs) => {
+            let (set, x, y) = &mut *bufs;
+            a.story_words_into(set, x);
+            b.story_words_into(set, y);
+            f(x, y)
+        }
+        // Only if `f` itself verifies a pair: then with fresh buffers.
+        Err(_) => f(&a.story_words(), &b.story_words()),
+    })
 }
 
 /// A sketch with the keys to index it under.
@@ -373,6 +413,9 @@ pub struct Signature {
     /// Candidate keys (see the module docs); empty for fewer than two
     /// sentences.
     pub keys: Vec<u64>,
+    /// The story words ([`Sketch::story_words`]), for the document
+    /// frequencies; not kept once counted.
+    pub story_words: Vec<u16>,
 }
 
 /// 64-bit finalizer (splitmix64): spreads every input bit over the output.
@@ -532,7 +575,7 @@ struct Scratch {
     buf: String,
     /// The current sentence's word hashes, function words flagged.
     words: Vec<(u64, bool)>,
-    salient: Vec<(u16, u64)>,
+    salient: Vec<(u16, u16)>,
 }
 
 thread_local! {
@@ -586,9 +629,8 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         for_each_word(text, buf, |h, cap, digit| {
             let is_stop = stop.contains(h);
             words.push((h, is_stop));
-            doc_words.insert(bucket(h));
             if (cap || digit) && !is_stop {
-                salient.push((bucket(h), 1u64 << (s.paragraph % 64)));
+                salient.push((bucket(h), 1u16 << (s.paragraph % 16)));
             }
         });
         if words.len() < MIN_SENTENCE_WORDS {
@@ -604,20 +646,12 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         parts.fps.push(fp);
         paras.push(s.paragraph);
         key_fps.push(key_fingerprint(words).unwrap_or(fp));
-        let start = parts.words.len();
         for &(w, _) in words.iter() {
             sentence_words.insert(bucket(w));
+            doc_words.insert(bucket(w));
         }
         sentence_words.drain_into(&mut parts.words);
-        let kept = parts.words.len();
-        parts.offs.push(kept as u32);
-        let mask = parts
-            .words
-            .get(start..kept)
-            .unwrap_or(&[])
-            .iter()
-            .fold(0u64, |m, &w| m | 1 << (w % 64));
-        parts.masks.push(mask);
+        parts.offs.push(parts.words.len() as u32);
     }
     salient.sort_unstable();
     for &(t, m) in salient.iter() {
@@ -637,7 +671,11 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
     };
     let keys = keys(key_fps, paras);
     let sketch = Sketch::new(parts, &quote_hashes(&article.text, buf), content);
-    Signature { sketch, keys }
+    Signature {
+        sketch,
+        keys,
+        story_words: parts.doc_words.clone(),
+    }
 }
 
 /// The sentence's name for candidate keys: a hash of its [`KEY_WORDS`]
@@ -887,28 +925,25 @@ mod tests {
             fps: vec![11, 12, 13],
             offs: vec![0, 2, 2, 5],
             words: vec![1, 9, 3, 4, 8],
-            masks: vec![21, 22, 23],
             salient: vec![40, 41],
             salient_paras: vec![1, 6],
             title: vec![50],
-            doc_words: vec![1, 3, 4, 8, 9, 60],
+            doc_words: vec![1, 3, 4, 8, 9],
         };
         let sk = Sketch::new(&parts, &[70, 71], 99);
         assert_eq!(sk.len(), 3);
         assert_eq!(sk.fps(), &[11, 12, 13]);
-        assert_eq!(sk.masks(), &[21, 22, 23]);
         assert_eq!(sk.quotes(), &[70, 71]);
         assert_eq!(sk.salient_paras(), &[1, 6]);
         let sentences: Vec<&[u16]> = (0..4).map(|i| sk.words_of(i)).collect();
         assert_eq!(sentences, vec![&[1, 9][..], &[], &[3, 4, 8], &[]]);
+        let masks: Vec<u64> = (0..3).map(|i| sk.mask_of(i)).collect();
+        assert_eq!(masks, vec![1 << 1 | 1 << 9, 0, 1 << 3 | 1 << 4 | 1 << 8]);
         assert_eq!(sk.salient(), &[40, 41]);
         assert_eq!(sk.title(), &[50]);
-        assert_eq!(sk.doc_words(), &[1, 3, 4, 8, 9, 60]);
+        assert_eq!(sk.story_words(), parts.doc_words);
         assert_eq!(sk.content, 99);
-        assert_eq!(
-            sk.heap_bytes(),
-            (3 + 3 + 2 + 2 + 2) * 8 + (5 + 2 + 1 + 6) * 2
-        );
+        assert_eq!(sk.heap_bytes(), (3 + 2 + 2) * 8 + (5 + 2 + 2 + 1) * 2);
     }
 
     #[test]

@@ -22,7 +22,7 @@
 //! the idea and the tolerance: a sentence counts as shared when it is the
 //! same give or take light edits ([`near_match`]), as `align` would pair it.
 
-use super::signature::Sketch;
+use super::signature::{with_story_words, Sketch};
 use super::Relation;
 
 /// Both sides must carry this share of each other's sentences for a
@@ -152,14 +152,14 @@ pub struct Verdict {
 /// Verifies a candidate pair. `None`: the two articles are not related.
 pub fn verify(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
     let mut evidence = measure(a, b);
-    evidence.story = rarity.cosine(a.doc_words(), b.doc_words());
+    evidence.story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
     classify(evidence)
 }
 
 /// Verifies a pair found only through shared salient terms: the cheap
 /// salient test first, the sentence measures only for pairs that pass it.
 pub fn verify_story(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
-    let story = rarity.cosine(a.doc_words(), b.doc_words());
+    let story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
     if story < SAME_STORY_COSINE {
         return None;
     }
@@ -227,6 +227,9 @@ impl Marks {
     }
 }
 
+/// Sentences whose word masks [`measure`] keeps on the stack.
+const MASKS_ON_STACK: usize = 128;
+
 /// Coverage, shared quotes and salient terms of a pair.
 pub fn measure(a: &Sketch, b: &Sketch) -> Evidence {
     let (na, nb) = (a.len(), b.len());
@@ -240,10 +243,21 @@ pub fn measure(a: &Sketch, b: &Sketch) -> Evidence {
             }
         }
     }
-    let (masks_a, masks_b) = (a.masks(), b.masks());
+    // b's masks once, on the stack for all but the longest articles.
+    let mut stack = [0u64; MASKS_ON_STACK];
+    let heap: Vec<u64>;
+    let masks_b: &[u64] = if nb <= MASKS_ON_STACK {
+        for (j, m) in stack.iter_mut().take(nb).enumerate() {
+            *m = b.mask_of(j);
+        }
+        stack.get(..nb).unwrap_or(&[])
+    } else {
+        heap = (0..nb).map(|j| b.mask_of(j)).collect();
+        &heap
+    };
     for i in 0..na {
         let wa = a.words_of(i);
-        let ka = masks_a.get(i).copied().unwrap_or(u64::MAX);
+        let ka = a.mask_of(i);
         for j in 0..nb {
             if am.get(i) && bm.get(j) {
                 continue;
@@ -396,7 +410,7 @@ mod tests {
             .collect();
         let mut df = vec![0u32; 1 << 16];
         for s in &sk {
-            for &w in s.doc_words() {
+            for &w in &s.story_words() {
                 df[usize::from(w)] += 1;
             }
         }
