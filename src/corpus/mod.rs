@@ -219,7 +219,7 @@ struct Fresh {
     seq: u32,
     /// Chain heads as noted at insertion: first the sentence-pair keys,
     /// then the rare salient terms, then the rare headline words.
-    heads: Vec<u32>,
+    heads: Vec<candidates::Head>,
     /// Number of sentence-pair keys in `heads`.
     keys: usize,
     /// Number of salient terms in `heads` after the keys.
@@ -633,8 +633,8 @@ impl Deduper {
         &self,
         x: u32,
         skip: &[u32],
-        salient: &[u32],
-        title: &[u32],
+        salient: &[candidates::Head],
+        title: &[candidates::Head],
         rarity: &verify::Rarity,
     ) -> Vec<u32> {
         let mut hits: Vec<u32> = Vec::new();
@@ -722,7 +722,7 @@ impl Deduper {
 
     /// Earlier articles worth verifying against article `x`, sorted, from
     /// the chain heads noted when its keys went into the index.
-    fn candidates(&self, x: u32, heads: &[u32]) -> Vec<u32> {
+    fn candidates(&self, x: u32, heads: &[candidates::Head]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for &h in heads {
             out.extend(self.index.chain(h).filter(|&y| y < x));
