@@ -33,8 +33,18 @@ const NONE: u32 = u32::MAX;
 const BLOCK_BITS: u32 = 16;
 const BLOCK: usize = 1 << BLOCK_BITS;
 
-/// Smallest table, in bits of slots.
-const MIN_BITS: u32 = 10;
+/// Smallest table, in slots.
+const MIN_SLOTS: usize = 1 << 10;
+
+/// The table grows when more than `LOAD_NUM / LOAD_DEN` of its slots are
+/// used, by a quarter. Doubling a table that is most of the memory would
+/// leave it half empty after each growth (a third of it on average), and
+/// for the moment of the copy hold three times its size; a quarter keeps it
+/// 64-80% full and the copy at 2.25 times. The copy streams: a slot's home
+/// rises with its tag (see [`Index::home`]), so the table is in tag order
+/// and the new one is written front to back.
+const LOAD_NUM: usize = 4;
+const LOAD_DEN: usize = 5;
 
 /// Where a key's chain stood at some moment: what [`Index::chain`] lists.
 /// Entries are never moved or removed, so a head stays valid, and lists
@@ -75,33 +85,46 @@ impl Index {
         Index::default()
     }
 
+    /// The first slot tried for `tag`: the tag scaled to the table's
+    /// length (a multiply and a shift, for any length).
+    #[inline]
+    fn home(&self, tag: u32) -> usize {
+        ((u128::from(tag) * self.tags.len() as u128) >> 32) as usize
+    }
+
     /// The slot holding `tag`, or the empty slot where it would go. The
     /// table is never full (see [`Index::grow`]).
     fn slot(&self, tag: u32) -> usize {
-        let mask = self.tags.len() - 1;
-        // Fibonacci hashing of the tag picks the first slot.
-        let mut at = (tag.wrapping_mul(0x9E37_79B9) as usize) & mask;
+        let n = self.tags.len();
+        let mut at = self.home(tag);
         loop {
             match self.tags[at] {
                 0 => return at,
                 t if t == tag => return at,
-                _ => at = (at + 1) & mask,
+                _ => {
+                    at += 1;
+                    if at == n {
+                        at = 0;
+                    }
+                }
             }
         }
     }
 
-    /// Doubles the table (or makes the first one) when it is 7/8 full.
+    /// Grows the table by a quarter (or makes the first one) when it is
+    /// full to [`LOAD_NUM`] / [`LOAD_DEN`].
     fn grow(&mut self) {
-        if !self.tags.is_empty() && (self.used + 1) * 8 <= self.tags.len() * 7 {
+        let len = self.tags.len();
+        if len != 0 && (self.used + 1) * LOAD_DEN <= len * LOAD_NUM {
             return;
         }
-        let bits = (self.tags.len().trailing_zeros() + 1).max(MIN_BITS);
+        let slots = (len + len / 4).max(MIN_SLOTS);
         let old = std::mem::take(&mut self.tags);
         let old_heads = std::mem::take(&mut self.heads);
         let old_lens = std::mem::take(&mut self.lens);
-        self.tags = vec![0; 1 << bits];
-        self.heads = vec![NONE; 1 << bits];
-        self.lens = vec![0; 1 << bits];
+        self.tags = vec![0; slots];
+        self.heads = vec![NONE; slots];
+        self.lens = vec![0; slots];
         for (k, &t) in old.iter().enumerate() {
             if t != 0 {
                 let at = self.slot(t);

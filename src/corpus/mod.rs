@@ -38,6 +38,7 @@
 
 pub mod candidates;
 pub mod cluster;
+mod ids;
 pub mod report;
 pub mod signature;
 pub mod stream;
@@ -46,13 +47,14 @@ pub mod verify;
 use crate::article::{jsonl_line, Article};
 use crate::error::Error;
 use candidates::Index;
+use hashbrown::HashTable;
+use ids::Ids;
 use cluster::Clusters;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use signature::{Signature, Sketch};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 use stream::Item;
 use verify::Verdict;
 
@@ -203,12 +205,15 @@ pub struct Batch {
 #[derive(Debug, Default)]
 pub struct Deduper {
     opts: DedupOptions,
-    ids: Vec<Arc<str>>,
-    seen: FxHashSet<Arc<str>>,
+    ids: Ids,
     sketches: Vec<Sketch>,
     index: Index,
-    /// content hash → members of the twin group (first is indexed).
-    twins: FxHashMap<u64, Vec<u32>>,
+    /// The first article of each content hash (the one indexed), by
+    /// position; hashed by its sketch's content hash, so 4 bytes a slot.
+    twins: HashTable<u32>,
+    /// First article → the later members of its twin group, up to
+    /// [`TWIN_EXPAND`] in all; only for groups of two or more.
+    twin_groups: FxHashMap<u32, Vec<u32>>,
     clusters: Clusters,
     /// Document frequency of each word bucket over the articles so far.
     df: Vec<u32>,
@@ -361,7 +366,7 @@ impl Deduper {
 
     /// The id of the article at input position `seq`.
     pub fn id(&self, seq: u32) -> Option<&str> {
-        self.ids.get(seq as usize).map(|s| &**s)
+        self.ids.get(seq)
     }
 
     /// What the deduplicator holds, by part, in approximate heap bytes: one
@@ -370,11 +375,10 @@ impl Deduper {
         let n = self.ids.len().max(1);
         let sketch_heap: usize = self.sketches.iter().map(Sketch::heap_bytes).sum();
         let sketch_vec = self.sketches.capacity() * std::mem::size_of::<Sketch>();
-        let ids: usize = self.ids.iter().map(|s| s.len() + 16).sum::<usize>()
-            + self.ids.capacity() * std::mem::size_of::<Arc<str>>()
-            + self.seen.capacity() * std::mem::size_of::<Arc<str>>();
-        let twins = self.twins.capacity() * (8 + std::mem::size_of::<Vec<u32>>())
-            + self.twins.values().map(|g| g.capacity() * 4).sum::<usize>();
+        let ids = self.ids.heap_bytes();
+        let twins = self.twins.capacity() * 5
+            + self.twin_groups.capacity() * (5 + std::mem::size_of::<(u32, Vec<u32>)>())
+            + self.twin_groups.values().map(|g| g.capacity() * 4).sum::<usize>();
         let index = self.index.heap_bytes();
         let parts = [
             ("sketches (heap)", sketch_heap),
@@ -446,7 +450,7 @@ impl Deduper {
                     where_,
                     sig,
                 } => {
-                    if self.seen.contains(article_id.as_str()) {
+                    let Some(seq) = self.ids.insert(&article_id) else {
                         batch.problems.push(Error::Record {
                             path: where_.into(),
                             line: None,
@@ -455,11 +459,7 @@ impl Deduper {
                             ),
                         });
                         continue;
-                    }
-                    let id: Arc<str> = Arc::from(article_id);
-                    self.seen.insert(id.clone());
-                    let seq = self.ids.len() as u32;
-                    self.ids.push(id);
+                    };
                     let Signature {
                         sketch,
                         keys,
@@ -468,13 +468,19 @@ impl Deduper {
                     let mut indexed = true;
                     let content = sketch.content;
                     if content != 0 {
-                        let group = self.twins.entry(content).or_default();
-                        if group.is_empty() {
-                            group.push(seq);
-                        } else {
-                            indexed = false;
-                            if group.len() < TWIN_EXPAND {
-                                group.push(seq);
+                        match self.twin_first(content) {
+                            None => {
+                                let sketches = &self.sketches;
+                                self.twins.insert_unique(content, seq, |&s| {
+                                    sketches.get(s as usize).map_or(0, |k| k.content)
+                                });
+                            }
+                            Some(first) => {
+                                indexed = false;
+                                let later = self.twin_groups.entry(first).or_default();
+                                if later.len() + 1 < TWIN_EXPAND {
+                                    later.push(seq);
+                                }
                             }
                         }
                     }
@@ -575,7 +581,7 @@ impl Deduper {
             if !keep {
                 continue;
             }
-            let (Some(a), Some(b)) = (self.ids.get(y as usize), self.ids.get(x as usize)) else {
+            let (Some(a), Some(b)) = (self.ids.get(y), self.ids.get(x)) else {
                 continue;
             };
             batch.pairs.push(PairRecord {
@@ -720,6 +726,27 @@ impl Deduper {
         ma.count_ones() >= 2 && mb.count_ones() >= 2
     }
 
+    /// The first article whose sketch has content hash `content` (`None`
+    /// for 0, the hash of an empty story).
+    fn twin_first(&self, content: u64) -> Option<u32> {
+        if content == 0 {
+            return None;
+        }
+        let sketches = &self.sketches;
+        self.twins
+            .find(content, |&s| {
+                sketches
+                    .get(s as usize)
+                    .is_some_and(|k| k.content == content)
+            })
+            .copied()
+    }
+
+    /// The twins listed after `first` (empty when it has none).
+    fn twin_later(&self, first: u32) -> &[u32] {
+        self.twin_groups.get(&first).map_or(&[], |g| g.as_slice())
+    }
+
     /// Earlier articles worth verifying against article `x`, sorted, from
     /// the chain heads noted when its keys went into the index.
     fn candidates(&self, x: u32, heads: &[candidates::Head]) -> Vec<u32> {
@@ -731,18 +758,24 @@ impl Deduper {
         out.dedup();
         // Twins: a candidate stands for the identical articles after it.
         let content = self.sketches.get(x as usize).map_or(0, |s| s.content);
-        let own_group = self.twins.get(&content).filter(|_| content != 0);
-        let overflow = own_group.is_some_and(|g| !g.contains(&x) && g.first() != Some(&x));
+        let own_first = self.twin_first(content);
+        // x is a twin past the group's listed members: it pairs with the
+        // first only.
+        let overflow = own_first
+            .is_some_and(|f| f != x && !self.twin_later(f).contains(&x));
         let mut expanded: Vec<u32> = Vec::with_capacity(out.len());
         for y in out {
-            let group = self
+            let first = self
                 .sketches
                 .get(y as usize)
-                .and_then(|s| self.twins.get(&s.content))
-                .filter(|g| g.first() == Some(&y));
-            match group {
-                Some(g) if overflow && Some(g) == own_group => expanded.push(y),
-                Some(g) => expanded.extend(g.iter().copied().filter(|&m| m < x)),
+                .and_then(|s| self.twin_first(s.content))
+                .filter(|&f| f == y);
+            match first {
+                Some(f) if overflow && Some(f) == own_first => expanded.push(y),
+                Some(f) => {
+                    expanded.push(f);
+                    expanded.extend(self.twin_later(f).iter().copied().filter(|&m| m < x));
+                }
                 None => expanded.push(y),
             }
         }
