@@ -1,8 +1,8 @@
 //! The candidate index: which earlier articles share a key with a new one.
 //!
 //! A key maps to a chain of articles (newest first) stored in blocks of
-//! entries that never move. The keys themselves live in one open-addressing
-//! table of 32-bit tags, chain heads and chain lengths: 9 bytes a slot,
+//! entries that never move. The keys themselves live in an open-addressing
+//! table (in shards) of 32-bit tags, chain heads and chain lengths: 9 bytes a slot,
 //! against 17 for a hash map of 64-bit keys, because the index is most of
 //! what a long stream keeps (about 40 keys an article). Nine keys in ten
 //! are never shared by a second article, so a key's first article sits in
@@ -33,16 +33,20 @@ const NONE: u32 = u32::MAX;
 const BLOCK_BITS: u32 = 16;
 const BLOCK: usize = 1 << BLOCK_BITS;
 
-/// Smallest table, in slots.
-const MIN_SLOTS: usize = 1 << 10;
+/// The table is cut into `1 << SHARD_BITS` shards by the top bits of the
+/// tag, each growing on its own: a growth then copies one shard (a 256th
+/// of the table) instead of holding an old and a new copy of the whole,
+/// which at a million articles was 0.9 GB for a moment, late in the run
+/// (the peak of the run).
+const SHARD_BITS: u32 = 8;
 
-/// The table grows when more than `LOAD_NUM / LOAD_DEN` of its slots are
-/// used, by a quarter. Doubling a table that is most of the memory would
-/// leave it half empty after each growth (a third of it on average), and
-/// for the moment of the copy hold three times its size; a quarter keeps it
-/// 64-80% full and the copy at 2.25 times. The copy streams: a slot's home
-/// rises with its tag (see [`Index::home`]), so the table is in tag order
-/// and the new one is written front to back.
+/// Smallest shard, in slots.
+const MIN_SLOTS: usize = 16;
+
+/// A shard grows when more than `LOAD_NUM / LOAD_DEN` of its slots are
+/// used, by a quarter: doubling would leave the table, most of what a long
+/// stream keeps, half empty after each growth (a third of it on average);
+/// a quarter keeps it 64-80% full.
 const LOAD_NUM: usize = 4;
 const LOAD_DEN: usize = 5;
 
@@ -57,9 +61,9 @@ pub struct Head {
     at: u32,
 }
 
-/// Key → earlier articles, by sequence number.
+/// One shard of the key table: open addressing with linear probing.
 #[derive(Debug, Default)]
-pub struct Index {
+struct Shard {
     /// Per slot: the key's tag (0 for an empty slot), its article (for a
     /// chain of one) or the first entry of its chain, and the chain's
     /// length.
@@ -68,32 +72,19 @@ pub struct Index {
     lens: Vec<u8>,
     /// Occupied slots.
     used: usize,
-    /// (article, next entry) pairs in blocks of [`BLOCK`]; chains end with
-    /// `NONE`.
-    blocks: Vec<Vec<(u32, u32)>>,
-    entries: u32,
 }
 
-/// A key's tag: never 0, which marks an empty slot.
-fn tag(key: u64) -> u32 {
-    ((mix(key) >> 32) as u32).max(1)
-}
-
-impl Index {
-    /// An empty index.
-    pub fn new() -> Index {
-        Index::default()
-    }
-
-    /// The first slot tried for `tag`: the tag scaled to the table's
-    /// length (a multiply and a shift, for any length).
+impl Shard {
+    /// The first slot tried for `tag`: its bits below the shard bits scaled
+    /// to the shard's length (a multiply and a shift, for any length).
     #[inline]
     fn home(&self, tag: u32) -> usize {
-        ((u128::from(tag) * self.tags.len() as u128) >> 32) as usize
+        ((u128::from(tag << SHARD_BITS) * self.tags.len() as u128) >> 32) as usize
     }
 
-    /// The slot holding `tag`, or the empty slot where it would go. The
-    /// table is never full (see [`Index::grow`]).
+    /// The slot holding `tag`, or the empty slot where it would go. Never
+    /// called on an empty shard, and a shard is never full (see
+    /// [`Shard::grow`]).
     fn slot(&self, tag: u32) -> usize {
         let n = self.tags.len();
         let mut at = self.home(tag);
@@ -111,8 +102,20 @@ impl Index {
         }
     }
 
-    /// Grows the table by a quarter (or makes the first one) when it is
-    /// full to [`LOAD_NUM`] / [`LOAD_DEN`].
+    /// The chain head stored for `tag` (empty when absent).
+    fn head(&self, tag: u32) -> Head {
+        if self.tags.is_empty() {
+            return Head::default();
+        }
+        let at = self.slot(tag);
+        Head {
+            len: self.lens[at],
+            at: self.heads[at],
+        }
+    }
+
+    /// Grows the shard by a quarter (or makes it) when it is full to
+    /// [`LOAD_NUM`] / [`LOAD_DEN`].
     fn grow(&mut self) {
         let len = self.tags.len();
         if len != 0 && (self.used + 1) * LOAD_DEN <= len * LOAD_NUM {
@@ -133,6 +136,43 @@ impl Index {
                 self.lens[at] = old_lens[k];
             }
         }
+    }
+}
+
+/// Key → earlier articles, by sequence number.
+#[derive(Debug)]
+pub struct Index {
+    shards: Vec<Shard>,
+    /// (article, next entry) pairs in blocks of [`BLOCK`]; chains end with
+    /// `NONE`.
+    blocks: Vec<Vec<(u32, u32)>>,
+    entries: u32,
+}
+
+impl Default for Index {
+    fn default() -> Index {
+        Index {
+            shards: (0..1 << SHARD_BITS).map(|_| Shard::default()).collect(),
+            blocks: Vec::new(),
+            entries: 0,
+        }
+    }
+}
+
+/// A key's tag: never 0, which marks an empty slot.
+fn tag(key: u64) -> u32 {
+    ((mix(key) >> 32) as u32).max(1)
+}
+
+/// The shard of a tag.
+fn shard_of(tag: u32) -> usize {
+    (tag >> (32 - SHARD_BITS)) as usize
+}
+
+impl Index {
+    /// An empty index.
+    pub fn new() -> Index {
+        Index::default()
     }
 
     fn entry(&self, at: u32) -> Option<(u32, u32)> {
@@ -161,14 +201,10 @@ impl Index {
 
     /// Where `key`'s chain starts now: a handle for [`Index::chain`].
     pub fn head(&self, key: u64) -> Head {
-        if self.tags.is_empty() {
-            return Head::default();
-        }
-        let at = self.slot(tag(key));
-        Head {
-            len: self.lens[at],
-            at: self.heads[at],
-        }
+        let t = tag(key);
+        self.shards
+            .get(shard_of(t))
+            .map_or(Head::default(), |s| s.head(t))
     }
 
     /// The articles of a chain from `head` on, newest first: what
@@ -193,10 +229,7 @@ impl Index {
 
     /// Number of articles listed under `key` (at most [`POSTING_CAP`]).
     pub fn len_of(&self, key: u64) -> usize {
-        if self.tags.is_empty() {
-            return 0;
-        }
-        usize::from(self.lens[self.slot(tag(key))])
+        usize::from(self.head(key).len)
     }
 
     /// Lists `article` under each of `keys`, unless the key's chain is full.
@@ -217,7 +250,13 @@ impl Index {
     /// articles under that key without probing the table a second time. On
     /// a large index each probe is a cache miss, and looking up a new
     /// article's keys right after inserting them made half of the misses.
-    pub fn insert_noting(&mut self, article: u32, keys: &[u64], cap: usize, before: &mut Vec<Head>) {
+    pub fn insert_noting(
+        &mut self,
+        article: u32,
+        keys: &[u64],
+        cap: usize,
+        before: &mut Vec<Head>,
+    ) {
         before.extend(keys.iter().map(|&k| self.insert_one(article, k, cap)));
     }
 
@@ -225,44 +264,52 @@ impl Index {
     /// chain's head from before.
     #[inline]
     fn insert_one(&mut self, article: u32, key: u64, cap: usize) -> Head {
-        self.grow();
         let t = tag(key);
-        let at = self.slot(t);
-        let head = Head {
-            len: self.lens[at],
-            at: self.heads[at],
+        let Some(shard) = self.shards.get_mut(shard_of(t)) else {
+            return Head::default();
         };
-        if self.tags[at] == 0 {
-            self.tags[at] = t;
-            self.used += 1;
+        shard.grow();
+        let at = shard.slot(t);
+        let head = Head {
+            len: shard.lens[at],
+            at: shard.heads[at],
+        };
+        if shard.tags[at] == 0 {
+            shard.tags[at] = t;
+            shard.used += 1;
         }
         let n = usize::from(head.len);
-        if n < cap.min(usize::from(u8::MAX)) {
-            self.heads[at] = match n {
-                0 => article,
-                // The second article: the chain is made now.
-                1 => {
-                    let first = self.push(head.at, NONE);
-                    self.push(article, first)
-                }
-                _ => self.push(article, head.at),
-            };
-            self.lens[at] = (n + 1) as u8;
+        if n >= cap.min(usize::from(u8::MAX)) {
+            return head;
+        }
+        let new_head = match n {
+            0 => article,
+            // The second article: the chain is made now.
+            1 => {
+                let first = self.push(head.at, NONE);
+                self.push(article, first)
+            }
+            _ => self.push(article, head.at),
+        };
+        if let Some(shard) = self.shards.get_mut(shard_of(t)) {
+            shard.heads[at] = new_head;
+            shard.lens[at] = (n + 1) as u8;
         }
         head
     }
 
     /// Approximate heap bytes held.
     pub fn heap_bytes(&self) -> usize {
-        self.tags.capacity() * 9 + self.blocks.len() * BLOCK * 8
+        self.shards.iter().map(|s| s.tags.capacity()).sum::<usize>() * 9
+            + self.blocks.len() * BLOCK * 8
     }
 
     /// Keys, slots and chain entries, one line, for memory reports.
     pub fn describe(&self) -> String {
         format!(
             "index: {} keys in {} slots, {} chain entries\n",
-            self.used,
-            self.tags.len(),
+            self.shards.iter().map(|s| s.used).sum::<usize>(),
+            self.shards.iter().map(|s| s.tags.len()).sum::<usize>(),
             self.entries
         )
     }

@@ -62,7 +62,10 @@ impl Ids {
     pub fn insert(&mut self, id: &str) -> Option<u32> {
         let Ids { bytes, ends, table } = self;
         let h = hash(id);
-        if table.find(h, |&s| id_at(bytes, ends, s) == Some(id)).is_some() {
+        if table
+            .find(h, |&s| id_at(bytes, ends, s) == Some(id))
+            .is_some()
+        {
             return None;
         }
         let seq = u32::try_from(ends.len()).ok()?;

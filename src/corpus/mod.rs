@@ -47,9 +47,9 @@ pub mod verify;
 use crate::article::{jsonl_line, Article};
 use crate::error::Error;
 use candidates::Index;
+use cluster::Clusters;
 use hashbrown::HashTable;
 use ids::Ids;
-use cluster::Clusters;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -378,7 +378,11 @@ impl Deduper {
         let ids = self.ids.heap_bytes();
         let twins = self.twins.capacity() * 5
             + self.twin_groups.capacity() * (5 + std::mem::size_of::<(u32, Vec<u32>)>())
-            + self.twin_groups.values().map(|g| g.capacity() * 4).sum::<usize>();
+            + self
+                .twin_groups
+                .values()
+                .map(|g| g.capacity() * 4)
+                .sum::<usize>();
         let index = self.index.heap_bytes();
         let parts = [
             ("sketches (heap)", sketch_heap),
@@ -761,8 +765,7 @@ impl Deduper {
         let own_first = self.twin_first(content);
         // x is a twin past the group's listed members: it pairs with the
         // first only.
-        let overflow = own_first
-            .is_some_and(|f| f != x && !self.twin_later(f).contains(&x));
+        let overflow = own_first.is_some_and(|f| f != x && !self.twin_later(f).contains(&x));
         let mut expanded: Vec<u32> = Vec::with_capacity(out.len());
         for y in out {
             let first = self
