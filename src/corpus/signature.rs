@@ -50,8 +50,12 @@ pub const MIN_SENTENCE_WORDS: usize = 4;
 pub const KEY_WORDS: usize = 3;
 
 /// English function words: left out of the key fingerprint, which must name
-/// a sentence by what it is about. (They stay in the word sets that
-/// verification compares.)
+/// a sentence by what it is about, and of the word sets that verification
+/// compares. They are about 40% of a sentence's distinct words and tell
+/// little about whether two sentences say the same thing; dropping them
+/// took 210 bytes an article off the sketches (100k workload), at a cost
+/// in pair F1 of 0.9937 -> 0.9930 (100k) and 0.9972 -> 0.9959 (10k):
+/// an edit of two content words now weighs more against a short sentence.
 const STOPWORDS: &[&str] = &[
     "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
     "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
@@ -330,8 +334,8 @@ impl Sketch {
         self.off(self.len()).unwrap_or(0)
     }
 
-    /// The word hashes of sentence `i`: sorted, distinct 16-bit hashes
-    /// (empty when out of range).
+    /// The word hashes of sentence `i`, function words left out: sorted,
+    /// distinct 16-bit hashes (empty when out of range).
     pub fn words_of(&self, i: usize) -> &[u16] {
         if i >= self.len() {
             return &[];
@@ -646,7 +650,7 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         parts.fps.push(fp);
         paras.push(s.paragraph);
         key_fps.push(key_fingerprint(words).unwrap_or(fp));
-        for &(w, _) in words.iter() {
+        for &(w, _) in words.iter().filter(|(_, is_stop)| !*is_stop) {
             sentence_words.insert(bucket(w));
             doc_words.insert(bucket(w));
         }
