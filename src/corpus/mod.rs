@@ -41,6 +41,7 @@ pub mod cluster;
 mod ids;
 pub mod report;
 pub mod signature;
+mod store;
 pub mod stream;
 pub mod verify;
 
@@ -53,8 +54,9 @@ use ids::Ids;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use signature::{Signature, Sketch};
+use signature::Signature;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use store::Store;
 use stream::Item;
 use verify::Verdict;
 
@@ -206,7 +208,7 @@ pub struct Batch {
 pub struct Deduper {
     opts: DedupOptions,
     ids: Ids,
-    sketches: Vec<Sketch>,
+    sketches: Store,
     index: Index,
     /// The first article of each content hash (the one indexed), by
     /// position; hashed by its sketch's content hash, so 4 bytes a slot.
@@ -373,8 +375,8 @@ impl Deduper {
     /// line a part, for the memory figures in BENCHMARKS.md.
     pub fn memory_report(&self) -> String {
         let n = self.ids.len().max(1);
-        let sketch_heap: usize = self.sketches.iter().map(Sketch::heap_bytes).sum();
-        let sketch_vec = self.sketches.capacity() * std::mem::size_of::<Sketch>();
+        let sketch_heap: usize = self.sketches.iter().map(|s| s.heap_bytes()).sum();
+        let sketch_vec = self.sketches.heap_bytes() - sketch_heap;
         let ids = self.ids.heap_bytes();
         let twins = self.twins.capacity() * 5
             + self.twin_groups.capacity() * (5 + std::mem::size_of::<(u32, Vec<u32>)>())
@@ -385,8 +387,8 @@ impl Deduper {
                 .sum::<usize>();
         let index = self.index.heap_bytes();
         let parts = [
-            ("sketches (heap)", sketch_heap),
-            ("sketches (structs)", sketch_vec),
+            ("sketches (records)", sketch_heap),
+            ("sketches (spare, locators)", sketch_vec),
             ("index", index),
             ("ids", ids),
             ("twins", twins),
@@ -400,7 +402,7 @@ impl Deduper {
             );
         }
         let mut sums = [0usize; 6];
-        for sk in &self.sketches {
+        for sk in self.sketches.iter() {
             let words: usize = (0..sk.len()).map(|i| sk.words_of(i).len()).sum();
             let parts = [
                 sk.len(),
@@ -470,13 +472,13 @@ impl Deduper {
                         story_words: words,
                     } = *sig;
                     let mut indexed = true;
-                    let content = sketch.content;
+                    let content = sketch.view().content();
                     if content != 0 {
                         match self.twin_first(content) {
                             None => {
                                 let sketches = &self.sketches;
                                 self.twins.insert_unique(content, seq, |&s| {
-                                    sketches.get(s as usize).map_or(0, |k| k.content)
+                                    sketches.get(s as usize).map_or(0, |k| k.content())
                                 });
                             }
                             Some(first) => {
@@ -488,7 +490,7 @@ impl Deduper {
                             }
                         }
                     }
-                    self.sketches.push(sketch);
+                    self.sketches.push(&sketch);
                     new_keys.push((seq, keys, indexed));
                     story_words.push(words);
                 }
@@ -741,7 +743,7 @@ impl Deduper {
             .find(content, |&s| {
                 sketches
                     .get(s as usize)
-                    .is_some_and(|k| k.content == content)
+                    .is_some_and(|k| k.content() == content)
             })
             .copied()
     }
@@ -761,7 +763,7 @@ impl Deduper {
         out.sort_unstable();
         out.dedup();
         // Twins: a candidate stands for the identical articles after it.
-        let content = self.sketches.get(x as usize).map_or(0, |s| s.content);
+        let content = self.sketches.get(x as usize).map_or(0, |s| s.content());
         let own_first = self.twin_first(content);
         // x is a twin past the group's listed members: it pairs with the
         // first only.
@@ -771,7 +773,7 @@ impl Deduper {
             let first = self
                 .sketches
                 .get(y as usize)
-                .and_then(|s| self.twin_first(s.content))
+                .and_then(|s| self.twin_first(s.content()))
                 .filter(|&f| f == y);
             match first {
                 Some(f) if overflow && Some(f) == own_first => expanded.push(y),

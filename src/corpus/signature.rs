@@ -182,10 +182,17 @@ impl BucketSet {
 /// Quoted stretches shorter than this are terms in quotes, not statements.
 pub const MIN_QUOTE_WORDS: usize = 4;
 
-/// What the corpus stage keeps of one article, in two allocations (one of
-/// 64-bit values, one of 16-bit word hashes) instead of one per field:
-/// fewer, longer-lived blocks for the allocator, and 200-odd bytes less per
-/// article in vector headers and allocator overhead.
+/// What the corpus stage keeps of one article: a *record*, one run of
+/// 32-bit values, read through this view. The records of a stream sit end
+/// to end in large blocks (`corpus::store`), so an article costs its record
+/// and an 8-byte locator, with no allocation, allocator overhead or struct
+/// of its own.
+///
+/// Layout, in 32-bit values: the counts of sentences `n`, quotes `q`,
+/// salient terms `s` and title words `t`; the content hash (two values);
+/// `n` sentence fingerprints; `q` quote hashes; `n + 1` word offsets; then
+/// 16-bit values two to a slot: the sentences' words, the salient terms,
+/// their paragraph masks, the title words.
 ///
 /// Nothing is kept that can be derived from the rest when a pair is
 /// verified: a sentence's word mask and the story's word set are computed
@@ -193,22 +200,42 @@ pub const MIN_QUOTE_WORDS: usize = 4;
 /// [`with_story_words`]). Keeping them took about 480 of 1,600 bytes an
 /// article, which for a long stream is the difference between fitting in
 /// memory or not, while computing them costs a few hundred instructions a
-/// verified pair.
-#[derive(Debug, Clone, Default)]
-pub struct Sketch {
-    /// In order: the sentence fingerprints, the quote hashes, then the word
-    /// offsets of the sentences (`len() + 1` of them, two to a value).
-    wide: Box<[u64]>,
-    /// In order: the sentences' word hashes, the salient terms, their
-    /// paragraph masks, the title words.
-    narrow: Box<[u16]>,
-    sentences: u32,
-    quotes: u32,
-    salient: u32,
-    title: u32,
-    /// Hash of the whole story (the sentence fingerprints in order); equal
-    /// for articles that are the same once normalized. `0` for no sentences.
-    pub content: u64,
+/// verified pair. Fingerprints and quote hashes are 32 bits: they are only
+/// compared between the two articles of a candidate pair (a few hundred
+/// comparisons), where a chance collision has odds of about 2^-25.
+#[derive(Debug, Clone, Copy)]
+pub struct Sketch<'a> {
+    rec: &'a [u32],
+}
+
+/// Values before the fingerprints: four counts and the content hash.
+const HEADER: usize = 6;
+
+/// An article's sketch record, owned: what [`signature`] makes, before the
+/// store copies it into its blocks.
+#[derive(Debug, Clone)]
+pub struct SketchBuf {
+    rec: Box<[u32]>,
+}
+
+impl Default for SketchBuf {
+    fn default() -> SketchBuf {
+        SketchBuf {
+            rec: vec![0; HEADER].into_boxed_slice(),
+        }
+    }
+}
+
+impl SketchBuf {
+    /// The record as a [`Sketch`].
+    pub fn view(&self) -> Sketch<'_> {
+        Sketch { rec: &self.rec }
+    }
+
+    /// The record's values.
+    pub fn record(&self) -> &[u32] {
+        &self.rec
+    }
 }
 
 /// The parts of a [`Sketch`] while it is built.
@@ -235,64 +262,116 @@ impl Parts {
     }
 }
 
+/// The 32 bits of a 64-bit hash that a record keeps (the high ones, so
+/// that sorted hashes stay sorted).
+fn narrow_hash(h: u64) -> u32 {
+    (h >> 32) as u32
+}
+
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-impl Sketch {
-    /// Packs the parts, each allocation at its exact size.
-    fn new(p: &Parts, quotes: &[u64], content: u64) -> Sketch {
+impl SketchBuf {
+    /// Packs the parts into one record of exact size.
+    fn new(p: &Parts, quotes: &[u64], content: u64) -> SketchBuf {
         let n = p.fps.len();
         // The packing assumes these agree; they do by construction, and a
         // sketch of mismatched parts is never made.
         if p.offs.len() != n + 1 || p.salient_paras.len() != p.salient.len() {
-            return Sketch::default();
+            return SketchBuf::default();
         }
-        let mut wide = Vec::with_capacity(n + quotes.len() + (n + 2) / 2);
-        wide.extend_from_slice(&p.fps);
-        wide.extend_from_slice(quotes);
-        wide.extend(p.offs.chunks(2).map(|c| {
-            c.iter()
-                .rev()
-                .fold(0u64, |acc, &o| acc << 32 | u64::from(o))
-        }));
-        let mut narrow = Vec::with_capacity(p.words.len() + 2 * p.salient.len() + p.title.len());
-        narrow.extend_from_slice(&p.words);
-        narrow.extend_from_slice(&p.salient);
-        narrow.extend_from_slice(&p.salient_paras);
-        narrow.extend_from_slice(&p.title);
-        Sketch {
-            wide: wide.into_boxed_slice(),
-            narrow: narrow.into_boxed_slice(),
-            sentences: count(n),
-            quotes: count(quotes.len()),
-            salient: count(p.salient.len()),
-            title: count(p.title.len()),
-            content,
+        // 32 bits of each fingerprint and quote hash are kept (the type's
+        // docs say why); the quotes stay sorted, and distinct once deduped.
+        let mut quotes: Vec<u32> = quotes.iter().map(|&q| narrow_hash(q)).collect();
+        quotes.dedup();
+        let narrow = p.words.len() + 2 * p.salient.len() + p.title.len();
+        let mut rec = Vec::with_capacity(HEADER + 2 * n + 1 + quotes.len() + narrow.div_ceil(2));
+        rec.extend([
+            count(n),
+            count(quotes.len()),
+            count(p.salient.len()),
+            count(p.title.len()),
+            content as u32,
+            (content >> 32) as u32,
+        ]);
+        rec.extend(p.fps.iter().map(|&f| narrow_hash(f)));
+        rec.extend_from_slice(&quotes);
+        rec.extend_from_slice(&p.offs);
+        let wide = rec.len();
+        rec.resize(wide + narrow.div_ceil(2), 0);
+        if let Some(area) = rec.get_mut(wide..) {
+            let area: &mut [u16] = bytemuck::cast_slice_mut(area);
+            let parts = [&p.words, &p.salient, &p.salient_paras, &p.title];
+            let mut at = 0;
+            for part in parts {
+                if let Some(dst) = area.get_mut(at..at + part.len()) {
+                    dst.copy_from_slice(part);
+                }
+                at += part.len();
+            }
         }
+        SketchBuf {
+            rec: rec.into_boxed_slice(),
+        }
+    }
+}
+
+impl<'a> Sketch<'a> {
+    /// A view of a record made by [`SketchBuf`] (as the store gives back).
+    pub fn from_record(rec: &'a [u32]) -> Sketch<'a> {
+        Sketch { rec }
+    }
+
+    fn field(&self, i: usize) -> usize {
+        self.rec.get(i).map_or(0, |&v| v as usize)
     }
 
     /// Number of story sentences kept.
     pub fn len(&self) -> usize {
-        self.sentences as usize
+        self.field(0)
     }
 
     /// True when no story sentence was kept.
     pub fn is_empty(&self) -> bool {
-        self.sentences == 0
+        self.len() == 0
     }
 
-    fn wide_part(&self, start: usize, len: usize) -> &[u64] {
-        self.wide.get(start..start + len).unwrap_or(&[])
+    fn quote_count(&self) -> usize {
+        self.field(1)
     }
 
-    fn narrow_part(&self, start: usize, len: usize) -> &[u16] {
-        self.narrow.get(start..start + len).unwrap_or(&[])
+    fn salient_count(&self) -> usize {
+        self.field(2)
+    }
+
+    fn title_count(&self) -> usize {
+        self.field(3)
+    }
+
+    /// Hash of the whole story (the sentence fingerprints in order); equal
+    /// for articles that are the same once normalized. `0` for no sentences.
+    pub fn content(&self) -> u64 {
+        self.field(4) as u64 | (self.field(5) as u64) << 32
+    }
+
+    fn wide_part(&self, start: usize, len: usize) -> &'a [u32] {
+        self.rec.get(start..start + len).unwrap_or(&[])
+    }
+
+    /// The 16-bit values after the offsets.
+    fn narrow(&self) -> &'a [u16] {
+        let start = HEADER + 2 * self.len() + self.quote_count() + 1;
+        bytemuck::cast_slice(self.rec.get(start..).unwrap_or(&[]))
+    }
+
+    fn narrow_part(&self, start: usize, len: usize) -> &'a [u16] {
+        self.narrow().get(start..start + len).unwrap_or(&[])
     }
 
     /// Fingerprint of each story sentence's normalized words, in text order.
-    pub fn fps(&self) -> &[u64] {
-        self.wide_part(0, self.len())
+    pub fn fps(&self) -> &'a [u32] {
+        self.wide_part(HEADER, self.len())
     }
 
     /// Sentence `i`'s 64-bit mask, bit `w % 64` set for each word hash `w`:
@@ -305,8 +384,8 @@ impl Sketch {
     }
 
     /// Sorted, distinct hashes of quoted stretches (normalized words).
-    pub fn quotes(&self) -> &[u64] {
-        self.wide_part(self.len(), self.quotes as usize)
+    pub fn quotes(&self) -> &'a [u32] {
+        self.wide_part(HEADER + self.len(), self.quote_count())
     }
 
     /// For each salient term, the story paragraphs it occurs in (bit
@@ -314,19 +393,18 @@ impl Sketch {
     /// spread over at least two paragraphs, not come from one shared
     /// passage, and 16 bits tell two paragraphs apart unless they are 16
     /// apart.
-    pub fn salient_paras(&self) -> &[u16] {
+    pub fn salient_paras(&self) -> &'a [u16] {
         self.narrow_part(
-            self.sentence_words() + self.salient as usize,
-            self.salient as usize,
+            self.sentence_words() + self.salient_count(),
+            self.salient_count(),
         )
     }
 
     /// Where the words of sentence `i` start in the word hashes (`i` up to
     /// `len()`, which gives the end of the last sentence).
     fn off(&self, i: usize) -> Option<usize> {
-        let base = self.len() + self.quotes as usize;
-        let w = self.wide.get(base + i / 2)?;
-        Some((w >> (32 * (i % 2))) as u32 as usize)
+        let base = HEADER + self.len() + self.quote_count();
+        self.rec.get(base + i).map(|&o| o as usize)
     }
 
     /// Total word hashes of the sentences.
@@ -336,31 +414,31 @@ impl Sketch {
 
     /// The word hashes of sentence `i`, function words left out: sorted,
     /// distinct 16-bit hashes (empty when out of range).
-    pub fn words_of(&self, i: usize) -> &[u16] {
+    pub fn words_of(&self, i: usize) -> &'a [u16] {
         if i >= self.len() {
             return &[];
         }
         let (Some(s), Some(e)) = (self.off(i), self.off(i + 1)) else {
             return &[];
         };
-        self.narrow.get(s..e).unwrap_or(&[])
+        self.narrow().get(s..e).unwrap_or(&[])
     }
 
     /// Sorted, distinct 16-bit hashes of salient terms: capitalized words
     /// that are not function words (names, places, organizations) and
     /// numbers, in the story and the title.
-    pub fn salient(&self) -> &[u16] {
-        self.narrow_part(self.sentence_words(), self.salient as usize)
+    pub fn salient(&self) -> &'a [u16] {
+        self.narrow_part(self.sentence_words(), self.salient_count())
     }
 
     /// Sorted, distinct 16-bit hashes of the title's content words (function
     /// words left out): headlines of one event's reports name its people,
     /// places and subject, so a rare title word shared by two articles is a
     /// second route to same-story candidates (see `STORY_TITLE_TAG`).
-    pub fn title(&self) -> &[u16] {
+    pub fn title(&self) -> &'a [u16] {
         self.narrow_part(
-            self.sentence_words() + 2 * self.salient as usize,
-            self.title as usize,
+            self.sentence_words() + 2 * self.salient_count(),
+            self.title_count(),
         )
     }
 
@@ -383,16 +461,16 @@ impl Sketch {
         set.drain_into(out);
     }
 
-    /// Approximate heap bytes held, for the memory budget in the docs.
+    /// Heap bytes of the record.
     pub fn heap_bytes(&self) -> usize {
-        self.wide.len() * 8 + self.narrow.len() * 2
+        self.rec.len() * 4
     }
 }
 
 /// Calls `f` with the story words ([`Sketch::story_words`]) of `a` and of
 /// `b`, built in this thread's buffers: verification needs them for every
 /// candidate pair, and an allocation a pair showed in the profile.
-pub fn with_story_words<R>(a: &Sketch, b: &Sketch, f: impl FnOnce(&[u16], &[u16]) -> R) -> R {
+pub fn with_story_words<R>(a: Sketch, b: Sketch, f: impl FnOnce(&[u16], &[u16]) -> R) -> R {
     thread_local! {
         static BUFFERS: std::cell::RefCell<(BucketSet, Vec<u16>, Vec<u16>)> =
             std::cell::RefCell::new(Default::default());
@@ -413,7 +491,7 @@ pub fn with_story_words<R>(a: &Sketch, b: &Sketch, f: impl FnOnce(&[u16], &[u16]
 #[derive(Debug, Clone, Default)]
 pub struct Signature {
     /// What verification needs.
-    pub sketch: Sketch,
+    pub sketch: SketchBuf,
     /// Candidate keys (see the module docs); empty for fewer than two
     /// sentences.
     pub keys: Vec<u64>,
@@ -674,7 +752,7 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         parts.fps.iter().fold(0u64, |acc, &f| mix(acc ^ f)) | 1
     };
     let keys = keys(key_fps, paras);
-    let sketch = Sketch::new(parts, &quote_hashes(&article.text, buf), content);
+    let sketch = SketchBuf::new(parts, &quote_hashes(&article.text, buf), content);
     Signature {
         sketch,
         keys,
@@ -864,15 +942,15 @@ mod tests {
     fn case_punctuation_and_quote_style_do_not_change_fingerprints() {
         let a = sig("The mayor said \"we will rebuild the bridge\" on Monday.");
         let b = sig("the Mayor said \u{201c}We will rebuild the bridge,\u{201d} on Monday!");
-        assert_eq!(a.sketch.fps(), b.sketch.fps());
-        assert_eq!(a.sketch.quotes(), b.sketch.quotes());
-        assert_eq!(a.sketch.quotes().len(), 1);
+        assert_eq!(a.sketch.view().fps(), b.sketch.view().fps());
+        assert_eq!(a.sketch.view().quotes(), b.sketch.view().quotes());
+        assert_eq!(a.sketch.view().quotes().len(), 1);
     }
 
     #[test]
     fn short_and_repeated_sentences_are_left_out() {
         let s = sig("He said so. The council voted to close the old school. The council voted to close the old school.");
-        assert_eq!(s.sketch.len(), 1);
+        assert_eq!(s.sketch.view().len(), 1);
         assert!(s.keys.is_empty(), "one sentence gives no key");
     }
 
@@ -881,7 +959,7 @@ mod tests {
         let s = sig("The officials in Lisbon counted 42 boats near the harbour.");
         // "The" is a function word; Lisbon and 42 are salient, and so is the
         // title's one word ("Title").
-        assert_eq!(s.sketch.salient().len(), 3);
+        assert_eq!(s.sketch.view().salient().len(), 3);
     }
 
     #[test]
@@ -925,8 +1003,9 @@ mod tests {
     #[test]
     fn packed_sketch_gives_back_each_part() {
         // Three sentences (an odd number of offsets to pack two a value).
+        let hi = |v: u64| v << 32 | 0xdead;
         let parts = Parts {
-            fps: vec![11, 12, 13],
+            fps: vec![hi(11), hi(12), hi(13)],
             offs: vec![0, 2, 2, 5],
             words: vec![1, 9, 3, 4, 8],
             salient: vec![40, 41],
@@ -934,7 +1013,8 @@ mod tests {
             title: vec![50],
             doc_words: vec![1, 3, 4, 8, 9],
         };
-        let sk = Sketch::new(&parts, &[70, 71], 99);
+        let buf = SketchBuf::new(&parts, &[hi(70), hi(71)], 99 << 40 | 7);
+        let sk = buf.view();
         assert_eq!(sk.len(), 3);
         assert_eq!(sk.fps(), &[11, 12, 13]);
         assert_eq!(sk.quotes(), &[70, 71]);
@@ -946,8 +1026,9 @@ mod tests {
         assert_eq!(sk.salient(), &[40, 41]);
         assert_eq!(sk.title(), &[50]);
         assert_eq!(sk.story_words(), parts.doc_words);
-        assert_eq!(sk.content, 99);
-        assert_eq!(sk.heap_bytes(), (3 + 2 + 2) * 8 + (5 + 2 + 2 + 1) * 2);
+        assert_eq!(sk.content(), 99 << 40 | 7);
+        // Header, fingerprints, quotes, offsets; 10 16-bit values in 5.
+        assert_eq!(sk.heap_bytes(), (6 + 3 + 2 + 4 + 5) * 4);
     }
 
     #[test]
@@ -1003,7 +1084,7 @@ mod tests {
     #[test]
     fn empty_story_has_no_content_hash() {
         let s = sig("Hi.");
-        assert!(s.sketch.is_empty());
-        assert_eq!(s.sketch.content, 0);
+        assert!(s.sketch.view().is_empty());
+        assert_eq!(s.sketch.view().content(), 0);
     }
 }

@@ -150,7 +150,7 @@ pub struct Verdict {
 }
 
 /// Verifies a candidate pair. `None`: the two articles are not related.
-pub fn verify(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
+pub fn verify(a: Sketch, b: Sketch, rarity: &Rarity) -> Option<Verdict> {
     let mut evidence = measure(a, b);
     evidence.story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
     classify(evidence)
@@ -158,7 +158,7 @@ pub fn verify(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
 
 /// Verifies a pair found only through shared salient terms: the cheap
 /// salient test first, the sentence measures only for pairs that pass it.
-pub fn verify_story(a: &Sketch, b: &Sketch, rarity: &Rarity) -> Option<Verdict> {
+pub fn verify_story(a: Sketch, b: Sketch, rarity: &Rarity) -> Option<Verdict> {
     let story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
     if story < SAME_STORY_COSINE {
         return None;
@@ -231,7 +231,7 @@ impl Marks {
 const MASKS_ON_STACK: usize = 128;
 
 /// Coverage, shared quotes and salient terms of a pair.
-pub fn measure(a: &Sketch, b: &Sketch) -> Evidence {
+pub fn measure(a: Sketch, b: Sketch) -> Evidence {
     let (na, nb) = (a.len(), b.len());
     let mut am = Marks::new(na);
     let mut bm = Marks::new(nb);
@@ -331,11 +331,11 @@ pub fn near_match(x: &[u16], y: &[u16]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::signature::signature;
+    use super::super::signature::{signature, SketchBuf};
     use super::*;
     use crate::article::article_from_text;
 
-    fn sketch(body: &str) -> Sketch {
+    fn sketch(body: &str) -> SketchBuf {
         let a = article_from_text("t.txt", &format!("Title\n\n{body}")).unwrap();
         signature(&a).sketch
     }
@@ -389,7 +389,7 @@ mod tests {
         let df = vec![u32::MAX; 1 << 16];
         let rarity = Rarity::new(&df, 100);
         for (name, text, want) in rows {
-            let got = verify(&a, &sketch(text), &rarity).map(|v| v.relation);
+            let got = verify(a.view(), sketch(text).view(), &rarity).map(|v| v.relation);
             assert_eq!(got, *want, "{name}");
         }
     }
@@ -403,22 +403,22 @@ mod tests {
             "The national football team won its qualifier 2-0 on Saturday night.\n\nThe coach praised the defence and said the players were tired but happy.",
             "Heavy snow closed mountain passes in the north on Friday.\n\nDrivers were told to carry chains and to check the forecast before leaving.",
         ];
-        let sk: Vec<Sketch> = [a, b]
+        let sk: Vec<SketchBuf> = [a, b]
             .iter()
             .chain(others.iter())
             .map(|t| sketch(t))
             .collect();
         let mut df = vec![0u32; 1 << 16];
         for s in &sk {
-            for &w in &s.story_words() {
+            for &w in &s.view().story_words() {
                 df[usize::from(w)] += 1;
             }
         }
         let rarity = Rarity::new(&df, sk.len());
-        let v = verify(&sk[0], &sk[1], &rarity).expect("related");
+        let v = verify(sk[0].view(), sk[1].view(), &rarity).expect("related");
         assert_eq!(v.relation, Relation::SameStory);
         for other in &sk[2..] {
-            assert_eq!(verify(&sk[0], other, &rarity), None);
+            assert_eq!(verify(sk[0].view(), other.view(), &rarity), None);
         }
     }
 
@@ -427,7 +427,7 @@ mod tests {
         let a = sketch(&body(&STORY[..4]));
         let b = sketch(&body(STORY));
         let df = vec![0; 1 << 16];
-        let v = verify(&a, &b, &Rarity::new(&df, 100)).unwrap();
+        let v = verify(a.view(), b.view(), &Rarity::new(&df, 100)).unwrap();
         assert_eq!(v.relation, Relation::Derived);
         assert_eq!(v.evidence.a_covered, 1.0);
         assert!((v.evidence.b_covered - 0.4).abs() < 1e-6);
@@ -452,8 +452,8 @@ mod tests {
         let half: Vec<String> = (0..300).step_by(2).map(sentence).collect();
         let join = |v: &[String]| v.join(" ");
         let (a, b) = (sketch(&join(&all)), sketch(&join(&half)));
-        assert_eq!((a.len(), b.len()), (300, 150));
-        let e = measure(&a, &b);
+        assert_eq!((a.view().len(), b.view().len()), (300, 150));
+        let e = measure(a.view(), b.view());
         assert_eq!(e.shared_sentences, 150);
         assert_eq!((e.a_covered, e.b_covered), (0.5, 1.0));
     }
@@ -462,7 +462,7 @@ mod tests {
     fn near_match_table() {
         let w = |s: &str| {
             let sk = sketch(s);
-            sk.words_of(0).to_vec()
+            sk.view().words_of(0).to_vec()
         };
         let base = "The minister said the new tax would be dropped before the election.";
         let rows = [
@@ -498,14 +498,14 @@ mod tests {
                 body(&s)
             };
             let (a, b) = (sketch(&pick(&picks_a)), sketch(&pick(&picks_b)));
-            let ab = measure(&a, &b);
-            let ba = measure(&b, &a);
+            let ab = measure(a.view(), b.view());
+            let ba = measure(b.view(), a.view());
             proptest::prop_assert_eq!(ab.a_covered, ba.b_covered);
             proptest::prop_assert_eq!(ab.b_covered, ba.a_covered);
             for x in [ab.a_covered, ab.b_covered] {
                 proptest::prop_assert!((0.0..=1.0).contains(&x));
             }
-            let same = measure(&a, &a);
+            let same = measure(a.view(), a.view());
             proptest::prop_assert_eq!(same.a_covered, 1.0);
         }
     }
