@@ -260,7 +260,8 @@ pub fn detect_wire(a: &mut Article) {
 fn whole_paragraph(body: &str) -> Option<(BoilerplateKind, Option<Option<&'static str>>)> {
     // A copyright notice may carry a licence sentence or two ("All rights
     // reserved. This material may not be published…").
-    if body.len() <= 120 || (body.len() <= 400 && body.to_lowercase().contains("rights reserved")) {
+    if body.len() <= 120 || (body.len() <= 400 && contains_ignoring_case(body, b"rights reserved"))
+    {
         if let Some(c) = COPYRIGHT.captures(body.split(['.', '\n']).next().unwrap_or(body)) {
             let owner = c.name("owner").map(|o| o.as_str()).unwrap_or("");
             let who = owner
@@ -279,6 +280,33 @@ fn whole_paragraph(body: &str) -> Option<(BoilerplateKind, Option<Option<&'stati
         .iter()
         .find(|(re, _)| re.is_match(body))
         .map(|(_, k)| (*k, None))
+}
+
+/// Whether `text` holds `needle` (lower-case ASCII) in any letter case,
+/// without lower-casing a copy of every short paragraph (which was a
+/// twentieth of a dedup run). The needle's letters have no non-ASCII
+/// capitals, so only ASCII bytes can match.
+fn contains_ignoring_case(text: &str, needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr2(
+        first,
+        first.to_ascii_uppercase(),
+        bytes.get(from..).unwrap_or(&[]),
+    ) {
+        let i = from + at;
+        if bytes
+            .get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 /// A byline at the start of a paragraph: "By Jane Roe", "From Jane Roe and
@@ -520,5 +548,21 @@ mod tests {
     fn an_acronym_lead_is_not_a_dateline() {
         let a = article("NATO - the alliance - met today.");
         assert!(a.dateline.is_none());
+    }
+
+    #[test]
+    fn case_blind_search_finds_the_phrase_in_any_case_only() {
+        let needle = b"rights reserved";
+        for hit in [
+            "All Rights Reserved.",
+            "ALL RIGHTS RESERVED",
+            "(c) 2024 rights reserved",
+            "rights reserved",
+        ] {
+            assert!(contains_ignoring_case(hit, needle), "{hit}");
+        }
+        for miss in ["rights reserve", "Right reserved", "", "rïghts reserved"] {
+            assert!(!contains_ignoring_case(miss, needle), "{miss}");
+        }
     }
 }
