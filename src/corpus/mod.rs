@@ -521,31 +521,39 @@ impl Deduper {
         // Index this chunk's articles first, in input order, noting where
         // each key's chain stood before the article came: the lookups below
         // walk from there, which is exactly what a one-at-a-time run would
-        // have seen, without probing the map again.
-        let mut terms: Vec<u64> = Vec::new();
+        // have seen, without probing the map again. A twin is not listed,
+        // but finds what its group's first article finds.
+        let terms: Vec<Vec<u64>> = new_keys
+            .iter()
+            .map(|(seq, _, _)| self.story_keys(*seq, rarity).collect())
+            .collect();
+        let jobs: Vec<candidates::Job> = new_keys
+            .iter()
+            .zip(&terms)
+            .flat_map(|((seq, keys, indexed), terms)| {
+                let job = |keys, cap| candidates::Job {
+                    article: *seq,
+                    keys,
+                    cap,
+                    list: *indexed,
+                };
+                [
+                    job(keys.as_slice(), candidates::POSTING_CAP),
+                    job(terms.as_slice(), STORY_POSTING_CAP),
+                ]
+            })
+            .collect();
+        let mut heads = self.index.insert_all(&jobs).into_iter();
         let mut fresh: Vec<Fresh> = Vec::with_capacity(new_keys.len());
-        for (seq, keys, indexed) in new_keys {
-            terms.clear();
-            terms.extend(self.story_keys(seq, rarity));
-            let salient = self.rare_salient(seq, rarity);
-            let mut heads = Vec::with_capacity(keys.len() + terms.len());
-            if indexed {
-                self.index
-                    .insert_noting(seq, &keys, candidates::POSTING_CAP, &mut heads);
-                self.index
-                    .insert_noting(seq, &terms, STORY_POSTING_CAP, &mut heads);
-            } else {
-                // A twin is not listed, but finds what its group's first
-                // article finds.
-                heads.extend(keys.iter().chain(&terms).map(|&k| self.index.head(k)));
-            }
+        for ((seq, keys, _), terms) in new_keys.iter().zip(&terms) {
             fresh.push(Fresh {
-                seq,
-                heads,
+                seq: *seq,
+                heads: heads.by_ref().take(keys.len() + terms.len()).collect(),
                 keys: keys.len(),
-                salient,
+                salient: self.rare_salient(*seq, rarity),
             });
         }
+        drop(jobs);
 
         // Parallel: candidates and verification.
         let this = &*self;
