@@ -447,6 +447,7 @@ impl Deduper {
         // Sequential: ids, positions, twins.
         let mut new_keys: Vec<(u32, Vec<u64>, bool)> = Vec::new();
         let mut story_words: Vec<Vec<u16>> = Vec::new();
+        let mut salients: Vec<Vec<u16>> = Vec::new();
         for p in parsed.into_iter().flatten() {
             match p {
                 Parsed::Problem(e) => batch.problems.push(e),
@@ -470,6 +471,7 @@ impl Deduper {
                         sketch,
                         keys,
                         story_words: words,
+                        salient,
                     } = *sig;
                     let mut indexed = true;
                     let content = sketch.view().content();
@@ -493,6 +495,7 @@ impl Deduper {
                     self.sketches.push(&sketch);
                     new_keys.push((seq, keys, indexed));
                     story_words.push(words);
+                    salients.push(salient);
                 }
             }
         }
@@ -525,7 +528,8 @@ impl Deduper {
         // but finds what its group's first article finds.
         let terms: Vec<Vec<u64>> = new_keys
             .iter()
-            .map(|(seq, _, _)| self.story_keys(*seq, rarity).collect())
+            .zip(&salients)
+            .map(|((seq, _, _), salient)| self.story_keys(*seq, salient, rarity).collect())
             .collect();
         let jobs: Vec<candidates::Job> = new_keys
             .iter()
@@ -545,15 +549,16 @@ impl Deduper {
             .collect();
         let mut heads = self.index.insert_all(&jobs).into_iter();
         let mut fresh: Vec<Fresh> = Vec::with_capacity(new_keys.len());
-        for ((seq, keys, _), terms) in new_keys.iter().zip(&terms) {
+        for (((seq, keys, _), terms), salient) in new_keys.iter().zip(&terms).zip(&salients) {
             fresh.push(Fresh {
                 seq: *seq,
                 heads: heads.by_ref().take(keys.len() + terms.len()).collect(),
                 keys: keys.len(),
-                salient: self.rare_salient(*seq, rarity),
+                salient: salient.iter().filter(|&&t| rarity.is_rare(t)).count(),
             });
         }
         drop(jobs);
+        drop(salients);
 
         // Parallel: candidates and verification.
         let this = &*self;
@@ -614,17 +619,21 @@ impl Deduper {
         batch
     }
 
-    /// Index keys of article `seq`'s rare salient terms. A term that is not
-    /// rare now never will be again (its frequency only grows, and the
-    /// rarity cap has a ceiling), so it is neither listed nor looked up.
+    /// Index keys of article `seq`'s rare salient terms (`salient`, from
+    /// its signature) and rare headline words; the salient terms come
+    /// first, as many as `Fresh::salient` counts. A term that is not rare
+    /// now never will be again (its frequency only grows, and the rarity
+    /// cap has a ceiling), so it is neither listed nor looked up.
     fn story_keys<'s>(
         &'s self,
         seq: u32,
+        salient: &'s [u16],
         rarity: &'s verify::Rarity,
     ) -> impl Iterator<Item = u64> + 's {
-        let sketch = self.sketches.get(seq as usize);
-        let salient = sketch.map_or(&[][..], |s| s.salient());
-        let title = sketch.map_or(&[][..], |s| s.title());
+        let title = self
+            .sketches
+            .get(seq as usize)
+            .map_or(&[][..], |s| s.title());
         let salient = salient
             .iter()
             .filter(|&&t| rarity.is_rare(t))
@@ -634,14 +643,6 @@ impl Deduper {
             .filter(|&&t| rarity.is_rare(t))
             .map(|&t| title_key(t));
         salient.chain(title)
-    }
-
-    /// How many of the keys [`Deduper::story_keys`] gives for `seq` are
-    /// salient terms (they come first; headline words follow).
-    fn rare_salient(&self, seq: u32, rarity: &verify::Rarity) -> usize {
-        self.sketches.get(seq as usize).map_or(0, |s| {
-            s.salient().iter().filter(|&&t| rarity.is_rare(t)).count()
-        })
     }
 
     /// Earlier articles not already in `skip` (sorted) that share with `x`
@@ -719,25 +720,25 @@ impl Deduper {
         else {
             return false;
         };
-        let (sa, sb) = (a.salient(), b.salient());
-        let (pa, pb) = (a.salient_paras(), b.salient_paras());
-        let (mut i, mut j) = (0, 0);
-        let (mut ma, mut mb) = (0u16, 0u16);
-        while let (Some(&ta), Some(&tb)) = (sa.get(i), sb.get(j)) {
-            match ta.cmp(&tb) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    if rarity.is_rare(ta) {
-                        ma |= pa.get(i).copied().unwrap_or(0);
-                        mb |= pb.get(j).copied().unwrap_or(0);
+        signature::with_salient(a, b, |sa, sb| {
+            let (mut i, mut j) = (0, 0);
+            let (mut ma, mut mb) = (0u16, 0u16);
+            while let (Some(&ta), Some(&tb)) = (sa.get(i), sb.get(j)) {
+                match ta.cmp(&tb) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        if rarity.is_rare(ta) {
+                            ma |= a.term_paras(ta);
+                            mb |= b.term_paras(ta);
+                        }
+                        i += 1;
+                        j += 1;
                     }
-                    i += 1;
-                    j += 1;
                 }
             }
-        }
-        ma.count_ones() >= 2 && mb.count_ones() >= 2
+            ma.count_ones() >= 2 && mb.count_ones() >= 2
+        })
     }
 
     /// The first article whose sketch has content hash `content` (`None`

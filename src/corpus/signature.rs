@@ -189,10 +189,14 @@ pub const MIN_QUOTE_WORDS: usize = 4;
 /// of its own.
 ///
 /// Layout, in 32-bit values: the counts of sentences `n`, quotes `q`,
-/// salient terms `s` and title words `t`; the content hash (two values);
-/// `n` sentence fingerprints; `q` quote hashes; `n + 1` word offsets; then
-/// 16-bit values two to a slot: the sentences' words, the salient terms,
-/// their paragraph masks, the title words.
+/// story words `u` and title words `t`; the content hash (two values); `n`
+/// sentence fingerprints; `q` quote hashes; `n + 1` word offsets; then
+/// 16-bit values two to a slot: the sentences' words, the sentences'
+/// paragraphs, one bit per story word that is a salient term, the title
+/// words and one bit per title word that is a salient term. (Salient terms
+/// as a list with a paragraph mask each took 172 bytes an article; as bits
+/// over words the record holds anyway, with the paragraphs derived from
+/// the sentences that hold a term, about 45.)
 ///
 /// Nothing is kept that can be derived from the rest when a pair is
 /// verified: a sentence's word mask and the story's word set are computed
@@ -244,8 +248,11 @@ struct Parts {
     fps: Vec<u64>,
     offs: Vec<u32>,
     words: Vec<u16>,
-    salient: Vec<u16>,
-    salient_paras: Vec<u16>,
+    /// Paragraph of each sentence.
+    paras: Vec<u16>,
+    /// Salient-term bits over `doc_words`, then over `title`.
+    flags: Vec<u16>,
+    title_flags: Vec<u16>,
     title: Vec<u16>,
     doc_words: Vec<u16>,
 }
@@ -255,8 +262,9 @@ impl Parts {
         self.fps.clear();
         self.offs.clear();
         self.words.clear();
-        self.salient.clear();
-        self.salient_paras.clear();
+        self.paras.clear();
+        self.flags.clear();
+        self.title_flags.clear();
         self.title.clear();
         self.doc_words.clear();
     }
@@ -278,19 +286,24 @@ impl SketchBuf {
         let n = p.fps.len();
         // The packing assumes these agree; they do by construction, and a
         // sketch of mismatched parts is never made.
-        if p.offs.len() != n + 1 || p.salient_paras.len() != p.salient.len() {
+        if p.offs.len() != n + 1
+            || p.paras.len() != n
+            || p.flags.len() != p.doc_words.len().div_ceil(16)
+            || p.title_flags.len() != p.title.len().div_ceil(16)
+        {
             return SketchBuf::default();
         }
         // 32 bits of each fingerprint and quote hash are kept (the type's
         // docs say why); the quotes stay sorted, and distinct once deduped.
         let mut quotes: Vec<u32> = quotes.iter().map(|&q| narrow_hash(q)).collect();
         quotes.dedup();
-        let narrow = p.words.len() + 2 * p.salient.len() + p.title.len();
+        let parts = [&p.words, &p.paras, &p.flags, &p.title, &p.title_flags];
+        let narrow: usize = parts.iter().map(|x| x.len()).sum();
         let mut rec = Vec::with_capacity(HEADER + 2 * n + 1 + quotes.len() + narrow.div_ceil(2));
         rec.extend([
             count(n),
             count(quotes.len()),
-            count(p.salient.len()),
+            count(p.doc_words.len()),
             count(p.title.len()),
             content as u32,
             (content >> 32) as u32,
@@ -302,7 +315,6 @@ impl SketchBuf {
         rec.resize(wide + narrow.div_ceil(2), 0);
         if let Some(area) = rec.get_mut(wide..) {
             let area: &mut [u16] = bytemuck::cast_slice_mut(area);
-            let parts = [&p.words, &p.salient, &p.salient_paras, &p.title];
             let mut at = 0;
             for part in parts {
                 if let Some(dst) = area.get_mut(at..at + part.len()) {
@@ -341,7 +353,8 @@ impl<'a> Sketch<'a> {
         self.field(1)
     }
 
-    fn salient_count(&self) -> usize {
+    /// Number of story words (the union of the sentences' words).
+    fn story_count(&self) -> usize {
         self.field(2)
     }
 
@@ -388,16 +401,16 @@ impl<'a> Sketch<'a> {
         self.wide_part(HEADER + self.len(), self.quote_count())
     }
 
-    /// For each salient term, the story paragraphs it occurs in (bit
-    /// `p % 16`; a title-only term has none). Same-story evidence must be
-    /// spread over at least two paragraphs, not come from one shared
-    /// passage, and 16 bits tell two paragraphs apart unless they are 16
-    /// apart.
-    pub fn salient_paras(&self) -> &'a [u16] {
-        self.narrow_part(
-            self.sentence_words() + self.salient_count(),
-            self.salient_count(),
-        )
+    /// The story paragraphs that hold term `t` (bit `p % 16`), from the
+    /// kept sentences that hold it; 0 for a term of the title alone.
+    /// Same-story evidence must be spread over at least two paragraphs,
+    /// not come from one shared passage, and 16 bits tell two paragraphs
+    /// apart unless they are 16 apart.
+    pub fn term_paras(&self, t: u16) -> u16 {
+        let paras = self.narrow_part(self.sentence_words(), self.len());
+        (0..self.len())
+            .filter(|&i| self.words_of(i).binary_search(&t).is_ok())
+            .fold(0, |m, i| m | paras.get(i).map_or(0, |&p| 1 << (p % 16)))
     }
 
     /// Where the words of sentence `i` start in the word hashes (`i` up to
@@ -426,9 +439,34 @@ impl<'a> Sketch<'a> {
 
     /// Sorted, distinct 16-bit hashes of salient terms: capitalized words
     /// that are not function words (names, places, organizations) and
-    /// numbers, in the story and the title.
-    pub fn salient(&self) -> &'a [u16] {
-        self.narrow_part(self.sentence_words(), self.salient_count())
+    /// numbers, in the kept sentences and the title. Allocates; [`with_salient`]
+    /// does not.
+    pub fn salient(&self) -> Vec<u16> {
+        let (mut set, mut story, mut out) = Default::default();
+        self.salient_into(&mut set, &mut story, &mut out);
+        out
+    }
+
+    /// [`Sketch::salient`] into `out`, with the story words into `story`.
+    fn salient_into(&self, set: &mut BucketSet, story: &mut Vec<u16>, out: &mut Vec<u16>) {
+        self.story_words_into(set, story);
+        out.clear();
+        let flags_at = self.sentence_words() + self.len();
+        let flags = self.narrow_part(flags_at, self.story_count().div_ceil(16));
+        let title = self.title();
+        let title_flags = self.narrow_part(
+            flags_at + flags.len() + title.len(),
+            title.len().div_ceil(16),
+        );
+        for (words, bits) in [(&story[..], flags), (title, title_flags)] {
+            for (k, &w) in words.iter().enumerate() {
+                if bits.get(k / 16).is_some_and(|b| b & (1 << (k % 16)) != 0) {
+                    out.push(w);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
     }
 
     /// Sorted, distinct 16-bit hashes of the title's content words (function
@@ -436,10 +474,8 @@ impl<'a> Sketch<'a> {
     /// places and subject, so a rare title word shared by two articles is a
     /// second route to same-story candidates (see `STORY_TITLE_TAG`).
     pub fn title(&self) -> &'a [u16] {
-        self.narrow_part(
-            self.sentence_words() + 2 * self.salient_count(),
-            self.title_count(),
-        )
+        let at = self.sentence_words() + self.len() + self.story_count().div_ceil(16);
+        self.narrow_part(at, self.title_count())
     }
 
     /// Sorted, distinct 16-bit hashes of every word of the story's kept
@@ -487,6 +523,25 @@ pub fn with_story_words<R>(a: Sketch, b: Sketch, f: impl FnOnce(&[u16], &[u16]) 
     })
 }
 
+/// Calls `f` with the salient terms ([`Sketch::salient`]) of `a` and of
+/// `b`, built in this thread's buffers.
+pub fn with_salient<R>(a: Sketch, b: Sketch, f: impl FnOnce(&[u16], &[u16]) -> R) -> R {
+    type Buffers = (BucketSet, Vec<u16>, Vec<u16>, Vec<u16>);
+    thread_local! {
+        static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Default::default());
+    }
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut bufs) => {
+            let (set, story, x, y) = &mut *bufs;
+            a.salient_into(set, story, x);
+            b.salient_into(set, story, y);
+            f(x, y)
+        }
+        // Only if `f` itself asks again: then with fresh buffers.
+        Err(_) => f(&a.salient(), &b.salient()),
+    })
+}
+
 /// A sketch with the keys to index it under.
 #[derive(Debug, Clone, Default)]
 pub struct Signature {
@@ -498,6 +553,9 @@ pub struct Signature {
     /// The story words ([`Sketch::story_words`]), for the document
     /// frequencies; not kept once counted.
     pub story_words: Vec<u16>,
+    /// The salient terms ([`Sketch::salient`]), for the index; not kept
+    /// once indexed.
+    pub salient: Vec<u16>,
 }
 
 /// 64-bit finalizer (splitmix64): spreads every input bit over the output.
@@ -657,7 +715,7 @@ struct Scratch {
     buf: String,
     /// The current sentence's word hashes, function words flagged.
     words: Vec<(u64, bool)>,
-    salient: Vec<(u16, u16)>,
+    salient: Vec<u16>,
 }
 
 thread_local! {
@@ -697,7 +755,7 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         }
         parts.title.push(bucket(h));
         if cap || digit {
-            salient.push((bucket(h), 0));
+            salient.push(bucket(h));
         }
     });
     parts.title.sort_unstable();
@@ -712,7 +770,7 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
             let is_stop = stop.contains(h);
             words.push((h, is_stop));
             if (cap || digit) && !is_stop {
-                salient.push((bucket(h), 1u16 << (s.paragraph % 16)));
+                salient.push(bucket(h));
             }
         });
         if words.len() < MIN_SENTENCE_WORDS {
@@ -727,6 +785,9 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         }
         parts.fps.push(fp);
         paras.push(s.paragraph);
+        parts
+            .paras
+            .push(u16::try_from(s.paragraph).unwrap_or(u16::MAX));
         key_fps.push(key_fingerprint(words).unwrap_or(fp));
         for &(w, _) in words.iter().filter(|(_, is_stop)| !*is_stop) {
             sentence_words.insert(bucket(w));
@@ -735,17 +796,27 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         sentence_words.drain_into(&mut parts.words);
         parts.offs.push(parts.words.len() as u32);
     }
-    salient.sort_unstable();
-    for &(t, m) in salient.iter() {
-        match (parts.salient.last(), parts.salient_paras.last_mut()) {
-            (Some(&last), Some(mask)) if last == t => *mask |= m,
-            _ => {
-                parts.salient.push(t);
-                parts.salient_paras.push(m);
-            }
-        }
-    }
     doc_words.drain_into(&mut parts.doc_words);
+    // A salient term is kept as a bit over the story words, or the title
+    // words if it is only there; one seen only in a sentence too short to
+    // keep is dropped with the sentence.
+    salient.sort_unstable();
+    salient.dedup();
+    parts.flags.resize(parts.doc_words.len().div_ceil(16), 0);
+    parts.title_flags.resize(parts.title.len().div_ceil(16), 0);
+    salient.retain(|t| {
+        let (bits, k) = match parts.doc_words.binary_search(t) {
+            Ok(k) => (&mut parts.flags, k),
+            Err(_) => match parts.title.binary_search(t) {
+                Ok(k) => (&mut parts.title_flags, k),
+                Err(_) => return false,
+            },
+        };
+        if let Some(b) = bits.get_mut(k / 16) {
+            *b |= 1 << (k % 16);
+        }
+        true
+    });
     let content = if parts.fps.is_empty() {
         0
     } else {
@@ -757,6 +828,7 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         sketch,
         keys,
         story_words: parts.doc_words.clone(),
+        salient: salient.clone(),
     }
 }
 
@@ -1008,8 +1080,10 @@ mod tests {
             fps: vec![hi(11), hi(12), hi(13)],
             offs: vec![0, 2, 2, 5],
             words: vec![1, 9, 3, 4, 8],
-            salient: vec![40, 41],
-            salient_paras: vec![1, 6],
+            paras: vec![0, 1, 17],
+            // Story words 1, 3, 4, 8, 9: 1 and 8 salient; title word 50 too.
+            flags: vec![0b01001],
+            title_flags: vec![0b1],
             title: vec![50],
             doc_words: vec![1, 3, 4, 8, 9],
         };
@@ -1018,17 +1092,22 @@ mod tests {
         assert_eq!(sk.len(), 3);
         assert_eq!(sk.fps(), &[11, 12, 13]);
         assert_eq!(sk.quotes(), &[70, 71]);
-        assert_eq!(sk.salient_paras(), &[1, 6]);
         let sentences: Vec<&[u16]> = (0..4).map(|i| sk.words_of(i)).collect();
         assert_eq!(sentences, vec![&[1, 9][..], &[], &[3, 4, 8], &[]]);
         let masks: Vec<u64> = (0..3).map(|i| sk.mask_of(i)).collect();
         assert_eq!(masks, vec![1 << 1 | 1 << 9, 0, 1 << 3 | 1 << 4 | 1 << 8]);
-        assert_eq!(sk.salient(), &[40, 41]);
+        assert_eq!(sk.salient(), vec![1, 8, 50]);
+        // Word 8 is in sentence 2, of paragraph 17 (bit 1); 50 in none.
+        assert_eq!(
+            (sk.term_paras(8), sk.term_paras(1), sk.term_paras(50)),
+            (0b10, 0b1, 0)
+        );
         assert_eq!(sk.title(), &[50]);
         assert_eq!(sk.story_words(), parts.doc_words);
         assert_eq!(sk.content(), 99 << 40 | 7);
-        // Header, fingerprints, quotes, offsets; 10 16-bit values in 5.
-        assert_eq!(sk.heap_bytes(), (6 + 3 + 2 + 4 + 5) * 4);
+        // Header, fingerprints, quotes, offsets; 5 + 3 + 1 + 1 + 1 16-bit
+        // values in 6.
+        assert_eq!(sk.heap_bytes(), (6 + 3 + 2 + 4 + 6) * 4);
     }
 
     #[test]
