@@ -9,7 +9,7 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 use wirediff::article::article_from_text;
-use wirediff::corpus::candidates::Index;
+use wirediff::corpus::candidates::{Index, Job, POSTING_CAP};
 use wirediff::corpus::signature::signature;
 use wirediff::corpus::stream::Item;
 use wirediff::corpus::{DedupOptions, Deduper};
@@ -126,6 +126,25 @@ fn bench_candidates(c: &mut Criterion) {
                 ix.insert(i as u32, k);
             }
             ix
+        })
+    });
+    // What a dedup run does: a chunk's keys through both index halves at
+    // once, noting the chain heads.
+    let jobs: Vec<Job> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| Job {
+            article: i as u32,
+            keys: k,
+            cap: POSTING_CAP,
+            list: true,
+        })
+        .collect();
+    g.bench_function("insert_all 2000", |b| {
+        b.iter(|| {
+            let mut ix = Index::new();
+            let heads = ix.insert_all(&jobs);
+            (ix, heads)
         })
     });
     let mut full = Index::new();

@@ -5,7 +5,7 @@
 //! about 70 bytes an article (two pointers, a reference-counted allocation,
 //! the set's slots). Here the ids' bytes sit end to end in one buffer, with
 //! their ends, and the set is a table of 4-byte positions that hashes the
-//! bytes a position points at: about 12 bytes an article besides the ids'
+//! bytes a position points at: about 14 bytes an article besides the ids'
 //! own bytes.
 
 use super::signature::mix;
@@ -21,6 +21,15 @@ pub struct Ids {
     ends: Vec<u64>,
     /// Positions of the ids, hashed by their bytes.
     table: HashTable<u32>,
+}
+
+/// Why an id was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// An earlier article has it.
+    Repeated,
+    /// Positions are 32-bit: a run takes at most 2^32 - 1 articles.
+    Full,
 }
 
 /// Id `seq` of the buffer `bytes` cut at `ends`.
@@ -57,22 +66,24 @@ impl Ids {
         id_at(&self.bytes, &self.ends, seq)
     }
 
-    /// Accepts `id` and gives its position, or `None` when an earlier id
-    /// is the same.
-    pub fn insert(&mut self, id: &str) -> Option<u32> {
+    /// Accepts `id` and gives its position.
+    pub fn insert(&mut self, id: &str) -> Result<u32, Refused> {
         let Ids { bytes, ends, table } = self;
         let h = hash(id);
         if table
             .find(h, |&s| id_at(bytes, ends, s) == Some(id))
             .is_some()
         {
-            return None;
+            return Err(Refused::Repeated);
         }
-        let seq = u32::try_from(ends.len()).ok()?;
+        let seq = u32::try_from(ends.len())
+            .ok()
+            .filter(|&s| s < u32::MAX)
+            .ok_or(Refused::Full)?;
         bytes.push_str(id);
         ends.push(bytes.len() as u64);
         table.insert_unique(h, seq, |&s| id_at(bytes, ends, s).map_or(0, hash));
-        Some(seq)
+        Ok(seq)
     }
 
     /// Approximate heap bytes held.
@@ -90,11 +101,11 @@ mod tests {
         let mut ids = Ids::default();
         let names: Vec<String> = (0..5_000).map(|i| format!("wire-{i}")).collect();
         for (i, n) in names.iter().enumerate() {
-            assert_eq!(ids.insert(n), Some(i as u32));
+            assert_eq!(ids.insert(n), Ok(i as u32));
         }
-        assert_eq!(ids.insert("wire-17"), None);
-        assert_eq!(ids.insert(""), Some(5_000));
-        assert_eq!(ids.insert(""), None);
+        assert_eq!(ids.insert("wire-17"), Err(Refused::Repeated));
+        assert_eq!(ids.insert(""), Ok(5_000));
+        assert_eq!(ids.insert(""), Err(Refused::Repeated));
         assert_eq!(ids.len(), 5_001);
         assert_eq!(ids.get(4_999), Some("wire-4999"));
         assert_eq!(ids.get(5_000), Some(""));

@@ -5,10 +5,12 @@
 //! only compact signatures, never the texts:
 //!
 //! 1. **Signatures** ([`signature`]), in parallel: per story sentence a
-//!    fingerprint, a word mask and a small set of word hashes; the article's
-//!    word hashes, salient terms (names, places, numbers) and quote hashes;
-//!    and up to 64 min-hash keys, each a pair of sentences from different
-//!    paragraphs.
+//!    32-bit fingerprint, its paragraph and the set of its content words'
+//!    16-bit hashes; which of those words are salient terms (names,
+//!    places, numbers); headline words and quote hashes; and up to 64
+//!    min-hash keys, each a pair of sentences from different paragraphs.
+//!    The keys go into the index; the rest is one record of about 500
+//!    bytes an article, kept end to end with the others (`store`).
 //! 2. **Candidates** ([`candidates`]): earlier articles sharing a sentence-pair
 //!    key with the new one (copies and rewrites), or at least
 //!    [`STORY_MIN_SHARED`] rare salient terms spread over two paragraphs of
@@ -457,15 +459,25 @@ impl Deduper {
                     where_,
                     sig,
                 } => {
-                    let Some(seq) = self.ids.insert(&article_id) else {
-                        batch.problems.push(Error::Record {
-                            path: where_.into(),
-                            line: None,
-                            message: format!(
-                                "duplicate id `{article_id}` (an earlier record has it); record skipped"
-                            ),
-                        });
-                        continue;
+                    let seq = match self.ids.insert(&article_id) {
+                        Ok(seq) => seq,
+                        Err(refused) => {
+                            let message = match refused {
+                                ids::Refused::Repeated => format!(
+                                    "duplicate id `{article_id}` (an earlier record has it); record skipped"
+                                ),
+                                ids::Refused::Full => format!(
+                                    "`{article_id}`: one run takes at most {} articles; record skipped",
+                                    u32::MAX - 1
+                                ),
+                            };
+                            batch.problems.push(Error::Record {
+                                path: where_.into(),
+                                line: None,
+                                message,
+                            });
+                            continue;
+                        }
                     };
                     let Signature {
                         sketch,

@@ -15,16 +15,37 @@ use super::signature::{Sketch, SketchBuf};
 const BLOCK: usize = 1 << 20;
 
 /// The sketches, by article position.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Store {
     blocks: Vec<Vec<u32>>,
+    /// The block being filled (a record longer than a block gets one of
+    /// its own, which is never filled further).
+    current: Option<usize>,
     /// Per article: block index (high 32 bits) and start within it.
     at: Vec<u64>,
     /// Per article: record length.
     lens: Vec<u32>,
+    /// Values per block ([`BLOCK`] unless a test asks for less).
+    block: usize,
+}
+
+impl Default for Store {
+    fn default() -> Store {
+        Store::with_block(BLOCK)
+    }
 }
 
 impl Store {
+    fn with_block(block: usize) -> Store {
+        Store {
+            blocks: Vec::new(),
+            current: None,
+            at: Vec::new(),
+            lens: Vec::new(),
+            block,
+        }
+    }
+
     /// Number of sketches held.
     pub fn len(&self) -> usize {
         self.at.len()
@@ -33,15 +54,21 @@ impl Store {
     /// Appends a copy of `sketch`'s record.
     pub fn push(&mut self, sketch: &SketchBuf) {
         let rec = sketch.record();
-        let fits = self
-            .blocks
-            .last()
-            .is_some_and(|b| b.capacity() - b.len() >= rec.len());
-        if !fits {
-            self.blocks.push(Vec::with_capacity(BLOCK.max(rec.len())));
-        }
-        let block = self.blocks.len() - 1;
-        if let Some(b) = self.blocks.last_mut() {
+        let block = if rec.len() > self.block {
+            self.blocks.push(Vec::with_capacity(rec.len()));
+            self.blocks.len() - 1
+        } else {
+            let fits = self
+                .current
+                .and_then(|c| self.blocks.get(c))
+                .is_some_and(|b| b.capacity() - b.len() >= rec.len());
+            if !fits {
+                self.blocks.push(Vec::with_capacity(self.block));
+                self.current = Some(self.blocks.len() - 1);
+            }
+            self.current.unwrap_or(0)
+        };
+        if let Some(b) = self.blocks.get_mut(block) {
             self.at.push((block as u64) << 32 | b.len() as u64);
             self.lens.push(u32::try_from(rec.len()).unwrap_or(0));
             b.extend_from_slice(rec);
@@ -90,9 +117,9 @@ mod tests {
             .iter()
             .map(|t| signature(&article_from_text("t.txt", t).unwrap()).sketch)
             .collect();
-        let mut store = Store::default();
+        let mut store = Store::with_block(1_000);
         // Enough records to fill more than one block.
-        let rounds = BLOCK / 20;
+        let rounds = 100;
         for _ in 0..rounds {
             for b in &bufs {
                 store.push(b);
@@ -107,5 +134,36 @@ mod tests {
             assert_eq!(sk.words_of(0), want.words_of(0));
         }
         assert!(store.get(store.len()).is_none());
+    }
+
+    #[test]
+    fn a_record_longer_than_a_block_does_not_end_the_current_block() {
+        let long: String = (0..60)
+            .map(|k| format!("Sentence {k} tells of boats on the river near the mill."))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let big = signature(&article_from_text("b.txt", &format!("Title\n\n{long}")).unwrap());
+        let small = signature(
+            &article_from_text(
+                "s.txt",
+                "Title\n\nFloods cut the valley road on Monday morning.",
+            )
+            .unwrap(),
+        );
+        let mut store = Store::with_block(200);
+        assert!(big.sketch.record().len() > store.block);
+        store.push(&small.sketch);
+        store.push(&big.sketch);
+        store.push(&small.sketch);
+        assert_eq!(
+            store.blocks.len(),
+            2,
+            "the third record joins the first block"
+        );
+        assert_eq!(store.get(1).map(|s| s.len()), Some(big.sketch.view().len()));
+        assert_eq!(
+            store.get(2).map(|s| s.fps().to_vec()),
+            Some(small.sketch.view().fps().to_vec())
+        );
     }
 }
