@@ -187,3 +187,57 @@ fn exit_code_and_relation_filter() {
     assert!(text.contains("cluster 0: 2 articles"), "{text}");
     assert!(text.contains("duplicate"), "{text}");
 }
+
+#[test]
+fn files_of_one_name_in_dated_folders_get_their_own_ids_and_open_in_compare() {
+    // An archive laid out by date, every story in a `story.txt`.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (sub, body) in [("2024/03", STORY.to_string()), ("2024/04", edited())] {
+        let folder = dir.path().join(sub);
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        std::fs::write(
+            folder.join("story.txt"),
+            format!("Ferry pier closed\n\n{body}"),
+        )
+        .expect("write");
+    }
+    let root = dir.path().to_string_lossy().into_owned();
+    let out = wirediff()
+        .args(["dedup", &root, "--format", "jsonl"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ps = pairs(&out.stdout);
+    assert_eq!(ps.len(), 1);
+    assert_eq!(
+        (ps[0].a.as_str(), ps[0].b.as_str()),
+        ("2024/03/story", "2024/04/story")
+    );
+    // The reported ids open the pair in the full diff.
+    let shown = wirediff()
+        .args([
+            "compare",
+            &format!("{root}#2024/03/story"),
+            &format!("{root}#2024/04/story"),
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(
+        shown.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&shown.stdout).expect("JSON");
+    assert!(
+        report["summary"]["aligned"].as_u64().unwrap_or(0) >= 4,
+        "{report}"
+    );
+}

@@ -10,8 +10,9 @@ mod read;
 mod wire;
 
 pub use read::{
-    article_from_text, collect_folder, jsonl_line, pick, read_bytes_sniffed, read_file, read_input,
-    read_inputs, read_reference, Input, Loaded,
+    article_from_text, collect_folder, derive_id, folder_stem, jsonl_line, pick,
+    read_bytes_sniffed, read_file, read_file_as, read_input, read_inputs, read_reference, Input,
+    Loaded,
 };
 pub use wire::detect_wire;
 

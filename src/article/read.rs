@@ -67,7 +67,7 @@ pub fn read_input(input: &Input, loaded: &mut Loaded) -> Result<()> {
                     path: input.name(),
                     source,
                 })?;
-            read_bytes(Path::new("-"), &bytes, Format::Sniff, loaded)
+            read_bytes(Path::new("-"), "-", &bytes, Format::Sniff, loaded)
         }
         Input::Path(path) => {
             if path.is_dir() {
@@ -80,7 +80,7 @@ pub fn read_input(input: &Input, loaded: &mut Loaded) -> Result<()> {
                     });
                 }
                 for f in files {
-                    read_file(&f, loaded)?;
+                    read_file_as(&f, &folder_stem(path, &f), loaded)?;
                 }
                 Ok(())
             } else {
@@ -91,13 +91,15 @@ pub fn read_input(input: &Input, loaded: &mut Loaded) -> Result<()> {
 }
 
 /// Reads one input named on the command line, where `FILE#id` (for JSON and
-/// JSONL files) picks the record with that id, as `dedup` reports pairs.
+/// JSONL files) or `FOLDER#id` picks the article with that id, as `dedup`
+/// reports pairs (for a folder, ids it derived name the file below the
+/// folder: `FOLDER#2024/03/story`).
 pub fn read_reference(arg: &str, loaded: &mut Loaded) -> Result<()> {
     if arg != "-" && !Path::new(arg).exists() {
         if let Some((file, id)) = arg.rsplit_once('#') {
-            if Path::new(file).is_file() {
+            if Path::new(file).exists() {
                 let mut all = Loaded::default();
-                read_file(Path::new(file), &mut all)?;
+                read_input(&Input::Path(file.into()), &mut all)?;
                 loaded.warnings.append(&mut all.warnings);
                 let found = pick(&mut all.articles, id).ok_or_else(|| Error::NotFound {
                     path: file.into(),
@@ -119,7 +121,13 @@ pub fn pick(articles: &mut Vec<Article>, id: &str) -> Option<Article> {
 
 /// Reads one file as an article (or articles, for JSON and JSONL). A folder
 /// given here is an error: callers that accept folders use [`read_input`].
+/// Articles without an id are named after the file's stem.
 pub fn read_file(path: &Path, loaded: &mut Loaded) -> Result<()> {
+    read_file_as(path, &derive_id(path), loaded)
+}
+
+/// [`read_file`] with `stem` for the ids it derives (see [`folder_stem`]).
+pub fn read_file_as(path: &Path, stem: &str, loaded: &mut Loaded) -> Result<()> {
     if path.is_dir() {
         return Err(Error::IsDirectory { path: path.into() });
     }
@@ -134,7 +142,26 @@ pub fn read_file(path: &Path, loaded: &mut Loaded) -> Result<()> {
         Some(e) if e.eq_ignore_ascii_case("json") => Format::Json,
         _ => Format::Text,
     };
-    read_bytes(path, &bytes, format, loaded)
+    read_bytes(path, stem, &bytes, format, loaded)
+}
+
+/// The name a file found in folder `root` gives the articles without an
+/// id: its path below the folder without the extension, `/` between the
+/// parts (`2024/03/story` for `root/2024/03/story.txt`). Archives keep many
+/// `story.txt` in dated folders; the file's stem alone would give them all
+/// one id. A file right in the folder keeps its stem.
+pub fn folder_stem(root: &Path, file: &Path) -> String {
+    let Ok(rel) = file.strip_prefix(root) else {
+        return derive_id(file);
+    };
+    let mut parts: Vec<String> = rel
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.push(derive_id(rel));
+    parts.join("/")
 }
 
 /// Every `.txt`, `.json`, `.jsonl` and `.ndjson` file below `dir`, sorted by path.
@@ -177,7 +204,13 @@ enum Format {
     Sniff,
 }
 
-fn read_bytes(path: &Path, bytes: &[u8], format: Format, loaded: &mut Loaded) -> Result<()> {
+fn read_bytes(
+    path: &Path,
+    stem: &str,
+    bytes: &[u8],
+    format: Format,
+    loaded: &mut Loaded,
+) -> Result<()> {
     let text = decode(path, bytes, &mut loaded.warnings)?;
     let text = normalize_newlines(&text);
     let format = match format {
@@ -197,7 +230,7 @@ fn read_bytes(path: &Path, bytes: &[u8], format: Format, loaded: &mut Loaded) ->
     };
     match format {
         Format::Text => {
-            let article = from_plain_text(path, &text)?;
+            let article = from_plain_text(path, stem, &text)?;
             loaded.articles.push(article);
         }
         Format::Json => {
@@ -212,11 +245,13 @@ fn read_bytes(path: &Path, bytes: &[u8], format: Format, loaded: &mut Loaded) ->
                         return Err(Error::Empty { path: path.into() });
                     }
                     for (i, item) in items.into_iter().enumerate() {
-                        let a = from_record(path, None, Some(i), item)?;
+                        let a = from_record(path, stem, None, Some(i), item)?;
                         loaded.articles.push(a);
                     }
                 }
-                other => loaded.articles.push(from_record(path, None, None, other)?),
+                other => loaded
+                    .articles
+                    .push(from_record(path, stem, None, None, other)?),
             }
         }
         Format::Jsonl | Format::Sniff => {
@@ -232,7 +267,7 @@ fn read_bytes(path: &Path, bytes: &[u8], format: Format, loaded: &mut Loaded) ->
                 })?;
                 loaded
                     .articles
-                    .push(from_record(path, Some(i + 1), None, value)?);
+                    .push(from_record(path, stem, Some(i + 1), None, value)?);
             }
             if loaded.articles.len() == before {
                 return Err(Error::Empty { path: path.into() });
@@ -245,9 +280,10 @@ fn read_bytes(path: &Path, bytes: &[u8], format: Format, loaded: &mut Loaded) ->
 /// Reads one line of a JSONL stream (1-based `line`) as an article, with the
 /// same decoding and the same messages as a whole JSONL file: streaming
 /// readers call this once per line as the line arrives. A blank line gives
-/// `Ok(None)`.
+/// `Ok(None)`. `stem` names records without an id (with the line number).
 pub fn jsonl_line(
     path: &Path,
+    stem: &str,
     line: usize,
     bytes: &[u8],
     warnings: &mut Vec<String>,
@@ -261,7 +297,7 @@ pub fn jsonl_line(
         line: Some(line),
         message: format!("not valid JSON: {}", strip_position(&e)),
     })?;
-    from_record(path, Some(line), None, value).map(Some)
+    from_record(path, stem, Some(line), None, value).map(Some)
 }
 
 /// serde_json appends "at line 1 column 5"; the line is reported separately.
@@ -307,7 +343,7 @@ fn normalize_newlines(text: &str) -> String {
 
 /// A plain-text article: the first non-empty line is the title, the rest the
 /// body. A file of one line is its own body too.
-fn from_plain_text(path: &Path, text: &str) -> Result<Article> {
+fn from_plain_text(path: &Path, stem: &str, text: &str) -> Result<Article> {
     let trimmed = text.trim_start();
     if trimmed.trim().is_empty() {
         return Err(Error::Empty { path: path.into() });
@@ -319,7 +355,7 @@ fn from_plain_text(path: &Path, text: &str) -> Result<Article> {
     let body = if rest.trim().is_empty() { title } else { rest };
     let name = path.to_string_lossy().into_owned();
     Ok(build(Article {
-        id: derive_id(path),
+        id: stem.to_string(),
         path: name,
         title: title.to_string(),
         text: body.trim().to_string(),
@@ -327,7 +363,8 @@ fn from_plain_text(path: &Path, text: &str) -> Result<Article> {
     }))
 }
 
-fn derive_id(path: &Path) -> String {
+/// The name of articles without an id read from `path`: the file's stem.
+pub fn derive_id(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.to_string_lossy().into_owned())
@@ -336,6 +373,7 @@ fn derive_id(path: &Path) -> String {
 /// One JSON object in the input shape `{id, source, title, body, url, published}`.
 fn from_record(
     path: &Path,
+    stem: &str,
     line: Option<usize>,
     index: Option<usize>,
     value: Value,
@@ -380,11 +418,10 @@ fn from_record(
     if body.trim().is_empty() {
         return Err(err("`body` is empty".into()));
     }
-    let stem = derive_id(path);
     let id = id.unwrap_or_else(|| match (line, index) {
         (Some(l), _) => format!("{stem}:{l}"),
         (None, Some(i)) => format!("{stem}:{i}"),
-        (None, None) => stem.clone(),
+        (None, None) => stem.to_string(),
     });
     let shown = if line.is_some() || index.is_some() {
         format!("{}#{}", path.display(), id)
@@ -425,14 +462,16 @@ fn build(mut a: Article) -> Article {
 /// input (JSON or JSONL when it opens with `{` or `[`, else plain text).
 pub fn read_bytes_sniffed(name: &str, bytes: &[u8]) -> Result<Loaded> {
     let mut loaded = Loaded::default();
-    read_bytes(Path::new(name), bytes, Format::Sniff, &mut loaded)?;
+    let path = Path::new(name);
+    read_bytes(path, &derive_id(path), bytes, Format::Sniff, &mut loaded)?;
     Ok(loaded)
 }
 
 /// Reads one article from a string, as plain text (for tests, examples and
 /// the library's users).
 pub fn article_from_text(name: &str, text: &str) -> Result<Article> {
-    from_plain_text(Path::new(name), &normalize_newlines(text))
+    let path = Path::new(name);
+    from_plain_text(path, &derive_id(path), &normalize_newlines(text))
 }
 
 #[cfg(test)]
@@ -441,7 +480,8 @@ mod tests {
 
     fn load(name: &str, bytes: &[u8], format: Format) -> Result<Loaded> {
         let mut l = Loaded::default();
-        read_bytes(Path::new(name), bytes, format, &mut l).map(|_| l)
+        let path = Path::new(name);
+        read_bytes(path, &derive_id(path), bytes, format, &mut l).map(|_| l)
     }
 
     #[test]

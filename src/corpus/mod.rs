@@ -248,10 +248,15 @@ enum Parsed {
 
 fn parse(item: Item) -> Vec<Parsed> {
     match item {
-        Item::Line { path, line, bytes } => {
+        Item::Line {
+            path,
+            stem,
+            line,
+            bytes,
+        } => {
             let mut warnings = Vec::new();
             let mut out = Vec::new();
-            match jsonl_line(&path, line, &bytes, &mut warnings) {
+            match jsonl_line(&path, &stem, line, &bytes, &mut warnings) {
                 Ok(Some(a)) => out.push(analyze(&a, format!("{}:{line}", path.display()))),
                 Ok(None) => {}
                 Err(e) => out.push(Parsed::Problem(e)),
@@ -330,9 +335,14 @@ pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
 /// The articles of one input item (problems as errors, warnings dropped).
 fn parse_articles(item: Item) -> Vec<Result<Article, Error>> {
     match item {
-        Item::Line { path, line, bytes } => {
+        Item::Line {
+            path,
+            stem,
+            line,
+            bytes,
+        } => {
             let mut warnings = Vec::new();
-            match jsonl_line(&path, line, &bytes, &mut warnings) {
+            match jsonl_line(&path, &stem, line, &bytes, &mut warnings) {
                 Ok(Some(a)) => vec![Ok(a)],
                 Ok(None) => Vec::new(),
                 Err(e) => vec![Err(e)],

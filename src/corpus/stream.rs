@@ -7,7 +7,7 @@
 //! has nothing more to say yet) it hands over what it has, so each record is
 //! answered without waiting for end of input.
 
-use crate::article::{read_file, Article, Loaded};
+use crate::article::{read_file_as, Article, Loaded};
 use crate::error::Error;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -33,6 +33,8 @@ pub enum Item {
     Line {
         /// The input's name (`-` for standard input).
         path: Arc<Path>,
+        /// What a record without an id is named after (with its line).
+        stem: Arc<str>,
         /// 1-based line number.
         line: usize,
         /// The line without its newline.
@@ -111,7 +113,7 @@ impl Stream {
 /// Sends one input's items; false when the receiver has gone.
 fn read_input(input: &Input, tx: &SyncSender<Item>) -> bool {
     match input {
-        Input::Stdin => read_lines(Path::new("-"), std::io::stdin().lock(), tx),
+        Input::Stdin => read_lines(Path::new("-"), "-", std::io::stdin().lock(), tx),
         Input::Path(p) if p.is_dir() => {
             let mut files = Vec::new();
             if let Err(e) = walk(p, &mut files) {
@@ -125,9 +127,11 @@ fn read_input(input: &Input, tx: &SyncSender<Item>) -> bool {
                     }))
                     .is_ok();
             }
-            files.iter().all(|f| read_path(f, tx))
+            files
+                .iter()
+                .all(|f| read_path(f, &crate::article::folder_stem(p, f), tx))
         }
-        Input::Path(p) => read_path(p, tx),
+        Input::Path(p) => read_path(p, &crate::article::derive_id(p), tx),
     }
 }
 
@@ -137,10 +141,11 @@ fn is_jsonl(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
-fn read_path(p: &Path, tx: &SyncSender<Item>) -> bool {
+/// Sends the items of one file; `stem` names its records without an id.
+fn read_path(p: &Path, stem: &str, tx: &SyncSender<Item>) -> bool {
     if is_jsonl(p) {
         return match std::fs::File::open(p) {
-            Ok(f) => read_lines(p, f, tx),
+            Ok(f) => read_lines(p, stem, f, tx),
             Err(source) => tx
                 .send(Item::Problem(Error::Io {
                     path: p.into(),
@@ -151,7 +156,7 @@ fn read_path(p: &Path, tx: &SyncSender<Item>) -> bool {
     }
     let mut loaded = Loaded::default();
     let mut items: Vec<Item> = Vec::new();
-    match read_file(p, &mut loaded) {
+    match read_file_as(p, stem, &mut loaded) {
         Ok(()) => {}
         Err(e) => items.push(Item::Problem(e)),
     }
@@ -165,8 +170,9 @@ fn read_path(p: &Path, tx: &SyncSender<Item>) -> bool {
     items.into_iter().all(|it| tx.send(it).is_ok())
 }
 
-fn read_lines(path: &Path, r: impl Read, tx: &SyncSender<Item>) -> bool {
+fn read_lines(path: &Path, stem: &str, r: impl Read, tx: &SyncSender<Item>) -> bool {
     let path: Arc<Path> = Arc::from(path);
+    let stem: Arc<str> = Arc::from(stem);
     let mut r = BufReader::with_capacity(1 << 16, r);
     let mut line = 0usize;
     loop {
@@ -183,6 +189,7 @@ fn read_lines(path: &Path, r: impl Read, tx: &SyncSender<Item>) -> bool {
                 }
                 let item = Item::Line {
                     path: path.clone(),
+                    stem: stem.clone(),
                     line,
                     bytes,
                 };
