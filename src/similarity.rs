@@ -170,7 +170,7 @@ pub struct Blend {
     /// Its share of the shorter sentence is then a signal.
     pub min_run: usize,
     /// Sentences of at most this many words get the word-edit signal
-    /// ([`Blend::short_edit`]); longer ones have enough content words for
+    /// (`Blend::short_edit`); longer ones have enough content words for
     /// the overlap signals.
     pub short_words: usize,
     /// Shared content weight from which a pair's signals count in full

@@ -4,9 +4,9 @@
 //! pragmatic_segmenter's Golden Rules but written as one forward scan over
 //! the bytes (no regular expressions, nothing copied). Two layers:
 //!
-//! 1. [`lines`] decides which single newlines inside a paragraph are hard
+//! 1. `lines` decides which single newlines inside a paragraph are hard
 //!    breaks (lists, headings, bulleted lines) and which are soft wraps.
-//! 2. [`scan`] walks each resulting block and decides every `.`, `!`, `?`
+//! 2. `scan` walks each resulting block and decides every `.`, `!`, `?`
 //!    and ellipsis: abbreviations and titles (`U.S.`, `Gen.`, `a.m.`),
 //!    initials, decimals and money, addresses, closing quotes and brackets
 //!    (`," he said.` stays one sentence, `."` ends one), inline lists
