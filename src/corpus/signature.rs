@@ -1213,4 +1213,45 @@ mod tests {
         assert!(s.sketch.view().is_empty());
         assert_eq!(s.sketch.view().content(), 0);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_a_consistent_record(
+            paragraphs in proptest::collection::vec(
+                proptest::collection::vec(
+                    "[A-Z][a-zé]{0,8}|[a-z]{1,9}|[0-9]{1,4}|\"|[a-z]{2,6}\\.|,",
+                    0..60,
+                ),
+                0..12,
+            ),
+            title in "[A-Za-z ]{0,30}",
+        ) {
+            let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.join(" ")).collect();
+            let text = format!("{title}\n\n{}", paragraphs.join("\n\n"));
+            let Ok(article) = article_from_text("p.txt", &text) else {
+                return Ok(());
+            };
+            let sig = signature(&article);
+            let sk = sig.sketch.view();
+            proptest::prop_assert_eq!(sk.fps().len(), sk.len());
+            let mut union = Vec::new();
+            for i in 0..sk.len() {
+                let w = sk.words_of(i);
+                proptest::prop_assert!(w.windows(2).all(|p| p[0] < p[1]), "sorted, distinct");
+                union.extend_from_slice(w);
+            }
+            union.sort_unstable();
+            union.dedup();
+            proptest::prop_assert_eq!(sk.story_words(), union.clone());
+            proptest::prop_assert_eq!(&sig.story_words, &union);
+            let salient = sk.salient();
+            proptest::prop_assert_eq!(&salient, &sig.salient);
+            for t in &salient {
+                let in_story = union.binary_search(t).is_ok();
+                proptest::prop_assert!(in_story || sk.title().binary_search(t).is_ok());
+                proptest::prop_assert_eq!(sk.term_paras(*t) != 0, in_story);
+            }
+            proptest::prop_assert_eq!(sk.content() == 0, sk.is_empty());
+        }
+    }
 }
