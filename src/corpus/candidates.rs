@@ -352,10 +352,7 @@ impl Index {
     /// rare.
     pub fn insert_capped(&mut self, article: u32, keys: &[u64], cap: usize) {
         for &k in keys {
-            let t = tag(k);
-            if let Some(h) = self.halves.get_mut(place(t).0) {
-                h.insert_one(article, t, cap);
-            }
+            self.insert_key(article, k, cap);
         }
     }
 
@@ -371,14 +368,15 @@ impl Index {
         cap: usize,
         before: &mut Vec<Head>,
     ) {
-        for &k in keys {
-            let t = tag(k);
-            let head = match self.halves.get_mut(place(t).0) {
-                Some(h) => h.insert_one(article, t, cap),
-                None => Head::default(),
-            };
-            before.push(head);
-        }
+        before.extend(keys.iter().map(|&k| self.insert_key(article, k, cap)));
+    }
+
+    /// Lists `article` under `key` in its half; the chain's head from before.
+    fn insert_key(&mut self, article: u32, key: u64, cap: usize) -> Head {
+        let t = tag(key);
+        self.halves
+            .get_mut(place(t).0)
+            .map_or(Head::default(), |h| h.insert_one(article, t, cap))
     }
 
     /// Runs `jobs` in order, as [`Index::insert_noting`] (or, for a job not

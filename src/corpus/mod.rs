@@ -223,6 +223,19 @@ pub struct Deduper {
     df: Vec<u32>,
 }
 
+/// An article of the current chunk, once its id is accepted: its position
+/// and what its signature gave beside the sketch (kept in the store).
+struct Accepted {
+    seq: u32,
+    keys: Vec<u64>,
+    /// False for a twin, which is not listed in the index.
+    indexed: bool,
+    /// For the document frequencies.
+    story_words: Vec<u16>,
+    /// For the story keys.
+    salient: Vec<u16>,
+}
+
 /// An article of the current chunk, once indexed.
 struct Fresh {
     seq: u32,
@@ -457,9 +470,7 @@ impl Deduper {
         let parsed: Vec<Vec<Parsed>> = items.into_par_iter().map(parse).collect();
 
         // Sequential: ids, positions, twins.
-        let mut new_keys: Vec<(u32, Vec<u64>, bool)> = Vec::new();
-        let mut story_words: Vec<Vec<u16>> = Vec::new();
-        let mut salients: Vec<Vec<u16>> = Vec::new();
+        let mut accepted: Vec<Accepted> = Vec::new();
         for p in parsed.into_iter().flatten() {
             match p {
                 Parsed::Problem(e) => batch.problems.push(e),
@@ -492,7 +503,7 @@ impl Deduper {
                     let Signature {
                         sketch,
                         keys,
-                        story_words: words,
+                        story_words,
                         salient,
                     } = *sig;
                     let mut indexed = true;
@@ -515,17 +526,22 @@ impl Deduper {
                         }
                     }
                     self.sketches.push(&sketch);
-                    new_keys.push((seq, keys, indexed));
-                    story_words.push(words);
-                    salients.push(salient);
+                    accepted.push(Accepted {
+                        seq,
+                        keys,
+                        indexed,
+                        story_words,
+                        salient,
+                    });
                 }
             }
         }
-        batch.articles = new_keys.len();
+        batch.articles = accepted.len();
         self.clusters.grow(self.ids.len());
         // Word rarity as known at the end of this chunk (see `verify::Rarity`).
-        for ((seq, _, _), words) in new_keys.iter().zip(&story_words) {
-            if let Some(sk) = self.sketches.get(*seq as usize) {
+        for acc in &accepted {
+            let words = &acc.story_words;
+            if let Some(sk) = self.sketches.get(acc.seq as usize) {
                 // Headline words count too (once per article), or a word
                 // seen only in headlines would look rare however common.
                 let title_only = sk
@@ -539,7 +555,6 @@ impl Deduper {
                 }
             }
         }
-        drop(story_words);
         let rarity = verify::Rarity::new(&self.df, self.ids.len());
         let rarity = &rarity;
 
@@ -548,39 +563,38 @@ impl Deduper {
         // walk from there, which is exactly what a one-at-a-time run would
         // have seen, without probing the map again. A twin is not listed,
         // but finds what its group's first article finds.
-        let terms: Vec<Vec<u64>> = new_keys
+        let terms: Vec<Vec<u64>> = accepted
             .iter()
-            .zip(&salients)
-            .map(|((seq, _, _), salient)| self.story_keys(*seq, salient, rarity).collect())
+            .map(|acc| self.story_keys(acc.seq, &acc.salient, rarity).collect())
             .collect();
-        let jobs: Vec<candidates::Job> = new_keys
+        let jobs: Vec<candidates::Job> = accepted
             .iter()
             .zip(&terms)
-            .flat_map(|((seq, keys, indexed), terms)| {
+            .flat_map(|(acc, terms)| {
                 let job = |keys, cap| candidates::Job {
-                    article: *seq,
+                    article: acc.seq,
                     keys,
                     cap,
-                    list: *indexed,
+                    list: acc.indexed,
                 };
                 [
-                    job(keys.as_slice(), candidates::POSTING_CAP),
+                    job(acc.keys.as_slice(), candidates::POSTING_CAP),
                     job(terms.as_slice(), STORY_POSTING_CAP),
                 ]
             })
             .collect();
         let mut heads = self.index.insert_all(&jobs).into_iter();
-        let mut fresh: Vec<Fresh> = Vec::with_capacity(new_keys.len());
-        for (((seq, keys, _), terms), salient) in new_keys.iter().zip(&terms).zip(&salients) {
+        let mut fresh: Vec<Fresh> = Vec::with_capacity(accepted.len());
+        for (acc, terms) in accepted.iter().zip(&terms) {
             fresh.push(Fresh {
-                seq: *seq,
-                heads: heads.by_ref().take(keys.len() + terms.len()).collect(),
-                keys: keys.len(),
-                salient: salient.iter().filter(|&&t| rarity.is_rare(t)).count(),
+                seq: acc.seq,
+                heads: heads.by_ref().take(acc.keys.len() + terms.len()).collect(),
+                keys: acc.keys.len(),
+                salient: acc.salient.iter().filter(|&&t| rarity.is_rare(t)).count(),
             });
         }
         drop(jobs);
-        drop(salients);
+        drop(accepted);
 
         // Parallel: candidates and verification.
         let this = &*self;
