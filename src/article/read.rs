@@ -309,16 +309,113 @@ fn strip_position(e: &serde_json::Error) -> String {
     }
 }
 
-/// UTF-8 (a BOM is dropped), else Windows-1252 with a warning. NUL bytes mean
-/// binary data and are an error.
-pub(crate) fn decode(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+/// Which UTF-16 the bytes are, if they are UTF-16: by byte-order mark, or,
+/// without one, by where the zero bytes fall. Text in Latin script (and
+/// JSON's punctuation) encoded as UTF-16 has a zero high byte in nearly every
+/// code unit, so every other byte is NUL and the bytes between are not;
+/// binary data has its zero bytes anywhere. Returns the encoding, the length
+/// of its mark (0 when sniffed) and the words for the warning.
+pub(crate) fn utf16_of(
+    bytes: &[u8],
+) -> Option<(&'static encoding_rs::Encoding, usize, &'static str)> {
+    use encoding_rs::{UTF_16BE, UTF_16LE};
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some((UTF_16LE, 2, "UTF-16LE (byte-order mark)"));
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some((UTF_16BE, 2, "UTF-16BE (byte-order mark)"));
+    }
+    // A sample is enough: the pattern holds from the first line.
+    let sample = bytes.get(..bytes.len().min(4096) & !1).unwrap_or(&[]);
+    let units = sample.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let zeros = |k: usize| {
+        sample
+            .iter()
+            .skip(k)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // At least half the code units are ASCII, and no ASCII unit is
+    // misaligned: that is UTF-16 of a Latin-script text, not binary.
+    if odd * 2 >= units && even == 0 {
+        Some((
+            UTF_16LE,
+            0,
+            "UTF-16LE without a byte-order mark (NUL at every other byte)",
+        ))
+    } else if even * 2 >= units && odd == 0 {
+        Some((
+            UTF_16BE,
+            0,
+            "UTF-16BE without a byte-order mark (NUL at every other byte)",
+        ))
+    } else {
+        None
+    }
+}
+
+/// Decodes UTF-16 found by [`utf16_of`], with one warning line saying so.
+/// Unpaired surrogates become U+FFFD, and the warning says that too.
+fn decode_utf16(
+    path: &Path,
+    bytes: &[u8],
+    (encoding, bom, how): (&'static encoding_rs::Encoding, usize, &'static str),
+    warnings: &mut Vec<String>,
+) -> Result<String> {
+    let body = bytes.get(bom..).unwrap_or(&[]);
+    let (text, bad) = encoding.decode_without_bom_handling(body);
+    // A mark-less guess must give text: a NUL character left in it means the
+    // zero bytes were not UTF-16's.
+    if bom == 0 && (bad || text.contains('\0')) {
+        let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(Error::Binary {
             path: path.into(),
             offset,
         });
     }
+    let odd = if body.len() % 2 == 1 {
+        " (odd length: the last byte dropped)"
+    } else {
+        ""
+    };
+    let replaced = if bad && odd.is_empty() {
+        " (malformed code units shown as U+FFFD)"
+    } else {
+        ""
+    };
+    warnings.push(format!("{}: read as {how}{odd}{replaced}", path.display()));
+    Ok(text.into_owned())
+}
+
+/// UTF-8 (a BOM is dropped), else UTF-16 (with a byte-order mark, or
+/// recognised by its NUL bytes), else Windows-1252; every decoding but UTF-8
+/// with one warning. Other NUL bytes mean binary data and are an error.
+pub(crate) fn decode(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String> {
+    if bytes.starts_with(b"\xFF\xFE\0\0") {
+        return Err(Error::Record {
+            path: path.into(),
+            line: None,
+            message:
+                "UTF-32 text (byte-order mark FF FE 00 00) is not supported; convert it to UTF-8"
+                    .into(),
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let nul = bytes.iter().position(|&b| b == 0);
+    if let Some(found) = utf16_of(bytes).filter(|&(_, bom, _)| bom > 0 || nul.is_some()) {
+        return decode_utf16(path, bytes, found, warnings);
+    }
+    if let Some(offset) = nul {
+        return Err(Error::Binary {
+            path: path.into(),
+            offset,
+        });
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
@@ -512,6 +609,76 @@ mod tests {
     fn nul_byte_is_binary() {
         let e = load("x.bin", b"abc\0def", Format::Text).unwrap_err();
         assert!(e.to_string().contains("binary"), "{e}");
+    }
+
+    fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend(if big_endian {
+                [0xFE, 0xFF]
+            } else {
+                [0xFF, 0xFE]
+            });
+        }
+        for u in text.encode_utf16() {
+            out.extend(if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_is_decoded_with_one_warning() {
+        let text =
+            "Ferry fares rise\r\n\r\nThe operator said \u{201c}fuel costs\u{201d} drove the rise.";
+        for (be, bom, name) in [
+            (false, true, "UTF-16LE (byte-order mark)"),
+            (true, true, "UTF-16BE (byte-order mark)"),
+            (false, false, "UTF-16LE without"),
+            (true, false, "UTF-16BE without"),
+        ] {
+            let l = load("w.txt", &utf16(text, be, bom), Format::Text).unwrap();
+            let a = &l.articles[0];
+            assert_eq!(a.title, "Ferry fares rise");
+            assert_eq!(
+                a.text,
+                "The operator said \u{201c}fuel costs\u{201d} drove the rise."
+            );
+            assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+            assert!(
+                l.warnings[0].starts_with("w.txt: read as ") && l.warnings[0].contains(name),
+                "{:?}",
+                l.warnings
+            );
+        }
+        let json = utf16("{\"id\": \"k\", \"body\": \"Tolls go up.\"}", false, true);
+        let l = load("w.json", &json, Format::Sniff).unwrap();
+        assert_eq!(l.articles[0].id, "k");
+    }
+
+    #[test]
+    fn a_nul_character_in_utf16_is_text_not_binary() {
+        let l = load(
+            "n.txt",
+            &utf16("Title\n\nA\0B went on.", false, true),
+            Format::Text,
+        )
+        .unwrap();
+        assert_eq!(l.articles[0].text, "A\0B went on.");
+    }
+
+    #[test]
+    fn zero_bytes_that_are_not_utf16_are_binary() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+        assert!(matches!(
+            load("p.png", png, Format::Text),
+            Err(Error::Binary { offset: 8, .. })
+        ));
+        let e = load("u.txt", b"\xFF\xFE\0\0T\0\0\0", Format::Text).unwrap_err();
+        assert!(e.to_string().contains("UTF-32"), "{e}");
     }
 
     #[test]

@@ -174,6 +174,29 @@ fn read_lines(path: &Path, stem: &str, r: impl Read, tx: &SyncSender<Item>) -> b
     let path: Arc<Path> = Arc::from(path);
     let stem: Arc<str> = Arc::from(stem);
     let mut r = BufReader::with_capacity(1 << 16, r);
+    // UTF-16 cannot be cut into lines at 0x0A bytes (each newline is two
+    // bytes): such a stream is decoded whole, once, then read as UTF-8.
+    if r.fill_buf()
+        .is_ok_and(|head| crate::article::utf16_of(head).is_some())
+    {
+        let mut all = Vec::new();
+        let mut warnings = Vec::new();
+        let text = match r.read_to_end(&mut all) {
+            Ok(_) => crate::article::decode(&path, &all, &mut warnings),
+            Err(source) => Err(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }),
+        };
+        let sent = warnings
+            .into_iter()
+            .all(|w| tx.send(Item::Warning(w)).is_ok());
+        return sent
+            && match text {
+                Ok(t) => read_lines(&path, &stem, std::io::Cursor::new(t.into_bytes()), tx),
+                Err(e) => tx.send(Item::Problem(e)).is_ok(),
+            };
+    }
     let mut line = 0usize;
     loop {
         let mut bytes = Vec::new();
