@@ -4,5 +4,6 @@
 mod cli;
 mod compare;
 mod dedup;
+mod hostile;
 mod sentences;
 mod util;
