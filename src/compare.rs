@@ -6,6 +6,7 @@
 //! word, and asks [`crate::quotes`] for the quote matches. The result is
 //! plain data that every renderer reads without recomputing anything.
 
+pub use crate::align::AlignKind;
 use crate::align::{align, AlignOptions};
 use crate::diff::{word_diff, DiffOp};
 use crate::quotes::{match_quotes, QuoteMatch};
@@ -13,20 +14,6 @@ use crate::span::Pair;
 use crate::text::Features;
 use crate::Document;
 use serde::Serialize;
-
-/// How an aligned group of sentences relates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AlignKind {
-    /// The same words (case, quotes and spacing aside).
-    Same,
-    /// The same sentence with some words changed.
-    Edited,
-    /// The same fact in other words.
-    Paraphrase,
-    /// One sentence of one side carried by several of the other.
-    Merged,
-}
 
 /// Sentences of A and B that say the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -8,8 +8,8 @@
 //! sheet below is written unescaped.
 
 use super::options::RenderOptions;
+use super::parts::{change_tags, kind_mark, matches_of, speaker, unmatched_quotes};
 use super::style::{self, label, name, reading_order, Item};
-use super::terminal::{change_tags, matches_of, speaker, unmatched_quotes};
 use crate::diff::{DiffOp, Op};
 use crate::quotes::QuoteMatch;
 use crate::{Comparison, Document, Pair, Side};
@@ -181,7 +181,7 @@ fn marked(text: &str, side: Side) -> Markup {
 }
 
 fn glyph(kind: &str) -> &'static str {
-    super::terminal::kind_mark(kind).0
+    kind_mark(kind).0
 }
 
 fn sentences(docs: &Pair<Document>, c: &Comparison) -> Markup {

@@ -744,6 +744,89 @@ pub(crate) mod testing {
         }
     }
 
+    /// Builds a document from arbitrary sentences, bypassing every stage
+    /// that could reject or reshape them.
+    pub fn raw_document(sentences: &[String], quote_in: Option<usize>) -> Document {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for (p, s) in sentences.iter().enumerate() {
+            let start = text.len();
+            text.push_str(s);
+            spans.push(crate::Sentence {
+                span: crate::Span::new(start, text.len()),
+                paragraph: p,
+            });
+            text.push_str("\n\n");
+        }
+        let quotes = quote_in
+            .and_then(|i| spans.get(i))
+            .map(|s| crate::Quote {
+                span: s.span,
+                sentence: 0,
+                speaker: sentences.first().cloned(),
+                cue: None,
+                kind: crate::QuoteKind::Quotation,
+            })
+            .into_iter()
+            .collect();
+        Document {
+            article: crate::Article {
+                path: sentences.last().cloned().unwrap_or_default(),
+                title: sentences.first().cloned().unwrap_or_default(),
+                source: sentences.get(1).cloned(),
+                text,
+                ..Default::default()
+            },
+            sentences: spans,
+            quotes,
+        }
+    }
+
+    /// A comparison pairing sentence k of A with sentence k of B (B's in
+    /// reverse, so some are moved), with real word diffs.
+    pub fn raw_comparison(a: &Document, b: &Document, sa: &[String], sb: &[String]) -> Comparison {
+        let n = sa.len().min(sb.len());
+        let alignments = (0..n)
+            .map(|k| crate::Alignment {
+                a: vec![k],
+                b: vec![sb.len() - 1 - k],
+                score: 0.5,
+                kind: crate::AlignKind::Edited,
+                diff: crate::diff::word_diff(&sa[k], &sb[sb.len() - 1 - k]),
+            })
+            .collect();
+        let matched = !a.quotes.is_empty() && !b.quotes.is_empty();
+        Comparison {
+            alignments,
+            quote_matches: if matched {
+                vec![crate::quotes::QuoteMatch {
+                    a: 0,
+                    b: 0,
+                    score: 0.7,
+                    kind: crate::quotes::MatchKind::Variant,
+                    changes: vec![crate::quotes::Change::Reworded],
+                    speaker_agrees: false,
+                    diff: crate::diff::word_diff(&sa[0], &sb[0]),
+                }]
+            } else {
+                Vec::new()
+            },
+            unmatched: Pair::new((n..sa.len()).collect(), (0..sb.len() - n).collect()),
+            unmatched_quotes: Pair::new(vec![0], vec![0]),
+            summary: Default::default(),
+        }
+    }
+
+    pub fn arbitrary_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::prop_oneof![
+            proptest::arbitrary::any::<String>(),
+            "[a-z ]{0,30}( [\\x00-\\x1f\\x7f\\u{80}-\\u{9f}]){0,3}",
+            "[\\u{4e00}-\\u{4e20} ]{0,40}",
+            "(e\\u{301}|🚀|👩\\u{200d}🔬|\\u{1f1e6}\\u{1f1e8}|\\u{1100}\\u{1161}|a| |\\t|\\n){0,60}",
+            "[a-zA-Z]{40,120}",
+        ]
+    }
+
     /// A small pair of reports of one (invented) event, and a comparison of
     /// them made by hand: edited pairs, a paraphrase told at another point
     /// of B's story, a sentence only each side has, a verbatim quote, a
