@@ -24,7 +24,9 @@ pub mod span;
 pub mod text;
 
 pub use article::{Article, Boilerplate, BoilerplateKind, Input, Loaded};
-pub use compare::{compare, AlignKind, Alignment, CompareOptions, Comparison, Summary};
+pub use compare::{
+    compare, AlignKind, Alignment, CompareOptions, Comparison, ReadingItem, Summary,
+};
 pub use error::{Error, Result};
 pub use quotes::{Quote, QuoteKind};
 pub use segment::Sentence;
@@ -65,8 +67,11 @@ impl Document {
         }
     }
 
-    /// The text of sentence `i`.
+    /// The text of sentence `i` (empty when there is no such sentence).
     pub fn sentence_text(&self, i: usize) -> &str {
-        self.sentences[i].span.slice(&self.article.text)
+        self.sentences
+            .get(i)
+            .and_then(|s| self.article.text.get(s.span.start..s.span.end))
+            .unwrap_or("")
     }
 }

@@ -115,12 +115,7 @@ fn run(cli: Cli) -> Result<u8> {
                 Some(path) => write_file(&path, draw)?,
                 None => emit(draw)?,
             }
-            let differ = c.summary.a_only_sentences > 0
-                || c.summary.b_only_sentences > 0
-                || c.alignments
-                    .iter()
-                    .any(|al| al.kind != wirediff::AlignKind::Same);
-            if exit_code && differ {
+            if exit_code && c.differs() {
                 return Ok(exit::DIFFER);
             }
         }

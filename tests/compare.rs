@@ -64,6 +64,7 @@ struct Alignment {
     b: Vec<usize>,
     score: f64,
     kind: String,
+    moved: bool,
     diff: Vec<DiffOp>,
 }
 
@@ -171,6 +172,15 @@ fn json_matches_the_contract() {
         assert_eq!(fold(rebuild(&al.diff, "delete")), fold(side(a, &al.a)));
         assert_eq!(fold(rebuild(&al.diff, "insert")), fold(side(b, &al.b)));
     }
+    // Alignments come in A's order; those not marked moved B tells in the
+    // same order, and a reorder is marked on at least one side of it.
+    let kept: Vec<usize> = r
+        .alignments
+        .iter()
+        .filter(|al| !al.moved)
+        .map(|al| al.b[0])
+        .collect();
+    assert!(kept.windows(2).all(|w| w[0] < w[1]), "{kept:?}");
     for m in &r.quote_matches {
         assert!(m.a < a.quotes.len() && m.b < b.quotes.len());
         assert!((0.0..=1.0).contains(&m.score));

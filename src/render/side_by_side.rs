@@ -11,8 +11,8 @@ use super::parts::{
     byline, change_tags, kind_mark, matches_of, push_speakers, side_style, speaker,
     speaker_warning, summary, title_line, unmatched_quotes,
 };
-use super::style::{self, block, label, name, paint, reading_order, wrap, Item, Rich, Style};
-use crate::{Comparison, Document, Pair, Side};
+use super::style::{self, block, label, name, paint, wrap, Rich, Style};
+use crate::{Comparison, Document, Pair, ReadingItem, Side};
 use std::io::{self, Write};
 
 /// Narrowest width for two columns. Each column then gets 28 columns, about
@@ -142,35 +142,35 @@ fn emit(row: &Row, col: usize, color: bool, s: &mut String) {
 /// The sentence rows in reading order.
 fn sentence_rows(docs: &Pair<Document>, c: &Comparison, color: bool) -> Vec<Row> {
     let mut rows = Vec::new();
-    for item in reading_order(c) {
+    for &item in &c.reading_order {
         let mut left = Rich::new();
         let mut right = Rich::new();
         let (mark, mark_style) = match item {
-            Item::Aligned { index, moved } => {
+            ReadingItem::Aligned(index) => {
                 let Some(al) = c.alignments.get(index) else {
                     continue;
                 };
                 left.push(&label("A", &al.a), Style::META);
                 left.push(" ", Style::PLAIN);
-                left.push_diff(&style::alignment_ops(docs, al), Some(Side::A), color);
+                left.push_diff(&al.diff, Some(Side::A), color);
                 right.push(&label("B", &al.b), Style::META);
-                if moved {
+                if al.moved {
                     right.push(" ", Style::PLAIN).push("moved", Style::WARNING);
                 }
                 right.push(" ", Style::PLAIN);
-                right.push_diff(&style::alignment_ops(docs, al), Some(Side::B), color);
+                right.push_diff(&al.diff, Some(Side::B), color);
                 kind_mark(&name(&al.kind))
             }
-            Item::OnlyA(i) => {
+            ReadingItem::OnlyA(i) => {
                 left.push(&label("A", &[i]), Style::META);
                 left.push(" ", Style::PLAIN);
-                left.push_article(style::sentence(&docs.a, i).unwrap_or(""), Style::PLAIN);
+                left.push_article(docs.a.sentence_text(i), Style::PLAIN);
                 ("<", side_style(Side::A))
             }
-            Item::OnlyB(j) => {
+            ReadingItem::OnlyB(j) => {
                 right.push(&label("B", &[j]), Style::META);
                 right.push(" ", Style::PLAIN);
-                right.push_article(style::sentence(&docs.b, j).unwrap_or(""), Style::PLAIN);
+                right.push_article(docs.b.sentence_text(j), Style::PLAIN);
                 (">", side_style(Side::B))
             }
         };
