@@ -19,6 +19,7 @@
 mod headlines;
 mod lines;
 mod lists;
+mod markup;
 mod scan;
 mod words;
 
@@ -51,9 +52,18 @@ pub struct Sentence {
 pub fn split(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut blocks = Vec::new();
-    lines::blocks(text, &mut blocks);
+    // Markup is blanked in a copy of the same length, so every span found in
+    // the copy is a span of `text` (see `markup`).
+    let masked = markup::mask(text);
+    let seen = masked.as_ref().map_or(text, |m| m.text.as_str());
+    lines::blocks(seen, &mut blocks);
     for (start, end) in blocks {
-        scan::block(text, start, end, &mut out);
+        scan::block(seen, start, end, &mut out);
+    }
+    if let Some(m) = &masked {
+        for s in &mut out {
+            (s.start, s.end) = m.widen(s.start, s.end);
+        }
     }
     out
 }
@@ -578,6 +588,27 @@ mod tests {
             "Talks ended．Both left．",
             &["Talks ended．", "Both left．"],
         ),
+        // Markup left in a body.
+        (
+            "HTML blocks",
+            "<h3 class=\"t\">Port reopens</h3>\n<p>Ships sailed at dawn. Crews cheered.</p><p>Fog lifted.</p>",
+            &["Port reopens", "Ships sailed at dawn.", "Crews cheered.", "Fog lifted."],
+        ),
+        (
+            "literal escapes",
+            "The bridge closed.\\r\\nTraffic stopped.\\n\\nNobody was hurt.",
+            &["The bridge closed.", "Traffic stopped.", "Nobody was hurt."],
+        ),
+        (
+            "rule lines",
+            "Markets fell.\n==========\nGold rose.\n//////////\nOil was flat.",
+            &["Markets fell.", "Gold rose.", "Oil was flat."],
+        ),
+        (
+            "entities",
+            "&quot;We won,&quot; Lee said.&nbsp;AT&amp;T lost.",
+            &["&quot;We won,&quot; Lee said.", "AT&amp;T lost."],
+        ),
         (
             "CJK full stop",
             "会谈结束。双方离开。",
@@ -708,15 +739,17 @@ mod tests {
             assert_eq!(piece, piece.trim());
             last = s.end;
         }
-        // Nothing but white space is left out.
+        // Nothing but white space and markup is left out.
+        let masked = markup::mask(text);
+        let seen = masked.as_ref().map_or(text, |m| m.text.as_str());
         let mut covered = 0;
         for s in &spans {
             assert!(
-                text[covered..s.start].trim().is_empty(),
+                seen[covered..s.start].trim().is_empty(),
                 "{text:?} {spans:?}"
             );
             covered = s.end;
         }
-        assert!(text[covered..].trim().is_empty());
+        assert!(seen[covered..].trim().is_empty());
     }
 }
