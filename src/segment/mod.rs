@@ -588,6 +588,39 @@ mod tests {
             "Talks ended．Both left．",
             &["Talks ended．", "Both left．"],
         ),
+        (
+            "exclamations inside a reported quotation",
+            "\"Halt! Back! Right now!\" the guard yelled at the fans. \"Who? Where?\" asked nobody.",
+            &[
+                "\"Halt! Back! Right now!\" the guard yelled at the fans.",
+                "\"Who? Where?\" asked nobody.",
+            ],
+        ),
+        (
+            "exclamations in a quotation that ends the sentence",
+            "\"Halt! Back!\" The fans left.",
+            &["\"Halt!", "Back!\"", "The fans left."],
+        ),
+        (
+            "numbered list going on from an earlier one",
+            "More rules follow. 4) Arrive early 5) Leave late 6) Pay cash",
+            &["More rules follow.", "4) Arrive early", "5) Leave late", "6) Pay cash"],
+        ),
+        (
+            "brand with an inner capital opens a sentence",
+            "She sold it on eBay. eBay took a fee. He bought an iPad.",
+            &["She sold it on eBay.", "eBay took a fee.", "He bought an iPad."],
+        ),
+        (
+            "caption runs into its credit",
+            "Fans queue outside the arena Photo: Ann Example.",
+            &["Fans queue outside the arena", "Photo: Ann Example."],
+        ),
+        (
+            "heading in spaced capitals",
+            "O V E R V I E W The port handles grain.",
+            &["O V E R V I E W", "The port handles grain."],
+        ),
         // Markup left in a body.
         (
             "HTML blocks",

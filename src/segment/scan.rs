@@ -48,6 +48,10 @@ const MIN_ELLIPSIS_DOTS: usize = 3;
 /// maybe a title, then the verb: five words in all.
 const MAX_ATTRIBUTION_WORDS: usize = 5;
 
+/// How far ahead a quotation's closing mark is looked for: a few short
+/// exclamations or questions.
+const MAX_QUOTE_BYTES: usize = 200;
+
 /// Footnote references after a sentence end (`martyr.[1]`) have at most this
 /// many digits.
 const MAX_NOTE_DIGITS: usize = 3;
@@ -280,6 +284,14 @@ impl<'t> Scanner<'t, '_> {
             None => Next::End,
             // Dashes too: `HEMPSTEAD, N.Y. ― If it worked` is a dateline,
             // and `him.” ― Ann Lee` an attribution.
+            // `eHow`, `iPhone`: a brand written with an inner capital is a
+            // capitalized word that opens sentences like any other.
+            Some(c) if c.is_lowercase() && camel(word) => {
+                let n = word
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(word.len());
+                Next::Upper(&word[..n])
+            }
             Some(c)
                 if c.is_lowercase()
                     || matches!(c, ',' | ';' | ':' | '?' | '!' | '%' | '-' | '–' | '—' | '―') =>
@@ -572,9 +584,37 @@ impl<'t> Scanner<'t, '_> {
             // `“Stop lying!” Mr. Fox wrote.`: a question or exclamation
             // quoted and then attributed is one sentence.
             Next::Upper(_) if self.closes_quote(j, k) && self.attribution(k, false) => {}
+            // `"Stop! Now!" the officer shouted`: exclamations inside a
+            // quotation that a reporting clause goes on from.
+            _ if k == j && self.inside_reported_quote(k) => {}
             _ => self.cut(k),
         }
         k.max(j)
+    }
+
+    /// True when a `!` or `?` before `k` stands inside a quotation that
+    /// opens the sentence and closes, within reach, after another `!` or `?`
+    /// with a lower-case word after it (`"Stop! Now!" the officer said`):
+    /// the marks are the quotation's, the sentence is the narrative's.
+    fn inside_reported_quote(&self, k: usize) -> bool {
+        let so_far = self.text.get(self.sentence.min(k)..k).unwrap_or("");
+        let so_far = so_far.trim_start();
+        let quotes = |s: &str| s.matches(['"', '“', '”']).count();
+        if !so_far.starts_with(['"', '“']) || quotes(so_far) != 1 {
+            return false;
+        }
+        let limit = self.floor(self.end.min(k + MAX_QUOTE_BYTES));
+        let rest = self.text.get(k..limit).unwrap_or("");
+        let Some(p) = rest.find(['"', '”']) else {
+            return false;
+        };
+        let inside = rest[..p].trim_end();
+        let tail = &rest[p..];
+        let tail = &tail[tail.chars().next().map_or(1, char::len_utf8)..];
+        let after = tail.trim_start_matches([' ', ',']);
+        inside.ends_with(['!', '?'])
+            && tail.starts_with(' ')
+            && after.starts_with(char::is_lowercase)
     }
 
     /// True when the words after `k` are an attribution: a few capitalized
@@ -643,6 +683,12 @@ fn core_word(token: &str) -> &str {
             .unwrap_or(t),
         _ => t,
     }
+}
+
+/// A word of a lower-case letter then a capital (`eHow`, `iPhone`, `eBay`).
+fn camel(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_lowercase) && chars.next().is_some_and(char::is_uppercase)
 }
 
 fn is_closer(c: char) -> bool {
