@@ -88,19 +88,14 @@ const MIN_SPACED_LETTERS: usize = 4;
 /// A heading word in spaced-out capitals (`S U M M A R Y`) before prose on
 /// the same line ends there: the letters are one word, a heading.
 fn spaced_heading(sentence: &str) -> Option<usize> {
-    let mut letters = 0;
-    let mut end = 0;
-    for (at, t) in tokens(sentence) {
+    for (letters, (at, t)) in tokens(sentence).enumerate() {
         let mut chars = t.chars();
         let one_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
         if !one_capital {
             let follows = t.starts_with(char::is_uppercase);
             return (letters >= MIN_SPACED_LETTERS && follows).then_some(at);
         }
-        letters += 1;
-        end = at;
     }
-    let _ = end;
     None
 }
 
