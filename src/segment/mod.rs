@@ -621,6 +621,16 @@ mod tests {
             "O V E R V I E W The port handles grain.",
             &["O V E R V I E W", "The port handles grain."],
         ),
+        (
+            "opening mark typed as the closing one",
+            "He called it “a bad deal.“ Critics agreed.",
+            &["He called it “a bad deal.“", "Critics agreed."],
+        ),
+        (
+            "reference ranges",
+            "Rates rose. [2 - 4] Wages fell. [5, 7] Then prices eased.",
+            &["Rates rose. [2 - 4]", "Wages fell. [5, 7]", "Then prices eased."],
+        ),
         // Markup left in a body.
         (
             "HTML blocks",

@@ -52,6 +52,10 @@ const MAX_ATTRIBUTION_WORDS: usize = 5;
 /// exclamations or questions.
 const MAX_QUOTE_BYTES: usize = 200;
 
+/// A bracketed list or range of references (`[1 - 3]`, `[4, 7, 9]`) is at
+/// most this long.
+const MAX_NOTE_BYTES: usize = 16;
+
 /// Footnote references after a sentence end (`martyr.[1]`) have at most this
 /// many digits.
 const MAX_NOTE_DIGITS: usize = 3;
@@ -201,10 +205,13 @@ impl<'t> Scanner<'t, '_> {
                     continue;
                 }
             }
-            if !is_closer(c) {
+            let after = self.char_at(k + c.len_utf8());
+            // An opening mark typed where the closing one belongs
+            // (`decision.“ However`): glued to the stop, white space after.
+            let reversed = c == '“' && after.map_or(true, char::is_whitespace);
+            if !is_closer(c) && !reversed {
                 break;
             }
-            let after = self.char_at(k + c.len_utf8());
             if after.is_some_and(char::is_alphanumeric) {
                 if matches!(c, '\'' | '’') {
                     return None;
@@ -223,11 +230,15 @@ impl<'t> Scanner<'t, '_> {
         if self.byte(k) != b'[' {
             return None;
         }
+        // `[12]`, or a range or list of references: `[1 - 3]`, `[4, 7]`.
         let digits = (k + 1..)
             .take_while(|&d| self.byte(d).is_ascii_digit())
             .count();
-        let close = k + 1 + digits;
         (1..=MAX_NOTE_DIGITS).contains(&digits).then_some(())?;
+        let close = (k + 1..k + MAX_NOTE_BYTES)
+            .take_while(|&d| matches!(self.byte(d), b'0'..=b'9' | b' ' | b',' | b'-'))
+            .last()
+            .map_or(k + 1, |d| d + 1);
         (self.byte(close) == b']').then_some(close + 1)
     }
 
