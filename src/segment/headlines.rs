@@ -69,6 +69,8 @@ const MAX_CREDIT_WORDS: usize = 8;
 /// that ends no sentence, followed by a short capitalized name that ends
 /// the text, starts the credit as a sentence of its own.
 fn credit(sentence: &str) -> Option<usize> {
+    // Every label ends in a colon: most sentences have none.
+    memchr::memchr(b':', sentence.as_bytes())?;
     let toks: Vec<(usize, &str)> = tokens(sentence).collect();
     let (n, &(at, _)) = toks
         .iter()

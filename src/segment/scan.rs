@@ -60,6 +60,22 @@ const MAX_NOTE_BYTES: usize = 16;
 /// many digits.
 const MAX_NOTE_DIGITS: usize = 3;
 
+#[cfg(test)]
+thread_local! {
+    /// Bytes the scanner has stepped over or looked back at, for the test
+    /// that the scan stays linear (a count, not a clock).
+    pub(super) static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts `n` bytes of work (tests only).
+#[inline]
+fn work(n: usize) {
+    #[cfg(test)]
+    WORK.with(|w| w.set(w.get() + n));
+    #[cfg(not(test))]
+    let _ = n;
+}
+
 /// Splits the block `start..end` of `text` into sentences, appending their
 /// spans (relative to `text`) to `out`.
 pub(super) fn block(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -152,6 +168,7 @@ impl<'t> Scanner<'t, '_> {
     fn run(&mut self, from: usize) {
         let mut i = from;
         while i < self.end {
+            work(1);
             let b = self.byte(i);
             if !STOPS[usize::from(b)] {
                 i += 1;
@@ -472,6 +489,7 @@ impl<'t> Scanner<'t, '_> {
         let Some(tail) = self.text.get(from..at) else {
             return false;
         };
+        work(tail.len());
         // A colon opens a new clause: `He noted: In 44 B.C. Caesar died.`
         let so_far = match tail.rfind(": ") {
             Some(p) => &tail[p + 2..],
@@ -489,6 +507,7 @@ impl<'t> Scanner<'t, '_> {
         let Some(before) = self.text.get(from..i) else {
             return "";
         };
+        work(before.len());
         let start = before.rfind(char::is_whitespace).map_or(0, |p| {
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
@@ -608,7 +627,12 @@ impl<'t> Scanner<'t, '_> {
     /// with a lower-case word after it (`"Stop! Now!" the officer said`):
     /// the marks are the quotation's, the sentence is the narrative's.
     fn inside_reported_quote(&self, k: usize) -> bool {
+        // The quotation opens the sentence and is short: look no further.
+        if k.saturating_sub(self.sentence) > MAX_QUOTE_BYTES {
+            return false;
+        }
         let so_far = self.text.get(self.sentence.min(k)..k).unwrap_or("");
+        work(so_far.len() + MAX_QUOTE_BYTES);
         let so_far = so_far.trim_start();
         let quotes = |s: &str| s.matches(['"', '“', '”']).count();
         if !so_far.starts_with(['"', '“']) || quotes(so_far) != 1 {
