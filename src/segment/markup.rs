@@ -103,7 +103,12 @@ pub(super) fn mask(text: &str) -> Option<Masked> {
             b'<' => tag(text, i),
             b'&' => entity(text, i).map(|(end, c)| (end, Blank::Char(c))),
             b'\\' => escape(b, i),
-            _ => rule(b, i).map(|end| (end, Blank::Space)),
+            _ => {
+                // What comes before may itself be blanked markup (`\\n===`).
+                let seen = out.as_ref().map_or(b, |(o, _)| o.as_slice());
+                let after_space = i == 0 || seen[i - 1].is_ascii_whitespace();
+                rule(b, i, after_space).map(|end| (end, Blank::Space))
+            }
         };
         let Some((end, blank)) = found else {
             i += 1;
@@ -287,9 +292,9 @@ fn escape(b: &[u8], i: usize) -> Option<(usize, Blank)> {
 /// A rule at `i`: a run of at least [`MIN_RULE`] identical characters of
 /// `/ = * ~ _ # -`, maybe spaced out (`* * *`), standing alone between white
 /// space (or line ends).
-fn rule(b: &[u8], i: usize) -> Option<usize> {
+fn rule(b: &[u8], i: usize, after_space: bool) -> Option<usize> {
     let c = b[i];
-    if i > 0 && !b[i - 1].is_ascii_whitespace() {
+    if !after_space {
         return None;
     }
     let mut j = i;
@@ -304,7 +309,10 @@ fn rule(b: &[u8], i: usize) -> Option<usize> {
             break;
         }
     }
-    let alone = b.get(j).map_or(true, u8::is_ascii_whitespace);
+    // White space, the end, or a literal escape (`===\\r\\n`) after it.
+    let alone = b
+        .get(j)
+        .map_or(true, |&x| x.is_ascii_whitespace() || x == b'\\');
     (count >= MIN_RULE && alone).then_some(j)
 }
 
