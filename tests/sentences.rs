@@ -59,3 +59,49 @@ fn seed_sentences_match_the_hand_annotation() {
         }
     }
 }
+
+/// A scraped body with markup: the sentences are what a reader sees, each
+/// sentence's `text` is still the article text between `start` and `end`,
+/// and no tag, rule or literal escape is a sentence.
+#[test]
+fn markup_is_left_out_and_spans_index_the_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let body = "<h2>Dam holds</h2>\n<p>The river rose overnight. Nobody was hurt.</p>\\r\\n==========\\r\\nRoads reopened at &quot;noon&quot;.";
+    let rec = serde_json::json!({"id": "m", "title": "", "body": body});
+    let path = dir.path().join("m.jsonl");
+    std::fs::write(&path, format!("{rec}\n")).expect("write");
+    let out = wirediff()
+        .args([
+            "sentences",
+            path.to_str().expect("utf-8 path"),
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let sentences = v["articles"][0]["sentences"].as_array().expect("sentences");
+    let got: Vec<&str> = sentences
+        .iter()
+        .filter_map(|s| s["text"].as_str())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Dam holds",
+            "The river rose overnight.",
+            "Nobody was hurt.",
+            "Roads reopened at &quot;noon&quot;."
+        ]
+    );
+    for s in sentences {
+        let (start, end) = (
+            s["start"].as_u64().unwrap_or(0),
+            s["end"].as_u64().unwrap_or(0),
+        );
+        assert_eq!(s["text"].as_str(), body.get(start as usize..end as usize));
+    }
+}
