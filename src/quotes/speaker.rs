@@ -237,6 +237,20 @@ pub(crate) fn attribute(
             .and_then(|&(a, b)| key_text.get(a as usize..b as usize))
             .unwrap_or("")
     };
+    let after_subject = |i: usize| {
+        let Some(p) = i.checked_sub(1).filter(|&p| toks[p].is_word()) else {
+            return false;
+        };
+        let w = toks[p].text(text);
+        if words::is_possessive(w) {
+            return false;
+        }
+        if words::is_pronoun(key_of(p)) || (is_cap(w) && !words::is_opener(key_of(p))) {
+            return true;
+        }
+        p.checked_sub(1)
+            .is_some_and(|d| toks[d].is_word() && words::is_determiner(key_of(d)))
+    };
     let cues = (0..toks.len())
         .map(|i| {
             let next = toks
@@ -247,6 +261,14 @@ pub(crate) fn attribute(
                 words::cue_len(key_of(i), next, is_cap(toks[i].text(text)))
             } else {
                 0
+            };
+            // `Lee notes`, `the letter reads`, but not `his notes` or
+            // `taking calls`: a verb that is also a plural noun is a cue
+            // only after a subject (a name, a pronoun, `the` + noun).
+            let n = if n == 1 && words::is_nounish_cue(key_of(i)) && !after_subject(i) {
+                0
+            } else {
+                n
             };
             u8::try_from(n).unwrap_or(0)
         })
@@ -528,6 +550,13 @@ impl Ctx<'_> {
                 break (c, n);
             }
         };
+        // `continued chanting "…"`, `began speaking, saying`: in a chain of
+        // speech verbs the first one has the subject.
+        let (mut cue, mut n) = (cue, n);
+        while cue > lo && self.cue(cue - 1) == 1 && !self.key(cue - 1).ends_with("ing") {
+            cue -= 1;
+            n = 1;
+        }
         let result = self.before_cue(lo, hi, cue, n)?;
         let nounish = words::is_nounish_cue(self.key(cue));
         if nounish {
