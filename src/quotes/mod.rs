@@ -347,6 +347,70 @@ mod tests {
             &[("We will win,", Some("Okafor")), ("promote and protect", None)],
         ),
         (
+            "a reporting verb in any of its forms",
+            "Senator Ruth Kagame bemoaned that voters \"no longer trust anyone at all.\"",
+            &[("no longer trust anyone at all.", Some("Ruth Kagame"))],
+        ),
+        (
+            "a verb that is also a noun, after a name",
+            "\"The harvest came late this year,\" Oskar Lund notes.",
+            &[("The harvest came late this year,", Some("Oskar Lund"))],
+        ),
+        (
+            "the same word as a noun is no cue",
+            "The farmer kept his notes in a box marked \"for the rainy season only.\"",
+            &[("for the rainy season only.", None)],
+        ),
+        (
+            "a verb the lexicon lacks, right after the quote",
+            "\"We will rebuild every single house,\" Mayor Lena Okafor retaliated in French.",
+            &[("We will rebuild every single house,", Some("Lena Okafor"))],
+        ),
+        (
+            "a question and a long attribution sentence",
+            "\"Did anyone read the report?\" Tomas Varga went on, as if nobody had spoken \
+             before him at the hearing that day.",
+            &[("Did anyone read the report?", Some("Tomas Varga"))],
+        ),
+        (
+            "a new sentence that reports something else",
+            "\"The plant will close.\" Ruth Adeyemi agreed that the town would need new jobs \
+             for the workers laid off in the spring.",
+            &[("The plant will close.", None)],
+        ),
+        (
+            "the hearers after told are not the speaker",
+            "Dana Whitfield waved to the crowd but told her supporters, \"We are not done yet.\"",
+            &[("We are not done yet.", Some("Dana Whitfield"))],
+        ),
+        (
+            "an age between a name and its apposition",
+            "Maria Ortiz, 42, the owner of the bakery, said \"the rent doubled in one year.\"",
+            &[("the rent doubled in one year.", Some("Maria Ortiz"))],
+        ),
+        (
+            "a transcript label with a party tag",
+            "Rep. Ann Lee (D-Ore.): \"I have not seen that figure anywhere before.\"",
+            &[("I have not seen that figure anywhere before.", Some("Ann Lee"))],
+        ),
+        (
+            "a credit after a dash",
+            "Turnout rose in every county - Paul Meyer: \"The young voters came out in force.\"",
+            &[("The young voters came out in force.", Some("Paul Meyer"))],
+        ),
+        (
+            "an inverted cue before a colon",
+            "Carla Mendes spoke for an hour.\n\nContinued Mendes: \"The budget is not a \
+             wish list.\"",
+            &[("The budget is not a wish list.", Some("Carla Mendes"))],
+        ),
+        (
+            "a colon closing a paragraph, whatever the verb",
+            "The retired teacher Ivo Petrov sighed:\n\n\"Nobody asked us what we \
+             wanted here.\"",
+            &[("Nobody asked us what we wanted here.", Some("Ivo Petrov"))],
+        ),
+        (
             "apostrophes are not quotes",
             "Russia's envoy said the \u{2019}90s were \"a lost decade\" for the region's economy.",
             &[("a lost decade", Some("Russia's envoy"))],
