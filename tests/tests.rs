@@ -4,5 +4,6 @@
 mod cli;
 mod compare;
 mod dedup;
+mod properties;
 mod sentences;
 mod util;
