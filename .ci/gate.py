@@ -126,6 +126,13 @@ def workload_figures(binary, bench, eval_dir, figures):
     figures["basil_same_story_f1"] = float(m.group(1)) if m else 0
     print(f"basil same-story: {text.splitlines()[0] if text else 'no figure'}")
 
+    text = run([sys.executable, "scripts/score_gva_dedup.py", binary,
+                os.path.join(eval_dir, "gva", "articles.jsonl")])
+    m = re.search(r"P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", text)
+    figures["gva_same_incident_precision"] = float(m.group(1)) if m else 0
+    figures["gva_same_incident_f1"] = float(m.group(3)) if m else 0
+    print(f"gva same-incident: {text.splitlines()[0] if text else 'no figure'}")
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -16,6 +16,7 @@ pub mod compare;
 pub mod corpus;
 pub mod diff;
 pub mod error;
+pub mod facts;
 pub mod lexicon;
 pub mod quotes;
 pub mod render;

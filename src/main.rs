@@ -127,11 +127,15 @@ fn run(cli: Cli) -> Result<u8> {
             exit_code,
             tokenize_only,
             memory_report,
+            trace_candidates,
         } => {
             if tokenize_only {
                 return dedup_tokenize_only(&inputs);
             }
-            let report = memory_report;
+            let report = Diagnostics {
+                memory_report,
+                trace_candidates,
+            };
             return dedup(
                 &inputs, format, threshold, &relation, exit_code, report, &env,
             );
@@ -174,6 +178,13 @@ fn dedup_tokenize_only(inputs: &[String]) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// What the hidden `dedup` flags ask for beside the output.
+#[derive(Debug, Clone, Copy)]
+struct Diagnostics {
+    memory_report: bool,
+    trace_candidates: bool,
+}
+
 /// `dedup`: streams the inputs through the library chunk by chunk and
 /// writes each chunk's pairs as soon as they are confirmed. Bad records are
 /// reported one line each and skipped; the exit status is decided at the end.
@@ -183,7 +194,7 @@ fn dedup(
     threshold: f32,
     relations: &[RelationArg],
     exit_code: bool,
-    memory_report: bool,
+    diagnostics: Diagnostics,
     env: &Env,
 ) -> Result<u8> {
     use wirediff::corpus::{report, stream, DedupOptions, Deduper, Relation};
@@ -197,6 +208,7 @@ fn dedup(
                 RelationArg::SameStory => Relation::SameStory,
             })
             .collect(),
+        trace: diagnostics.trace_candidates,
     };
     let progress = if env.stderr_tty {
         let bar = indicatif::ProgressBar::new_spinner();
@@ -224,6 +236,9 @@ fn dedup(
             for e in &batch.problems {
                 eprintln!("wirediff: {}", one_line(&e.to_string()));
             }
+            for line in &batch.trace {
+                eprintln!("{line}");
+            }
         });
         errored |= !batch.problems.is_empty();
         duplicates |= batch
@@ -240,7 +255,7 @@ fn dedup(
         }
     }
     progress.finish_and_clear();
-    if memory_report {
+    if diagnostics.memory_report {
         eprint!("{}", deduper.memory_report());
     }
     if format == DedupFormat::Terminal {

@@ -54,7 +54,15 @@ const MAX_TERM_WORDS: usize = 2;
 /// Extracts the quotes of an article whose sentences are known.
 pub fn extract(article: &Article, sentences: &[Sentence]) -> Vec<Quote> {
     let text = &article.text;
-    let raws = marks::scan(article);
+    // Boilerplate (a dateline, a credit) is not story: two marks on either
+    // side of it are unrelated marks, not one quotation.
+    let raws: Vec<_> = marks::scan(article)
+        .into_iter()
+        .filter(|r| {
+            let span = Span::new(r.start, r.end);
+            !article.boilerplate.iter().any(|b| b.span.overlaps(&span))
+        })
+        .collect();
     let terms: Vec<bool> = raws.iter().map(|r| is_term(text, r)).collect();
     let attributions = speaker::attribute(article, sentences, &raws, &terms);
     raws.iter()
