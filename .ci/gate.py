@@ -58,16 +58,23 @@ def main():
     m = re.search(r"score: (\d+)/(\d+)", text)
     figures["seeds_checks"] = int(m.group(1)) if m else 0
 
-    texts = os.path.join(eval_dir, "polnear-dev", "text")
-    files = sorted(os.path.join(texts, f) for f in os.listdir(texts) if f.endswith(".txt"))
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as tmp:
-        subprocess.run([binary, "quotes", *files, "--format", "json"], stdout=tmp, check=False)
-    text = run([sys.executable, os.path.join(eval_dir, "score_quotes.py"), tmp.name,
-                os.path.join(eval_dir, "polnear-dev", "attributions.jsonl")])
-    m = re.search(r"quotes: recall ([\d.]+) speaker ([\d.]+) precision ([\d.]+)", text)
-    if m:
-        figures["quotes_recall"], figures["quotes_speaker"], figures["quotes_precision"] = map(float, m.groups())
-    print(f"polnear quotes: {m.group(0) if m else 'no figure'}")
+    # dev is the check nobody tunes on; train (840 articles) is where speaker
+    # work is developed, in folds (scripts/score_quote_folds.py).
+    for split, prefix in (("polnear-dev", "quotes"), ("polnear-train", "train_quotes")):
+        texts = os.path.join(eval_dir, split, "text")
+        if not os.path.isdir(texts):
+            print(f"skipped: {texts} is absent")
+            continue
+        files = sorted(os.path.join(texts, f) for f in os.listdir(texts) if f.endswith(".txt"))
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as tmp:
+            subprocess.run([binary, "quotes", *files, "--format", "json"], stdout=tmp, check=False)
+        text = run([sys.executable, os.path.join(eval_dir, "score_quotes.py"), tmp.name,
+                    os.path.join(eval_dir, split, "attributions.jsonl")])
+        m = re.search(r"quotes: recall ([\d.]+) speaker ([\d.]+) precision ([\d.]+)", text)
+        if m:
+            (figures[prefix + "_recall"], figures[prefix + "_speaker"],
+             figures[prefix + "_precision"]) = map(float, m.groups())
+        print(f"{split} quotes: {m.group(0) if m else 'no figure'}")
 
     bench = os.path.join(os.path.dirname(os.path.abspath(eval_dir)), "bench")
     if os.path.isfile(os.path.join(bench, "make_workloads.py")):
