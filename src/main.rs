@@ -28,10 +28,28 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::from(exit::OK);
             }
-            eprintln!("wirediff: {}", one_line(&format!("{e:#}")));
+            eprintln!("wirediff: {}", one_line(&causes_once(&e)));
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// The error and its causes as one message, each cause once: an error that
+/// already shows its source (`path: No such file…`) is not followed by that
+/// source again, as anyhow's `{:#}` would do.
+fn causes_once(e: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 /// The environment, read once (only here): renderers are handed decisions.
