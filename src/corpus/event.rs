@@ -49,13 +49,10 @@ fn day16(d: Day) -> u16 {
     u16::try_from(d.0 + DAY_BASE).unwrap_or(0)
 }
 
-/// The 16-bit bucket of a name's words, lower-cased, as the corpus hashes
-/// words (several words hash as one).
-fn name_bucket(text: &str, buf: &mut String) -> u16 {
-    let mut h = 0u64;
-    super::signature::for_each_word(text, buf, |w, _, _| h = super::signature::mix(h ^ w));
-    super::signature::bucket(h)
-}
+/// How a name's words become one 16-bit bucket. The corpus passes its own
+/// word hash (`signature::name_bucket`), so that this module needs nothing
+/// of the signature's and the signature can pack this one.
+pub type NameHash = fn(&str, &mut String) -> u16;
 
 fn push_distinct(v: &mut Vec<u16>, x: u16, cap: usize) {
     if x != 0 && v.len() < cap && !v.contains(&x) {
@@ -65,7 +62,7 @@ fn push_distinct(v: &mut Vec<u16>, x: u16, cap: usize) {
 
 impl EventSig {
     /// The signature of an article from its facts.
-    pub fn new(article: &Article, facts: &Facts) -> EventSig {
+    pub fn new(article: &Article, facts: &Facts, name_bucket: NameHash) -> EventSig {
         let mut sig = EventSig {
             published: facts.reference.map_or(0, day16),
             ..EventSig::default()
@@ -104,8 +101,8 @@ impl EventSig {
     }
 
     /// The signature of an article, facts extracted here.
-    pub fn of(article: &Article, sentences: &[crate::Sentence]) -> EventSig {
-        EventSig::new(article, &facts::extract(article, sentences))
+    pub fn of(article: &Article, sentences: &[crate::Sentence], name_bucket: NameHash) -> EventSig {
+        EventSig::new(article, &facts::extract(article, sentences), name_bucket)
     }
 
     /// Packed: counts of days, people and places in one value (4 bits
@@ -250,7 +247,16 @@ mod tests {
         let mut a = article_from_text("t.txt", &format!("Title\n\n{body}")).unwrap();
         a.published = Some(published.into());
         let s = crate::segment::sentences(&a);
-        EventSig::of(&a, &s)
+        EventSig::of(&a, &s, test_bucket)
+    }
+
+    /// Any stable hash of the lower-cased words serves the tests.
+    fn test_bucket(text: &str, _: &mut String) -> u16 {
+        let h = text
+            .to_lowercase()
+            .bytes()
+            .fold(17u32, |h, b| h.wrapping_mul(31) ^ u32::from(b));
+        (h % 65521) as u16 + 1
     }
 
     const FLOOD_A: &str = "The river Oster burst its banks in Harlow on Tuesday, flooding 40 homes.\n\nMayor Ellen Marsh said rescue crews worked through the night.";

@@ -661,6 +661,14 @@ fn hash_bytes(b: &[u8]) -> u64 {
     mix(h.finish())
 }
 
+/// The 16-bit bucket of a name's words, lower-cased, hashed as the corpus
+/// hashes words (several words hash as one): the event signature's names.
+pub(crate) fn name_bucket(text: &str, buf: &mut String) -> u16 {
+    let mut h = 0u64;
+    for_each_word(text, buf, |w, _, _| h = mix(h ^ w));
+    bucket(h)
+}
+
 /// Calls `f(hash, starts_capitalized, has_digit)` for each word of `text`:
 /// maximal runs of letters and digits, lower-cased. Short words of ASCII
 /// letters and digits (nearly all of English copy) are lower-cased eight
@@ -874,7 +882,7 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
     };
     let keys = keys(key_fps, paras);
     let mut event = Vec::new();
-    super::event::EventSig::of(article, &sentences).pack(&mut event);
+    super::event::EventSig::of(article, &sentences, name_bucket).pack(&mut event);
     let sketch = SketchBuf::new(parts, &quote_hashes(&article.text, buf), content, &event);
     Signature {
         sketch,
