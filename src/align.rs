@@ -26,11 +26,11 @@
 //! 5. **Kinds.** `same` (equal words once case and punctuation are set
 //!    aside), `edited` (most word pairs kept), `paraphrase`, `merged`.
 
-use crate::compare::AlignKind;
 use crate::similarity::{Blend, Breakdown, Similarity, Weights};
 use crate::text::{is_role_word, Features, SentenceFeatures, Term, TermId};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
 
 /// Pairs scoring at least this are aligned outright.
 ///
@@ -208,6 +208,20 @@ impl AlignOptions {
             ..AlignOptions::default()
         }
     }
+}
+
+/// How an aligned group of sentences relates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AlignKind {
+    /// The same words (case, quotes and spacing aside).
+    Same,
+    /// The same sentence with some words changed.
+    Edited,
+    /// The same fact in other words.
+    Paraphrase,
+    /// One sentence of one side carried by several of the other.
+    Merged,
 }
 
 /// A group of sentences of A and B that say the same thing.
@@ -801,6 +815,28 @@ mod tests {
 
     fn feats(s: &[&str]) -> Features {
         Features::from_sentences(s)
+    }
+
+    /// Two sentences that share only who speaks (and the verb) say
+    /// different things: they score below the threshold. (A test of the
+    /// threshold against the measure, so it lives with the threshold.)
+    #[test]
+    fn pairs_that_only_share_who_speaks_score_below_the_threshold() {
+        for (name, x, y) in [
+            (
+                "same speaker, different claims",
+                "Governor Helen Park said the new stadium would open in August.",
+                "Governor Helen Park said teachers deserved a pay rise this year.",
+            ),
+            (
+                "same speaker and verb, different topic",
+                "\"Our hospitals are full,\" Health Minister Tomas Berg told reporters.",
+                "\"The railway strike must end,\" Health Minister Tomas Berg told reporters.",
+            ),
+        ] {
+            let s = crate::similarity::testing::score_in_context(x, y);
+            assert!(s < THRESHOLD, "{name}: {s}");
+        }
     }
 
     #[test]

@@ -93,6 +93,10 @@ pub enum Command {
         /// signatures and the index hold, by part.
         #[arg(long, hide = true)]
         memory_report: bool,
+        /// For calibration (scripts/calibrate_events.py): print every
+        /// verified candidate pair and its same-event signals to stderr.
+        #[arg(long, hide = true)]
+        trace_candidates: bool,
     },
 }
 

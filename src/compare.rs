@@ -3,9 +3,12 @@
 //!
 //! `compare` computes each article's text features once ([`crate::text`]),
 //! aligns the sentences ([`crate::align`]), diffs each aligned group word by
-//! word, and asks [`crate::quotes`] for the quote matches. The result is
-//! plain data that every renderer reads without recomputing anything.
+//! word, and asks [`crate::quotes`] for the quote matches. It then settles
+//! what the views show: which alignments B tells out of A's order
+//! (`moved`) and the order a reader follows ([`ReadingItem`]). The result
+//! is plain data that every renderer reads without computing anything.
 
+pub use crate::align::AlignKind;
 use crate::align::{align, AlignOptions};
 use crate::diff::{word_diff, DiffOp};
 use crate::quotes::{match_quotes, QuoteMatch};
@@ -13,20 +16,7 @@ use crate::span::Pair;
 use crate::text::Features;
 use crate::Document;
 use serde::Serialize;
-
-/// How an aligned group of sentences relates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AlignKind {
-    /// The same words (case, quotes and spacing aside).
-    Same,
-    /// The same sentence with some words changed.
-    Edited,
-    /// The same fact in other words.
-    Paraphrase,
-    /// One sentence of one side carried by several of the other.
-    Merged,
-}
+use std::collections::BTreeMap;
 
 /// Sentences of A and B that say the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,8 +29,25 @@ pub struct Alignment {
     pub score: f32,
     /// How they relate.
     pub kind: AlignKind,
-    /// Word diff from A's sentences to B's.
+    /// B tells it at another point of its story than A does: the group is
+    /// not on the longest run of alignments both articles tell in the same
+    /// order. Set by [`finish`].
+    pub moved: bool,
+    /// Word diff from A's sentences to B's; its runs rebuild both groups'
+    /// texts (joined by single spaces), so it is empty only when both are.
     pub diff: Vec<DiffOp>,
+}
+
+/// One row of a comparison in the order a reader follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "row", content = "index")]
+pub enum ReadingItem {
+    /// Alignment `index` of `Comparison::alignments`.
+    Aligned(usize),
+    /// A sentence only A has.
+    OnlyA(usize),
+    /// A sentence only B has.
+    OnlyB(usize),
 }
 
 /// The counts an editor reads first.
@@ -77,8 +84,23 @@ pub struct Comparison {
     pub unmatched: Pair<Vec<usize>>,
     /// Quote indexes in no match, per side.
     pub unmatched_quotes: Pair<Vec<usize>>,
+    /// Every alignment and unmatched sentence once, in reading order (see
+    /// [`reading_order`]).
+    pub reading_order: Vec<ReadingItem>,
     /// Counts.
     pub summary: Summary,
+}
+
+impl Comparison {
+    /// Whether the two articles differ, as `--exit-code` reports it: a
+    /// sentence only one side has, or an aligned group whose words are not
+    /// the same. Quotes are not counted apart: a quote differs only inside
+    /// a sentence that does.
+    pub fn differs(&self) -> bool {
+        self.summary.a_only_sentences > 0
+            || self.summary.b_only_sentences > 0
+            || self.alignments.iter().any(|al| al.kind != AlignKind::Same)
+    }
 }
 
 /// Settings of a comparison.
@@ -105,6 +127,7 @@ pub fn compare(a: &Document, b: &Document, opts: &CompareOptions) -> Comparison 
                 b: g.b,
                 score: g.score,
                 kind: g.kind,
+                moved: false,
                 diff,
             }
         })
@@ -114,16 +137,12 @@ pub fn compare(a: &Document, b: &Document, opts: &CompareOptions) -> Comparison 
 
 /// The text of a group of sentences, joined by single spaces.
 fn group_text(d: &Document, idx: &[usize]) -> String {
-    let parts: Vec<&str> = idx
-        .iter()
-        .filter_map(|&i| d.sentences.get(i))
-        .map(|s| s.span.slice(&d.article.text))
-        .collect();
+    let parts: Vec<&str> = idx.iter().map(|&i| d.sentence_text(i)).collect();
     parts.join(" ")
 }
 
-/// Fills the unmatched lists and the summary from the alignments and quote
-/// matches.
+/// Fills the unmatched lists, which alignments are moved, the reading
+/// order and the summary from the alignments and quote matches.
 pub fn finish(
     a: &Document,
     b: &Document,
@@ -147,6 +166,7 @@ pub fn finish(
         qa[m.a] = true;
         qb[m.b] = true;
     }
+    let reading_order = arrange(&mut alignments, &unmatched);
     let quotation = |d: &Document, k: usize| d.quotes[k].kind == crate::QuoteKind::Quotation;
     let unmatched_quotes = Pair::new(
         (0..qa.len()).filter(|&k| !qa[k]).collect::<Vec<_>>(),
@@ -179,8 +199,93 @@ pub fn finish(
         quote_matches,
         unmatched,
         unmatched_quotes,
+        reading_order,
         summary,
     }
+}
+
+/// Marks the moved alignments and returns the reading order (see
+/// [`reading_order`]). `unmatched` are the sentences in no alignment.
+pub fn arrange(alignments: &mut [Alignment], unmatched: &Pair<Vec<usize>>) -> Vec<ReadingItem> {
+    let first = |ids: &[usize]| ids.iter().min().copied();
+    let bpos: Vec<Option<usize>> = alignments.iter().map(|al| first(&al.b)).collect();
+    let mut order: Vec<usize> = (0..alignments.len()).collect();
+    order.sort_by_key(|&k| (alignments.get(k).and_then(|al| first(&al.a)), k));
+    let mut kept = vec![false; alignments.len()];
+    for k in longest_increasing(&order, &bpos) {
+        if let Some(slot) = kept.get_mut(k) {
+            *slot = true;
+        }
+    }
+    for (k, al) in alignments.iter_mut().enumerate() {
+        al.moved = first(&al.b).is_some() && !kept.get(k).copied().unwrap_or(false);
+    }
+    reading_order(alignments, unmatched)
+}
+
+/// The order a reader follows: A's order, each B-only sentence right after
+/// the row holding the B sentence before it (or before the row holding the
+/// B sentence after it).
+pub fn reading_order(alignments: &[Alignment], unmatched: &Pair<Vec<usize>>) -> Vec<ReadingItem> {
+    let first = |ids: &[usize]| ids.iter().min().copied();
+    let mut keyed: Vec<((usize, u8, usize, usize), ReadingItem)> = Vec::new();
+    // Where each aligned B sentence sits in A's order.
+    let mut anchor: BTreeMap<usize, usize> = BTreeMap::new();
+    for (k, al) in alignments.iter().enumerate() {
+        let apos = first(&al.a).unwrap_or(usize::MAX);
+        for &j in &al.b {
+            anchor.entry(j).or_insert(apos);
+        }
+        keyed.push(((apos, 1, k, 0), ReadingItem::Aligned(k)));
+    }
+    for &i in &unmatched.a {
+        keyed.push(((i, 1, usize::MAX, i), ReadingItem::OnlyA(i)));
+    }
+    for &j in &unmatched.b {
+        let key = match (anchor.range(..j).next_back(), anchor.range(j..).next()) {
+            (Some((_, &p)), _) => (p, 2, j, 0),
+            (None, Some((_, &p))) => (p, 0, j, 0),
+            (None, None) => (usize::MAX, 2, j, 0),
+        };
+        keyed.push((key, ReadingItem::OnlyB(j)));
+    }
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, item)| item).collect()
+}
+
+/// The alignments (given in A's order) that lie on one longest run of
+/// increasing B positions; the others are the moved ones.
+fn longest_increasing(order: &[usize], bpos: &[Option<usize>]) -> Vec<usize> {
+    let seq: Vec<(usize, usize)> = order
+        .iter()
+        .filter_map(|&k| Some((k, (*bpos.get(k)?)?)))
+        .collect();
+    // Patience sorting: tails[l] is the index in `seq` of the smallest
+    // ending B position of an increasing run of length l + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for (n, &(_, b)) in seq.iter().enumerate() {
+        let l = tails.partition_point(|&t| seq.get(t).is_some_and(|&(_, tb)| tb < b));
+        prev[n] = if l > 0 {
+            tails.get(l - 1).copied()
+        } else {
+            None
+        };
+        if l == tails.len() {
+            tails.push(n);
+        } else if let Some(slot) = tails.get_mut(l) {
+            *slot = n;
+        }
+    }
+    let mut kept = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(n) = cur {
+        if let Some(&(k, _)) = seq.get(n) {
+            kept.push(k);
+        }
+        cur = prev.get(n).copied().flatten();
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -224,6 +329,79 @@ mod tests {
         assert_eq!(crate::diff::rebuild(d, crate::Side::B), b.sentence_text(1));
     }
 
+    fn al(a: &[usize], b: &[usize]) -> Alignment {
+        Alignment {
+            a: a.to_vec(),
+            b: b.to_vec(),
+            score: 0.9,
+            kind: AlignKind::Edited,
+            moved: false,
+            diff: Vec::new(),
+        }
+    }
+
+    /// The reading order and the moved flags of hand-made alignments.
+    fn arranged(
+        mut alignments: Vec<Alignment>,
+        only_a: &[usize],
+        only_b: &[usize],
+    ) -> (Vec<ReadingItem>, Vec<bool>) {
+        let order = arrange(
+            &mut alignments,
+            &Pair::new(only_a.to_vec(), only_b.to_vec()),
+        );
+        (order, alignments.iter().map(|al| al.moved).collect())
+    }
+
+    #[test]
+    fn reading_order_follows_a_and_places_b_only_near_neighbours() {
+        // A: 0 1 2 3; B: 0 1 2 3 4. A0=B1, A2=B3, A3=B0 (moved); A1 only
+        // in A; B2 follows B1, B4 follows B3.
+        let (order, moved) = arranged(
+            vec![al(&[0], &[1]), al(&[2], &[3]), al(&[3], &[0])],
+            &[1],
+            &[2, 4],
+        );
+        use ReadingItem::*;
+        assert_eq!(
+            order,
+            vec![
+                Aligned(0),
+                OnlyB(2),
+                OnlyA(1),
+                Aligned(1),
+                OnlyB(4),
+                Aligned(2)
+            ]
+        );
+        assert_eq!(moved, vec![false, false, true]);
+    }
+
+    #[test]
+    fn b_only_before_any_alignment_comes_first() {
+        let (order, moved) = arranged(vec![al(&[0], &[2])], &[], &[0, 1]);
+        use ReadingItem::*;
+        assert_eq!(order, vec![OnlyB(0), OnlyB(1), Aligned(0)]);
+        assert_eq!(moved, vec![false]);
+        let (none, _) = arranged(Vec::new(), &[0], &[0]);
+        assert_eq!(none, vec![OnlyA(0), OnlyB(0)]);
+    }
+
+    #[test]
+    fn articles_differ_unless_every_sentence_aligns_word_for_word() {
+        let a = doc(
+            "Storm",
+            "The storm knocked out power to 40,000 homes on Sunday.",
+        );
+        let same = compare(&a, &a, &CompareOptions::default());
+        assert!(!same.differs());
+        let b = doc(
+            "Storm",
+            "The storm knocked out power to 40,000 homes on Sunday. Schools stay shut.",
+        );
+        assert!(compare(&a, &b, &CompareOptions::default()).differs());
+    }
+
     fn body() -> impl Strategy<Value = String> {
         let word = prop_oneof![
             Just("storm"),
@@ -264,6 +442,14 @@ mod tests {
                 prop_assert!(seen.iter().all(|&k| k == 1), "{:?}", seen);
             }
             prop_assert_eq!(c.summary.aligned, c.alignments.len());
+            prop_assert_eq!(
+                c.reading_order.len(),
+                c.alignments.len() + c.unmatched.a.len() + c.unmatched.b.len()
+            );
+            for al in &c.alignments {
+                prop_assert_eq!(crate::diff::rebuild(&al.diff, crate::Side::A), group_text(&da, &al.a));
+                prop_assert_eq!(crate::diff::rebuild(&al.diff, crate::Side::B), group_text(&db, &al.b));
+            }
         }
     }
 }

@@ -16,6 +16,8 @@ pub mod compare;
 pub mod corpus;
 pub mod diff;
 pub mod error;
+pub mod facts;
+pub mod lexicon;
 pub mod quotes;
 pub mod render;
 pub mod segment;
@@ -24,7 +26,9 @@ pub mod span;
 pub mod text;
 
 pub use article::{Article, Boilerplate, BoilerplateKind, Input, Loaded};
-pub use compare::{compare, AlignKind, Alignment, CompareOptions, Comparison, Summary};
+pub use compare::{
+    compare, AlignKind, Alignment, CompareOptions, Comparison, ReadingItem, Summary,
+};
 pub use error::{Error, Result};
 pub use quotes::{Quote, QuoteKind};
 pub use segment::Sentence;
@@ -65,8 +69,11 @@ impl Document {
         }
     }
 
-    /// The text of sentence `i`.
+    /// The text of sentence `i` (empty when there is no such sentence).
     pub fn sentence_text(&self, i: usize) -> &str {
-        self.sentences[i].span.slice(&self.article.text)
+        self.sentences
+            .get(i)
+            .and_then(|s| self.article.text.get(s.span.start..s.span.end))
+            .unwrap_or("")
     }
 }

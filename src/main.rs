@@ -28,10 +28,28 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::from(exit::OK);
             }
-            eprintln!("wirediff: {}", one_line(&format!("{e:#}")));
+            eprintln!("wirediff: {}", one_line(&causes_once(&e)));
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// The error and its causes as one message, each cause once: an error that
+/// already shows its source (`path: No such file…`) is not followed by that
+/// source again, as anyhow's `{:#}` would do.
+fn causes_once(e: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 /// The environment, read once (only here): renderers are handed decisions.
@@ -115,12 +133,7 @@ fn run(cli: Cli) -> Result<u8> {
                 Some(path) => write_file(&path, draw)?,
                 None => emit(draw)?,
             }
-            let differ = c.summary.a_only_sentences > 0
-                || c.summary.b_only_sentences > 0
-                || c.alignments
-                    .iter()
-                    .any(|al| al.kind != wirediff::AlignKind::Same);
-            if exit_code && differ {
+            if exit_code && c.differs() {
                 return Ok(exit::DIFFER);
             }
         }
@@ -132,11 +145,15 @@ fn run(cli: Cli) -> Result<u8> {
             exit_code,
             tokenize_only,
             memory_report,
+            trace_candidates,
         } => {
             if tokenize_only {
                 return dedup_tokenize_only(&inputs);
             }
-            let report = memory_report;
+            let report = Diagnostics {
+                memory_report,
+                trace_candidates,
+            };
             return dedup(
                 &inputs, format, threshold, &relation, exit_code, report, &env,
             );
@@ -179,6 +196,13 @@ fn dedup_tokenize_only(inputs: &[String]) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// What the hidden `dedup` flags ask for beside the output.
+#[derive(Debug, Clone, Copy)]
+struct Diagnostics {
+    memory_report: bool,
+    trace_candidates: bool,
+}
+
 /// `dedup`: streams the inputs through the library chunk by chunk and
 /// writes each chunk's pairs as soon as they are confirmed. Bad records are
 /// reported one line each and skipped; the exit status is decided at the end.
@@ -188,7 +212,7 @@ fn dedup(
     threshold: f32,
     relations: &[RelationArg],
     exit_code: bool,
-    memory_report: bool,
+    diagnostics: Diagnostics,
     env: &Env,
 ) -> Result<u8> {
     use wirediff::corpus::{report, stream, DedupOptions, Deduper, Relation};
@@ -202,6 +226,7 @@ fn dedup(
                 RelationArg::SameStory => Relation::SameStory,
             })
             .collect(),
+        trace: diagnostics.trace_candidates,
     };
     let progress = if env.stderr_tty {
         let bar = indicatif::ProgressBar::new_spinner();
@@ -229,6 +254,9 @@ fn dedup(
             for e in &batch.problems {
                 eprintln!("wirediff: {}", one_line(&e.to_string()));
             }
+            for line in &batch.trace {
+                eprintln!("{line}");
+            }
         });
         errored |= !batch.problems.is_empty();
         duplicates |= batch
@@ -245,7 +273,7 @@ fn dedup(
         }
     }
     progress.finish_and_clear();
-    if memory_report {
+    if diagnostics.memory_report {
         eprint!("{}", deduper.memory_report());
     }
     if format == DedupFormat::Terminal {

@@ -404,15 +404,15 @@ pub fn count_common<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
+/// Test helpers shared with `align`'s tests.
 #[cfg(test)]
-mod tests {
+pub(crate) mod testing {
     use super::*;
     use crate::text::Features;
-    use proptest::prelude::*;
 
     /// Scores sentence `x` against sentence `y` with weights taken over a
     /// small background story, the way `align` weighs two articles.
-    fn score_in_context(x: &str, y: &str) -> f32 {
+    pub fn score_in_context(x: &str, y: &str) -> f32 {
         let background = [
             "The city council met on Tuesday to discuss the budget.",
             "The mayor said the vote would take place next week.",
@@ -430,6 +430,14 @@ mod tests {
         let w = Weights::new(&[&fa, &fb]);
         Blend::default().score(&fa.sentences[3], &fb.sentences[3], &w)
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::score_in_context;
+    use super::*;
+    use crate::text::Features;
+    use proptest::prelude::*;
 
     #[test]
     fn pairs_a_reader_would_call_the_same_score_high() {
@@ -468,26 +476,6 @@ mod tests {
         for (name, x, y) in rows {
             let s = score_in_context(x, y);
             assert!(s >= 0.6, "{name}: {s}");
-        }
-    }
-
-    #[test]
-    fn pairs_that_only_share_who_speaks_score_low() {
-        let rows = [
-            (
-                "same speaker, different claims",
-                "Governor Helen Park said the new stadium would open in August.",
-                "Governor Helen Park said teachers deserved a pay rise this year.",
-            ),
-            (
-                "same speaker and verb, different topic",
-                "\"Our hospitals are full,\" Health Minister Tomas Berg told reporters.",
-                "\"The railway strike must end,\" Health Minister Tomas Berg told reporters.",
-            ),
-        ];
-        for (name, x, y) in rows {
-            let s = score_in_context(x, y);
-            assert!(s < crate::align::THRESHOLD, "{name}: {s}");
         }
     }
 

@@ -19,6 +19,14 @@ fn fails_with(args: &[&str], stdin: Option<&[u8]>, needles: &[&str]) {
     for n in needles {
         assert!(err.contains(n), "stderr {err:?} lacks {n:?}");
     }
+    // Each cause once: no part of the message after a ": " repeats.
+    let parts: Vec<&str> = err.trim_end().split(": ").collect();
+    for (i, p) in parts.iter().enumerate() {
+        assert!(
+            p.len() < 8 || !parts[..i].contains(p),
+            "stderr {err:?} repeats {p:?}"
+        );
+    }
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {

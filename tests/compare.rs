@@ -1,7 +1,7 @@
 //! `compare`: the JSON v1 contract, parsed into this file's own types so a
 //! renamed or missing field breaks a test.
 
-use crate::util::{seed, wirediff};
+use crate::util::{json_of, seed, wirediff};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -64,6 +64,7 @@ struct Alignment {
     b: Vec<usize>,
     score: f64,
     kind: String,
+    moved: bool,
     diff: Vec<DiffOp>,
 }
 
@@ -100,20 +101,14 @@ struct Summary {
 }
 
 fn compare_seeds() -> Output {
-    let out = wirediff()
-        .args([
-            "compare",
-            &seed("afp"),
-            &seed("reuters"),
-            "--format",
-            "json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).expect("JSON v1 output parses")
+    let v = json_of(&[
+        "compare",
+        &seed("afp"),
+        &seed("reuters"),
+        "--format",
+        "json",
+    ]);
+    serde_json::from_value(v).expect("JSON v1 output has the contract's fields")
 }
 
 fn rebuild(ops: &[DiffOp], keep: &str) -> String {
@@ -171,6 +166,15 @@ fn json_matches_the_contract() {
         assert_eq!(fold(rebuild(&al.diff, "delete")), fold(side(a, &al.a)));
         assert_eq!(fold(rebuild(&al.diff, "insert")), fold(side(b, &al.b)));
     }
+    // Alignments come in A's order; those not marked moved B tells in the
+    // same order, and a reorder is marked on at least one side of it.
+    let kept: Vec<usize> = r
+        .alignments
+        .iter()
+        .filter(|al| !al.moved)
+        .map(|al| al.b[0])
+        .collect();
+    assert!(kept.windows(2).all(|w| w[0] < w[1]), "{kept:?}");
     for m in &r.quote_matches {
         assert!(m.a < a.quotes.len() && m.b < b.quotes.len());
         assert!((0.0..=1.0).contains(&m.score));

@@ -77,7 +77,10 @@ fn run(args: &[&str]) -> String {
     let out = wirediff().args(args).output().expect("runs");
     assert!(out.status.success(), "{args:?}: {:?}", out);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.chars().any(raw_hostile), "stderr of {args:?}: {stderr:?}");
+    assert!(
+        !stderr.chars().any(raw_hostile),
+        "stderr of {args:?}: {stderr:?}"
+    );
     assert!(!stderr.contains('\x1b'), "stderr of {args:?}: {stderr:?}");
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
@@ -92,7 +95,13 @@ fn assert_neutral(what: &str, out: &str, color: bool) {
     if !color {
         assert_eq!(sgr, 0, "{what}: ESC bytes with color off");
     }
-    for visible in ["\\x1b[2J", "\\x1b]0;pwned\\x07", "\\u{202e}", "\\u{2066}", "\\u{200b}"] {
+    for visible in [
+        "\\x1b[2J",
+        "\\x1b]0;pwned\\x07",
+        "\\u{202e}",
+        "\\u{2066}",
+        "\\u{200b}",
+    ] {
         assert!(out.contains(visible), "{what}: {visible} not shown");
     }
 }
@@ -115,7 +124,10 @@ fn compare_shows_every_hostile_character_escaped_in_every_format_and_layout() {
     assert_neutral("html", &html, false);
     assert!(html.contains("Content-Security-Policy"));
     // The diff tokens and the quote words are article text too.
-    assert!(html.contains("<ins>after weeks\\x1b[2J"), "diff token shown");
+    assert!(
+        html.contains("<ins>after weeks\\x1b[2J"),
+        "diff token shown"
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `sentences` on the seeds gives the story sentences a person marked.
 
-use crate::util::{seed, shared_eval, wirediff};
+use crate::util::{json_of, seed, shared_eval};
 
 fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -13,14 +13,7 @@ fn seed_sentences_match_the_hand_annotation() {
         serde_json::from_slice(&std::fs::read(eval.join("seeds-gold.json")).expect("gold"))
             .expect("json");
     for (key, which) in [("afp", "afp"), ("reuters", "reuters")] {
-        let out = wirediff()
-            .args(["sentences", &seed(which), "--format", "json"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        let v = json_of(&["sentences", &seed(which), "--format", "json"]);
         let got: Vec<String> = v["articles"][0]["sentences"]
             .as_array()
             .expect("sentences")
@@ -57,5 +50,44 @@ fn seed_sentences_match_the_hand_annotation() {
                 "{key}: boilerplate {bp:?} not found in {boiler:?}"
             );
         }
+    }
+}
+
+/// A scraped body with markup: the sentences are what a reader sees, each
+/// sentence's `text` is still the article text between `start` and `end`,
+/// and no tag, rule or literal escape is a sentence.
+#[test]
+fn markup_is_left_out_and_spans_index_the_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let body = "<h2>Dam holds</h2>\n<p>The river rose overnight. Nobody was hurt.</p>\\r\\n==========\\r\\nRoads reopened at &quot;noon&quot;.";
+    let rec = serde_json::json!({"id": "m", "title": "", "body": body});
+    let path = dir.path().join("m.jsonl");
+    std::fs::write(&path, format!("{rec}\n")).expect("write");
+    let v = json_of(&[
+        "sentences",
+        path.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
+    let sentences = v["articles"][0]["sentences"].as_array().expect("sentences");
+    let got: Vec<&str> = sentences
+        .iter()
+        .filter_map(|s| s["text"].as_str())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Dam holds",
+            "The river rose overnight.",
+            "Nobody was hurt.",
+            "Roads reopened at &quot;noon&quot;."
+        ]
+    );
+    for s in sentences {
+        let (start, end) = (
+            s["start"].as_u64().unwrap_or(0),
+            s["end"].as_u64().unwrap_or(0),
+        );
+        assert_eq!(s["text"].as_str(), body.get(start as usize..end as usize));
     }
 }

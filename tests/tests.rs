@@ -5,5 +5,6 @@ mod cli;
 mod compare;
 mod dedup;
 mod hostile;
+mod properties;
 mod sentences;
 mod util;

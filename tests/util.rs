@@ -19,6 +19,19 @@ pub fn wirediff() -> Command {
     cmd
 }
 
+/// Runs `wirediff ARGS`, which must succeed, and parses its standard
+/// output as JSON.
+pub fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = wirediff()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("JSON output parses")
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -40,6 +40,7 @@
 
 pub mod candidates;
 pub mod cluster;
+pub mod event;
 mod ids;
 pub mod report;
 pub mod signature;
@@ -164,6 +165,19 @@ pub struct DedupOptions {
     pub threshold: f32,
     /// Only these relations are written; empty means all.
     pub relations: Vec<Relation>,
+    /// For calibration: note every verified candidate's same-event signals
+    /// in [`Batch::trace`].
+    pub trace: bool,
+}
+
+/// What decided a same-story pair (JSONL `event`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct EventRecord {
+    /// The signals compared.
+    #[serde(flatten)]
+    pub evidence: event::EventEvidence,
+    /// The same-event model's score (three decimals).
+    pub score: f64,
 }
 
 /// One related pair, as written in JSONL (DESIGN.md).
@@ -188,6 +202,9 @@ pub struct PairRecord {
     /// The cluster at this pair's relation level: the input position
     /// (0-based) of its earliest article, as known when the line is written.
     pub cluster: u32,
+    /// For same-story pairs: the event signals that decided it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<EventRecord>,
 }
 
 /// What one chunk produced.
@@ -203,6 +220,9 @@ pub struct Batch {
     pub articles: usize,
     /// Candidate pairs verified in this chunk (a measure of the work done).
     pub candidates: usize,
+    /// With [`DedupOptions::trace`]: one line per candidate pair, `a`, `b`,
+    /// rare-word cosine and event signals (JSON), tab-separated.
+    pub trace: Vec<String>,
 }
 
 /// The streaming deduplicator: feed it chunks of input, collect pairs.
@@ -600,7 +620,8 @@ impl Deduper {
         let this = &*self;
         let counted = AtomicUsize::new(0);
         let counted = &counted;
-        let found: Vec<(u32, u32, Verdict)> = fresh
+        let trace = self.opts.trace;
+        let found: Vec<(u32, u32, Option<Verdict>, Option<String>)> = fresh
             .par_iter()
             .flat_map_iter(|f| {
                 let x = &f.seq;
@@ -618,18 +639,29 @@ impl Deduper {
                     let sy = this.sketches.get(y as usize)?;
                     let sx = sx?;
                     let v = if story_only {
-                        verify::verify_story(sy, sx, rarity)?
+                        verify::verify_story(sy, sx, rarity)
                     } else {
-                        verify::verify(sy, sx, rarity)?
+                        verify::verify(sy, sx, rarity)
                     };
-                    Some((*x, y, v))
+                    let line = trace.then(|| {
+                        let (cos, e) = verify::story_signals(sy, sx, rarity);
+                        format!(
+                            "candidate\t{}\t{}\t{cos:.4}\t{}",
+                            this.ids.get(y).unwrap_or(""),
+                            this.ids.get(*x).unwrap_or(""),
+                            serde_json::to_string(&e).unwrap_or_default()
+                        )
+                    });
+                    (v.is_some() || line.is_some()).then_some((*x, y, v, line))
                 })
             })
             .collect();
 
         batch.candidates = counted.load(Ordering::Relaxed);
         // Sequential: clusters and output, in (later, earlier) order.
-        for (x, y, v) in found {
+        for (x, y, v, line) in found {
+            batch.trace.extend(line);
+            let Some(v) = v else { continue };
             let cluster = self.clusters.add(y, x, v.relation);
             let keep = v.score >= self.opts.threshold
                 && (self.opts.relations.is_empty() || self.opts.relations.contains(&v.relation));
@@ -649,6 +681,10 @@ impl Deduper {
                 shared_sentences: v.evidence.shared_sentences,
                 shared_quotes: v.evidence.shared_quotes,
                 cluster,
+                event: v.event.map(|(evidence, p)| EventRecord {
+                    evidence,
+                    score: round3(p),
+                }),
             });
         }
 

@@ -213,8 +213,10 @@ pub struct Sketch<'a> {
     rec: &'a [u32],
 }
 
-/// Values before the fingerprints: four counts and the content hash.
-const HEADER: usize = 6;
+/// Values before the fingerprints: four counts, the content hash and the
+/// length of the event tail (the last values of the record, 16-bit values
+/// two to a slot: `event::EventSig::pack`).
+const HEADER: usize = 7;
 
 /// An article's sketch record, owned: what [`signature`] makes, before the
 /// store copies it into its blocks.
@@ -283,7 +285,7 @@ fn count(n: usize) -> u32 {
 
 impl SketchBuf {
     /// Packs the parts into one record of exact size.
-    fn new(p: &Parts, quotes: &[u64], content: u64) -> SketchBuf {
+    fn new(p: &Parts, quotes: &[u64], content: u64, event: &[u16]) -> SketchBuf {
         let n = p.fps.len();
         // The packing assumes these agree; they do by construction, and a
         // sketch of mismatched parts is never made.
@@ -300,7 +302,9 @@ impl SketchBuf {
         quotes.dedup();
         let parts = [&p.words, &p.paras, &p.flags, &p.title, &p.title_flags];
         let narrow: usize = parts.iter().map(|x| x.len()).sum();
-        let mut rec = Vec::with_capacity(HEADER + 2 * n + 1 + quotes.len() + narrow.div_ceil(2));
+        let tail = event.len().div_ceil(2);
+        let mut rec =
+            Vec::with_capacity(HEADER + 2 * n + 1 + quotes.len() + narrow.div_ceil(2) + tail);
         rec.extend([
             count(n),
             count(quotes.len()),
@@ -308,6 +312,7 @@ impl SketchBuf {
             count(p.title.len()),
             content as u32,
             (content >> 32) as u32,
+            count(tail),
         ]);
         rec.extend(p.fps.iter().map(|&f| narrow_hash(f)));
         rec.extend_from_slice(&quotes);
@@ -322,6 +327,14 @@ impl SketchBuf {
                     dst.copy_from_slice(part);
                 }
                 at += part.len();
+            }
+        }
+        let at = rec.len();
+        rec.resize(at + tail, 0);
+        if let Some(area) = rec.get_mut(at..) {
+            let area: &mut [u16] = bytemuck::cast_slice_mut(area);
+            if let Some(dst) = area.get_mut(..event.len()) {
+                dst.copy_from_slice(event);
             }
         }
         SketchBuf {
@@ -502,6 +515,13 @@ impl<'a> Sketch<'a> {
         set.drain_into(out);
     }
 
+    /// The article's event signature (see `event`).
+    pub fn event(&self) -> super::event::EventSig {
+        let tail = self.field(6);
+        let at = self.rec.len().saturating_sub(tail);
+        super::event::EventSig::unpack(bytemuck::cast_slice(self.rec.get(at..).unwrap_or(&[])))
+    }
+
     /// Heap bytes of the record.
     pub fn heap_bytes(&self) -> usize {
         self.rec.len() * 4
@@ -639,6 +659,14 @@ fn hash_bytes(b: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(b);
     mix(h.finish())
+}
+
+/// The 16-bit bucket of a name's words, lower-cased, hashed as the corpus
+/// hashes words (several words hash as one): the event signature's names.
+pub(crate) fn name_bucket(text: &str, buf: &mut String) -> u16 {
+    let mut h = 0u64;
+    for_each_word(text, buf, |w, _, _| h = mix(h ^ w));
+    bucket(h)
 }
 
 /// Calls `f(hash, starts_capitalized, has_digit)` for each word of `text`:
@@ -853,7 +881,9 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         parts.fps.iter().fold(0u64, |acc, &f| mix(acc ^ f)) | 1
     };
     let keys = keys(key_fps, paras);
-    let sketch = SketchBuf::new(parts, &quote_hashes(&article.text, buf), content);
+    let mut event = Vec::new();
+    super::event::EventSig::of(article, &sentences, name_bucket).pack(&mut event);
+    let sketch = SketchBuf::new(parts, &quote_hashes(&article.text, buf), content, &event);
     Signature {
         sketch,
         keys,
@@ -1134,7 +1164,7 @@ mod tests {
             title: vec![50],
             doc_words: vec![1, 3, 4, 8, 9],
         };
-        let buf = SketchBuf::new(&parts, &[hi(70), hi(71)], 99 << 40 | 7);
+        let buf = SketchBuf::new(&parts, &[hi(70), hi(71)], 99 << 40 | 7, &[]);
         let sk = buf.view();
         assert_eq!(sk.len(), 3);
         assert_eq!(sk.fps(), &[11, 12, 13]);
@@ -1152,9 +1182,9 @@ mod tests {
         assert_eq!(sk.title(), &[50]);
         assert_eq!(sk.story_words(), parts.doc_words);
         assert_eq!(sk.content(), 99 << 40 | 7);
-        // Header, fingerprints, quotes, offsets; 5 + 3 + 1 + 1 + 1 16-bit
-        // values in 6.
-        assert_eq!(sk.heap_bytes(), (6 + 3 + 2 + 4 + 6) * 4);
+        // Header (with the event signature's length), fingerprints, quotes,
+        // offsets; 5 + 3 + 1 + 1 + 1 16-bit values in 6; no event facts.
+        assert_eq!(sk.heap_bytes(), (7 + 3 + 2 + 4 + 6) * 4);
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //! the idea and the tolerance: a sentence counts as shared when it is the
 //! same give or take light edits ([`near_match`]), as `align` would pair it.
 
+use super::event::{self, EventEvidence};
 use super::signature::{with_story_words, Sketch};
 use super::Relation;
 
@@ -57,12 +58,15 @@ pub const NEAR_MATCH_LARGER: f32 = 0.5;
 /// ... and at least this many words.
 pub const NEAR_MATCH_MIN_WORDS: usize = 3;
 
-/// Same-story: cosine of the two articles' sets of *rare* words (see
-/// [`Rarity`]). Reports of one event by different outlets share its names,
-/// places, numbers and vocabulary while their common words are filtered
-/// out. On BASIL (100 events x 3 outlets, scripts/score_basil_dedup.py)
-/// F1 was 0.81 at 0.09, 0.83 at 0.10, 0.82 at 0.11 and 0.80 at 0.14.
-pub const SAME_STORY_COSINE: f32 = 0.1;
+/// Same-story evidence starts with the cosine of the two articles' sets of
+/// *rare* words (see [`Rarity`]): reports of one event by different outlets
+/// share its names, places, numbers and vocabulary while their common words
+/// are filtered out. (Alone, as a threshold of 0.1, it gave BASIL F1 0.857
+/// and GVA 0.575: one topic's reports share vocabulary too.) Candidates
+/// below this cosine are not looked at further; the rest go to the
+/// same-event model ([`event::same_event_score`]), which weighs the cosine
+/// with when, where and who.
+pub const STORY_PREFILTER: f32 = 0.05;
 
 /// A word is rare when it is in at most this share of the articles so far
 /// ... (5% of BASIL's 300 articles is 15: the best of 15, 30 and 60 there)
@@ -147,31 +151,53 @@ pub struct Verdict {
     pub score: f32,
     /// The measurements behind it.
     pub evidence: Evidence,
+    /// For same-story: what the event signatures said, and the model's
+    /// score.
+    pub event: Option<(EventEvidence, f32)>,
 }
 
 /// Verifies a candidate pair. `None`: the two articles are not related.
 pub fn verify(a: Sketch, b: Sketch, rarity: &Rarity) -> Option<Verdict> {
     let mut evidence = measure(a, b);
     evidence.story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
-    classify(evidence)
+    classify(evidence).or_else(|| same_event(a, b, evidence))
+}
+
+/// The same-event decision for a pair that is neither duplicate nor
+/// derived: the rare-word cosine and the event signatures through the
+/// calibrated model.
+fn same_event(a: Sketch, b: Sketch, evidence: Evidence) -> Option<Verdict> {
+    if evidence.story < STORY_PREFILTER {
+        return None;
+    }
+    let e = EventEvidence::compare(&a.event(), &b.event());
+    let p = event::same_event_score(evidence.story, &e);
+    (p >= event::SAME_EVENT).then_some(Verdict {
+        relation: Relation::SameStory,
+        score: evidence.story,
+        evidence,
+        event: Some((e, p)),
+    })
+}
+
+/// The signals of the same-event decision for a pair (for calibration).
+pub fn story_signals(a: Sketch, b: Sketch, rarity: &Rarity) -> (f32, EventEvidence) {
+    let story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
+    (story, EventEvidence::compare(&a.event(), &b.event()))
 }
 
 /// Verifies a pair found only through shared salient terms: the cheap
 /// salient test first, the sentence measures only for pairs that pass it.
 pub fn verify_story(a: Sketch, b: Sketch, rarity: &Rarity) -> Option<Verdict> {
     let story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
-    if story < SAME_STORY_COSINE {
+    if story < STORY_PREFILTER {
         return None;
     }
     let mut evidence = measure(a, b);
     evidence.story = story;
     // Found through names, not through shared sentence pairs: whatever
     // sentences the two share sit in one passage, so at most same story.
-    classify(evidence).map(|v| Verdict {
-        relation: Relation::SameStory,
-        score: story,
-        ..v
-    })
+    same_event(a, b, evidence)
 }
 
 /// One flag per sentence: on the stack up to [`Marks::INLINE`] sentences
@@ -324,7 +350,8 @@ fn identical_by_sorting(a: Sketch, b: Sketch, am: &mut Marks, bm: &mut Marks) {
     }
 }
 
-/// The relation the evidence supports, strongest first.
+/// The copy relation the evidence supports (duplicate, then derived);
+/// `None` leaves the pair to the same-event decision.
 pub fn classify(e: Evidence) -> Option<Verdict> {
     let lo = e.a_covered.min(e.b_covered);
     let hi = e.a_covered.max(e.b_covered);
@@ -332,8 +359,6 @@ pub fn classify(e: Evidence) -> Option<Verdict> {
         (Relation::Duplicate, hi)
     } else if hi >= DERIVED_COVERAGE {
         (Relation::Derived, hi)
-    } else if e.story >= SAME_STORY_COSINE {
-        (Relation::SameStory, e.story)
     } else {
         return None;
     };
@@ -341,6 +366,7 @@ pub fn classify(e: Evidence) -> Option<Verdict> {
         relation,
         score,
         evidence: e,
+        event: None,
     })
 }
 

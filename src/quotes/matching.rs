@@ -533,6 +533,30 @@ fn speakers_agree(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// Quotes of one article with the same words (and the same kind, scare
+/// quote or not) score alike against every other quote, so they are scored
+/// once as a class. An article that repeats one quotation a thousand times
+/// (a feed that loops, a paragraph pasted over and over) then costs one
+/// candidate per pair of distinct quotes, not a million.
+struct Classes {
+    /// Each class's quotes, in text order; the first stands for the class.
+    members: Vec<Vec<usize>>,
+}
+
+fn classes(quotes: &[Quote], words: &[Words]) -> Classes {
+    let mut index: FxHashMap<(&[u32], bool), usize> = FxHashMap::default();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, (q, w)) in quotes.iter().zip(words).enumerate() {
+        let key = (w.ids.as_slice(), q.kind == QuoteKind::Term);
+        let c = *index.entry(key).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[c].push(i);
+    }
+    Classes { members }
+}
+
 /// Matches the quotes of two analyzed articles, one to one, best first.
 pub(crate) fn match_quotes(a: &Document, b: &Document) -> Vec<QuoteMatch> {
     let ta = &a.article.text;
@@ -548,9 +572,23 @@ pub(crate) fn match_quotes(a: &Document, b: &Document) -> Vec<QuoteMatch> {
         .iter()
         .map(|q| ids_of(q.span.slice(tb), &mut vocabulary))
         .collect();
+    let (ca, cb) = (classes(&a.quotes, &wa), classes(&b.quotes, &wb));
+    // One quote standing for each class; a class's first quote comes first in
+    // the text, so class order is text order of first appearance.
+    let rep = |c: &Classes, w: &[Words]| -> Vec<Words> {
+        c.members
+            .iter()
+            .map(|m| Words {
+                ids: w[m[0]].ids.clone(),
+                sorted: w[m[0]].sorted.clone(),
+            })
+            .collect()
+    };
+    let (ra, rb) = (rep(&ca, &wa), rep(&cb, &wb));
     let mut cands = Vec::new();
-    for (i, j) in pairs_to_check(&wa, &wb) {
-        if let Some((score, pairs)) = candidate(&a.quotes[i], &wa[i], &b.quotes[j], &wb[j]) {
+    for (i, j) in pairs_to_check(&ra, &rb) {
+        let (qa, qb) = (&a.quotes[ca.members[i][0]], &b.quotes[cb.members[j][0]]);
+        if let Some((score, pairs)) = candidate(qa, &ra[i], qb, &rb[j]) {
             cands.push(Candidate {
                 a: i,
                 b: j,
@@ -564,38 +602,40 @@ pub(crate) fn match_quotes(a: &Document, b: &Document) -> Vec<QuoteMatch> {
             .total_cmp(&x.score)
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
-    let mut used_a = vec![false; wa.len()];
-    let mut used_b = vec![false; wb.len()];
+    // Members of a class are taken in text order, so a cursor per class says
+    // which is next; with no repeated quote this is the plain greedy.
+    let mut next_a = vec![0usize; ra.len()];
+    let mut next_b = vec![0usize; rb.len()];
     let mut out = Vec::new();
     for c in cands {
-        if used_a[c.a] || used_b[c.b] {
-            continue;
-        }
-        used_a[c.a] = true;
-        used_b[c.b] = true;
-        let (x, y) = (&wa[c.a], &wb[c.b]);
-        let verbatim = x.ids == y.ids;
-        let changes = if verbatim {
-            Vec::new()
-        } else {
-            let da = detail_of(a.quotes[c.a].span.slice(ta));
-            let db = detail_of(b.quotes[c.b].span.slice(tb));
-            changes((x, &da), (y, &db), &c.pairs, (&wa, c.a), (&wb, c.b))
-        };
-        let (qa, qb) = (&a.quotes[c.a], &b.quotes[c.b]);
-        out.push(QuoteMatch {
-            a: c.a,
-            b: c.b,
-            score: if verbatim { 1.0 } else { c.score.min(0.999) },
-            kind: if verbatim {
-                MatchKind::Verbatim
+        while next_a[c.a] < ca.members[c.a].len() && next_b[c.b] < cb.members[c.b].len() {
+            let (qi, qj) = (ca.members[c.a][next_a[c.a]], cb.members[c.b][next_b[c.b]]);
+            next_a[c.a] += 1;
+            next_b[c.b] += 1;
+            let (x, y) = (&ra[c.a], &rb[c.b]);
+            let verbatim = x.ids == y.ids;
+            let changes = if verbatim {
+                Vec::new()
             } else {
-                MatchKind::Variant
-            },
-            changes,
-            speaker_agrees: speakers_agree(qa.speaker.as_deref(), qb.speaker.as_deref()),
-            diff: word_diff(qa.span.slice(ta), qb.span.slice(tb)),
-        });
+                let da = detail_of(a.quotes[qi].span.slice(ta));
+                let db = detail_of(b.quotes[qj].span.slice(tb));
+                changes((x, &da), (y, &db), &c.pairs, (&ra, c.a), (&rb, c.b))
+            };
+            let (qa, qb) = (&a.quotes[qi], &b.quotes[qj]);
+            out.push(QuoteMatch {
+                a: qi,
+                b: qj,
+                score: if verbatim { 1.0 } else { c.score.min(0.999) },
+                kind: if verbatim {
+                    MatchKind::Verbatim
+                } else {
+                    MatchKind::Variant
+                },
+                changes,
+                speaker_agrees: speakers_agree(qa.speaker.as_deref(), qb.speaker.as_deref()),
+                diff: word_diff(qa.span.slice(ta), qb.span.slice(tb)),
+            });
+        }
     }
     out.sort_by_key(|m| (m.a, m.b));
     out
@@ -604,6 +644,25 @@ pub(crate) fn match_quotes(a: &Document, b: &Document) -> Vec<QuoteMatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_quotes_pair_one_to_one_in_text_order() {
+        // A quote pasted many times on both sides: each copy pairs with the
+        // copy of the same rank, and only as many pairs as the fewer copies.
+        let para = "The mayor said: \"We will rebuild the bridge before the winter comes.\"";
+        let doc = |n: usize| {
+            let body = vec![para; n].join("\n\n");
+            crate::Document::analyze(
+                crate::article::article_from_text("x.txt", &format!("T\n\n{body}")).unwrap(),
+            )
+        };
+        let (a, b) = (doc(300), doc(200));
+        assert_eq!(a.quotes.len(), 300);
+        let m = match_quotes(&a, &b);
+        assert_eq!(m.len(), 200);
+        assert!(m.iter().enumerate().all(|(k, q)| q.a == k && q.b == k));
+        assert!(m.iter().all(|q| q.kind == MatchKind::Verbatim));
+    }
 
     #[test]
     fn spelling_variants_fold_together() {

@@ -54,7 +54,15 @@ const MAX_TERM_WORDS: usize = 2;
 /// Extracts the quotes of an article whose sentences are known.
 pub fn extract(article: &Article, sentences: &[Sentence]) -> Vec<Quote> {
     let text = &article.text;
-    let raws = marks::scan(article);
+    // Boilerplate (a dateline, a credit) is not story: two marks on either
+    // side of it are unrelated marks, not one quotation.
+    let raws: Vec<_> = marks::scan(article)
+        .into_iter()
+        .filter(|r| {
+            let span = Span::new(r.start, r.end);
+            !article.boilerplate.iter().any(|b| b.span.overlaps(&span))
+        })
+        .collect();
     let terms: Vec<bool> = raws.iter().map(|r| is_term(text, r)).collect();
     let attributions = speaker::attribute(article, sentences, &raws, &terms);
     raws.iter()
@@ -345,6 +353,70 @@ mod tests {
             "\"We will win,\" Okafor said. The memo wants staff to \"promote and protect\" the \
              plan.",
             &[("We will win,", Some("Okafor")), ("promote and protect", None)],
+        ),
+        (
+            "a reporting verb in any of its forms",
+            "Senator Ruth Kagame bemoaned that voters \"no longer trust anyone at all.\"",
+            &[("no longer trust anyone at all.", Some("Ruth Kagame"))],
+        ),
+        (
+            "a verb that is also a noun, after a name",
+            "\"The harvest came late this year,\" Oskar Lund notes.",
+            &[("The harvest came late this year,", Some("Oskar Lund"))],
+        ),
+        (
+            "the same word as a noun is no cue",
+            "The farmer kept his notes in a box marked \"for the rainy season only.\"",
+            &[("for the rainy season only.", None)],
+        ),
+        (
+            "a verb the lexicon lacks, right after the quote",
+            "\"We will rebuild every single house,\" Mayor Lena Okafor retaliated in French.",
+            &[("We will rebuild every single house,", Some("Lena Okafor"))],
+        ),
+        (
+            "a question and a long attribution sentence",
+            "\"Did anyone read the report?\" Tomas Varga went on, as if nobody had spoken \
+             before him at the hearing that day.",
+            &[("Did anyone read the report?", Some("Tomas Varga"))],
+        ),
+        (
+            "a new sentence that reports something else",
+            "\"The plant will close.\" Ruth Adeyemi agreed that the town would need new jobs \
+             for the workers laid off in the spring.",
+            &[("The plant will close.", None)],
+        ),
+        (
+            "the hearers after told are not the speaker",
+            "Dana Whitfield waved to the crowd but told her supporters, \"We are not done yet.\"",
+            &[("We are not done yet.", Some("Dana Whitfield"))],
+        ),
+        (
+            "an age between a name and its apposition",
+            "Maria Ortiz, 42, the owner of the bakery, said \"the rent doubled in one year.\"",
+            &[("the rent doubled in one year.", Some("Maria Ortiz"))],
+        ),
+        (
+            "a transcript label with a party tag",
+            "Rep. Ann Lee (D-Ore.): \"I have not seen that figure anywhere before.\"",
+            &[("I have not seen that figure anywhere before.", Some("Ann Lee"))],
+        ),
+        (
+            "a credit after a dash",
+            "Turnout rose in every county - Paul Meyer: \"The young voters came out in force.\"",
+            &[("The young voters came out in force.", Some("Paul Meyer"))],
+        ),
+        (
+            "an inverted cue before a colon",
+            "Carla Mendes spoke for an hour.\n\nContinued Mendes: \"The budget is not a \
+             wish list.\"",
+            &[("The budget is not a wish list.", Some("Carla Mendes"))],
+        ),
+        (
+            "a colon closing a paragraph, whatever the verb",
+            "The retired teacher Ivo Petrov sighed:\n\n\"Nobody asked us what we \
+             wanted here.\"",
+            &[("Nobody asked us what we wanted here.", Some("Ivo Petrov"))],
         ),
         (
             "apostrophes are not quotes",

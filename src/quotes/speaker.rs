@@ -24,6 +24,7 @@
 use super::marks::Raw;
 use super::words::{self, is_cap, key, Tok};
 use crate::article::Article;
+use crate::lexicon;
 use crate::segment::Sentence;
 use rustc_hash::FxHashMap;
 
@@ -39,6 +40,11 @@ const MAX_CUE_DISTANCE: usize = 24;
 /// this short, in tokens (`"We lost." Trump said on Twitter.` is 5): a longer
 /// one reports something else. Chosen by hand; PolNeAR dev has few of these.
 const MAX_TRAILING_ATTRIBUTION: usize = 8;
+
+/// How far into a sentence after a quote its cue may stand for the sentence
+/// to be read as the quote's attribution whatever its length: a name of up
+/// to five words and the verb (`Ann Marie de la Cruz said`).
+const MAX_OPENING_CUE: usize = 6;
 
 /// How many sentences back a pronoun may look for its antecedent. News copy
 /// names the speaker again within a paragraph or two; on the seeds every `he`
@@ -237,6 +243,20 @@ pub(crate) fn attribute(
             .and_then(|&(a, b)| key_text.get(a as usize..b as usize))
             .unwrap_or("")
     };
+    let after_subject = |i: usize| {
+        let Some(p) = i.checked_sub(1).filter(|&p| toks[p].is_word()) else {
+            return false;
+        };
+        let w = toks[p].text(text);
+        if words::is_possessive(w) {
+            return false;
+        }
+        if words::is_pronoun(key_of(p)) || (is_cap(w) && !words::is_opener(key_of(p))) {
+            return true;
+        }
+        p.checked_sub(1)
+            .is_some_and(|d| toks[d].is_word() && words::is_determiner(key_of(d)))
+    };
     let cues = (0..toks.len())
         .map(|i| {
             let next = toks
@@ -247,6 +267,14 @@ pub(crate) fn attribute(
                 words::cue_len(key_of(i), next, is_cap(toks[i].text(text)))
             } else {
                 0
+            };
+            // `Lee notes`, `the letter reads`, but not `his notes` or
+            // `taking calls`: a verb that is also a plural noun is a cue
+            // only after a subject (a name, a pronoun, `the` + noun).
+            let n = if n == 1 && words::is_nounish_cue(key_of(i)) && !after_subject(i) {
+                0
+            } else {
+                n
             };
             u8::try_from(n).unwrap_or(0)
         })
@@ -397,13 +425,21 @@ impl Ctx<'_> {
         let after_first = comma_after || (matches!(last, Some('?' | '!')) && after_lower);
         let after = || {
             if ends_sentence && !after_lower && !after_first {
-                // A new sentence: only a short one is an attribution.
+                // A new sentence is an attribution when it is short, or
+                // when it opens with one (`"Why?" Lee went on, as if …`,
+                // `"…." said Ann Cole, a professor of …`).
                 let end = self.sentence_end(alo);
-                if end.saturating_sub(alo) > MAX_TRAILING_ATTRIBUTION {
+                // After a full stop only an inverted cue (`said Ann Cole`)
+                // does: `Ann Cole agreed that …` reports another statement.
+                let asked = matches!(last, Some('?' | '!'));
+                let opens_with_cue = (alo..end.min(alo + MAX_OPENING_CUE))
+                    .any(|c| self.cue(c) > 0 && (c == alo || (asked && self.is_word(c - 1))));
+                if end.saturating_sub(alo) > MAX_TRAILING_ATTRIBUTION && !opens_with_cue {
                     return None;
                 }
             }
             self.after(alo, ahi)
+                .or_else(|| self.open_class_after(alo, ahi).filter(|_| after_first))
         };
         // `A cashier who "steals" is held accountable, Warren said.`: an
         // attribution closing the sentence the quote stands in.
@@ -448,6 +484,40 @@ impl Ctx<'_> {
             j += 1;
         }
         j
+    }
+
+    /// `"…," Lee retaliated.`: right after a quote that its attribution
+    /// follows, a name (or `the` + noun) and a past-tense verb the lexicon
+    /// lacks are the speaker and cue. Reporting verbs are an open class; the
+    /// shape, a subject and a verb in -ed standing alone after the quote's
+    /// comma, is what marks the attribution.
+    fn open_class_after(&self, lo: usize, hi: usize) -> Option<Found> {
+        let first = (lo..hi).find(|&i| self.is_word(i))?;
+        if (lo..first).any(|i| !self.toks[i].is_punct(',')) {
+            return None;
+        }
+        let determiner = words::is_determiner(self.key(first));
+        let verb = (first + 1..hi.min(first + MAX_OPENING_CUE)).find(|&v| {
+            let w = self.word(v);
+            self.is_word(v) && !is_cap(w) && w.len() > 3 && w.ends_with("ed")
+        })?;
+        let subject_ok = if determiner {
+            (first + 1..verb).all(|i| self.is_word(i) && !words::is_stop(self.key(i)))
+        } else {
+            self.is_name_run(first, verb)
+        };
+        // The verb ends the clause: a full stop, a comma, or a phrase of
+        // manner or place (`retaliated in French`, `barked at him`).
+        let next = verb + 1;
+        let ends = next >= hi
+            || self.toks[next].is_punct(',')
+            || self.is_terminator(next)
+            || words::is_inner_prep(self.key(next))
+            || words::is_skippable(self.key(next));
+        if !(subject_ok && ends && verb > first) {
+            return None;
+        }
+        Some(self.found(first, verb, verb, 1))
     }
 
     /// `"…," Rasmussen told reporters` / `"…," said Clinton` / `"…" ― Jane Doe`.
@@ -528,6 +598,13 @@ impl Ctx<'_> {
                 break (c, n);
             }
         };
+        // `continued chanting "…"`, `began speaking, saying`: in a chain of
+        // speech verbs the first one has the subject.
+        let (mut cue, mut n) = (cue, n);
+        while cue > lo && self.cue(cue - 1) == 1 && !self.key(cue - 1).ends_with("ing") {
+            cue -= 1;
+            n = 1;
+        }
         let result = self.before_cue(lo, hi, cue, n)?;
         let nounish = words::is_nounish_cue(self.key(cue));
         if nounish {
@@ -550,7 +627,13 @@ impl Ctx<'_> {
     /// is a pronoun or a name followed by lower-case words (a headline such
     /// as `Veto Power Impedes Peace: "…"` is not a clause).
     fn colon_intro(&self, lo: usize, hi: usize) -> Option<Found> {
-        if hi <= lo + 2 || !self.toks[hi - 1].is_punct(':') {
+        if hi <= lo + 1 || !self.toks[hi - 1].is_punct(':') {
+            return None;
+        }
+        if let Some(f) = self.colon_label(lo, hi - 1) {
+            return Some(f);
+        }
+        if hi <= lo + 2 {
             return None;
         }
         let (plo, phi) = self.subject(lo, hi - 1)?;
@@ -562,6 +645,57 @@ impl Ctx<'_> {
             cue: String::new(),
             at: self.toks[plo].start,
         })
+    }
+
+    /// A name standing as the label of the quote after the colon at
+    /// `colon`: a speaker's label in a transcript or a round-up
+    /// (`Rep. Ann Lee (D-Ore.): "…"`, `Lee: "…"` for a person named
+    /// before), a credit after a dash (`Turnout is up - Ann Lee: "…"`), or
+    /// an inverted cue (`Continued Lee: "…"`). A run of capitals alone
+    /// before a colon is a headline unless one of these says it is a name.
+    fn colon_label(&self, lo: usize, colon: usize) -> Option<Found> {
+        let e = self.before_parenthesis(colon, lo)?;
+        let tagged = e < colon;
+        let mut j = e;
+        while j > lo && self.is_word(j - 1) && is_cap(self.word(j - 1)) {
+            j -= 1;
+        }
+        if j == e || e - j > 6 {
+            return None;
+        }
+        let label = |plo: usize| Found {
+            who: self.classify(plo, e),
+            cue: String::new(),
+            at: self.toks[plo].start,
+        };
+        let inverted = lexicon::speech_verb(self.key(j))
+            .is_some_and(|v| matches!(v.form, lexicon::Form::Past | lexicon::Form::Third));
+        if j == lo && inverted && e > j + 1 && self.is_name_run(j + 1, e) {
+            return Some(label(j + 1));
+        }
+        if !self.is_name_run(j, e) {
+            return None;
+        }
+        let dashed = j > lo
+            && matches!(
+                self.toks[j - 1].kind,
+                words::Kind::Punct('-' | '\u{2013}' | '\u{2014}' | '\u{2015}')
+            );
+        if dashed {
+            return Some(label(j));
+        }
+        if j != lo {
+            return None;
+        }
+        let names: Vec<&str> = (j..e).map(|i| self.word(i)).collect();
+        let name = name_suffix(&names);
+        let titled = !name.is_empty() && name.len() < names.len();
+        let known = name.len() == 1
+            && self
+                .lookup(&name, self.toks[j].start)
+                .and_then(|p| self.persons.get(p))
+                .is_some_and(|p| p.tokens.len() > 1);
+        ((titled || tagged) && person_like(&name) || known).then(|| label(j))
     }
 
     /// The speaker of cue `cue` (of `n` tokens) in the stretch `[lo, hi)`.
@@ -590,8 +724,11 @@ impl Ctx<'_> {
                 return Some(self.found(plo, phi, cue, n));
             }
         }
-        // `Said Ellis: "…"`: the speaker after the cue, right before the quote.
-        if let Some((plo, phi)) = self.np_after(cue + n, hi) {
+        // `Said Ellis: "…"`: the speaker after the cue, right before the
+        // quote, when the cue opens its clause (`told his supporters, "…"`
+        // names the hearers).
+        let opens_clause = cue == lo || !self.is_word(cue - 1);
+        if let Some((plo, phi)) = self.np_after(cue + n, hi).filter(|_| opens_clause) {
             let to_quote = phi == hi
                 || (phi + 1 == hi && matches!(self.toks[phi].kind, words::Kind::Punct(':' | ',')));
             if to_quote {
@@ -675,7 +812,15 @@ impl Ctx<'_> {
                         break;
                     }
                 }
-                let j = found?;
+                let mut j = found?;
+                // `Clinton, 35, the daughter of …, said`: an age set off by
+                // commas stands between the name and its apposition.
+                while j >= floor + 2
+                    && self.toks[j - 2].is_punct(',')
+                    && self.word(j - 1).bytes().all(|b| b.is_ascii_digit())
+                {
+                    j -= 2;
+                }
                 let before = self.np_plain(j, floor);
                 // The set-off part names the speaker only when what stands
                 // before it does not (`Schumer, D-N.Y., concluded` keeps
@@ -705,17 +850,22 @@ impl Ctx<'_> {
             && !words::is_opener(self.key(lo))
     }
 
-    /// The noun phrase ending at token `end` (exclusive), read backwards.
-    fn np_plain(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
-        let mut end = end;
-        // `Rep. Jim Jordan (R-Ohio)`: the parenthesis after a name.
+    /// `Rep. Jim Jordan (R-Ohio)`: where a phrase ending at `end` ends
+    /// once a parenthesis after it is set aside (`end` when there is none;
+    /// `None` when the parenthesis opens below `floor`).
+    fn before_parenthesis(&self, end: usize, floor: usize) -> Option<usize> {
         if end > floor && self.toks[end - 1].is_punct(')') {
-            let open = (floor..end - 1)
+            return (floor..end - 1)
                 .rev()
                 .take(MAX_APPOSITION)
-                .find(|&i| self.toks[i].is_punct('('))?;
-            end = open;
+                .find(|&i| self.toks[i].is_punct('('));
         }
+        Some(end)
+    }
+
+    /// The noun phrase ending at token `end` (exclusive), read backwards.
+    fn np_plain(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let end = self.before_parenthesis(end, floor)?;
         let mut j = end;
         let mut lower = 0;
         while j > floor && self.is_word(j - 1) {
@@ -1329,7 +1479,8 @@ impl Ctx<'_> {
             return Attribution::default();
         }
         let mut end = start;
-        if self.is_terminator(end - 1) || self.toks[end - 1].is_punct(':') {
+        // A colon stays: `Lee echoed:` ¶ `"…"` is read as a colon intro.
+        if self.is_terminator(end - 1) {
             end -= 1;
         }
         let mut lo = end;
@@ -1433,7 +1584,11 @@ fn name_suffix(words_: &[&str]) -> Vec<String> {
         if !(cap || particle) {
             break;
         }
-        if !last && (words::is_title(&k) || words::is_opener(&k) || words::is_possessive(w)) {
+        // `Continued Lee:`: a capitalized reporting verb opens no name.
+        let verb = lexicon::speech_verb(&k)
+            .is_some_and(|v| matches!(v.form, lexicon::Form::Past | lexicon::Form::Third));
+        if !last && (words::is_title(&k) || words::is_opener(&k) || words::is_possessive(w) || verb)
+        {
             break;
         }
         if last && words::is_opener(&k) {

@@ -7,6 +7,7 @@
 //! insertion such as `[Secretary General Anders Fogh] Rasmussen` reads as one
 //! name.
 
+use crate::lexicon;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
@@ -188,65 +189,6 @@ pub(crate) fn is_possessive(word: &str) -> bool {
     strip_possessive(word).len() != word.len()
 }
 
-/// Reporting verbs and phrases, in the forms news copy uses. Chosen from the
-/// verbs wire style guides list for attribution, plus the verbs of judgement
-/// that attribute scare quotes (`called it "a disaster"`).
-#[rustfmt::skip]
-const CUES: &[&str] = &[
-    "reports", "found", "finds", "sings", "sang", "chanted", "attacked", "lauded", "lauds",
-    "tells", "states", "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add",
-    "adds", "added", "adding", "warn", "warns", "warned", "insist", "insists", "insisted",
-    "insisting", "noted", "noting", "explain", "explains", "explained", "explaining", "write",
-    "writes", "wrote", "writing", "tweet", "tweeted", "tweeting", "ask", "asks", "asked", "asking",
-    "argue", "argues", "argued", "arguing", "declare", "declares", "declared", "declaring",
-    "stated", "claim", "claims", "claimed", "claiming", "reply", "replies", "replied", "replying",
-    "respond", "responds", "responded", "responding", "recalls", "recalled", "recalling",
-    "acknowledge", "acknowledges", "acknowledged", "acknowledging", "admit", "admits", "admitted",
-    "admitting", "announce", "announces", "announced", "announcing", "observe", "observes",
-    "observed", "remarked", "suggest", "suggests", "suggested", "suggesting", "urge", "urges",
-    "urged", "urging", "vowed", "vowing", "promised", "promising", "predict", "predicts",
-    "predicted", "predicting", "concede", "concedes", "conceded", "conceding", "complain",
-    "complains", "complained", "complaining", "joked", "joking", "quip", "quips", "quipped",
-    "shout", "shouts", "shouted", "shouting", "yell", "yells", "yelled", "cried", "exclaim",
-    "exclaims", "exclaimed", "stress", "stresses", "stressed", "stressing", "emphasize",
-    "emphasizes", "emphasized", "emphasise", "emphasised", "reiterate", "reiterates", "reiterated",
-    "reiterating", "repeat", "repeats", "repeated", "caution", "cautions", "cautioned", "maintain",
-    "maintains", "maintained", "contend", "contends", "contended", "counters", "countered",
-    "conclude", "concludes", "concluded", "boast", "boasts", "boasted", "boasting", "lament",
-    "laments", "lamented", "muse", "mused", "confirm", "confirms", "confirmed", "deny", "denies",
-    "denied", "allege", "alleges", "alleged", "charged", "demand", "demanded", "dismiss",
-    "dismisses", "dismissed", "dismissing", "describe", "describes", "described", "describing",
-    "called", "calling", "brand", "brands", "branded", "label", "labels", "labeled", "labelled",
-    "dub", "dubs", "dubbed", "voice", "voices", "voiced", "voicing", "assert", "asserts",
-    "asserted", "asserting", "affirm", "affirmed", "continue", "continues", "continued", "pledged",
-    "threaten", "threatens", "threatened", "accuse", "accuses", "accused", "accusing", "criticize",
-    "criticized", "criticised", "slam", "slams", "slammed", "blast", "blasts", "blasted", "praise",
-    "praises", "praised", "hail", "hails", "hailed", "mock", "mocks", "mocked", "mocking",
-    "condemn", "condemns", "condemned", "decry", "decries", "decried", "recount", "recounts",
-    "recounted", "testify", "testifies", "testified", "reveal", "reveals", "revealed", "reported",
-    "quoted", "insist", "advise", "advised", "advises", "concur", "agreed", "agrees", "disagreed",
-    "proclaim", "proclaimed", "proclaims", "reasoned", "recommend", "recommended", "speculate",
-    "speculated", "whisper", "whispered", "told", "retort", "retorted", "interject", "interjected",
-    "opine", "opined", "posted", "wonder", "wondered", "wonders", "acknowledged", "conceded",
-    "explained", "thundered", "fumed", "scoffed", "sniffed", "griped", "huffed", "snapped",
-    "inveighed", "signaled", "signalled", "predicted", "estimated", "attest", "attested", "hint",
-    "hinted", "announced", "mused", "posited", "insisted",
-];
-
-/// Cue words that only report speech when followed by a particle (`went on`,
-/// `pointed out`, `summed up`, `chimed in`).
-const CUE_PARTICLES: &[(&str, &str)] = &[
-    ("went", "on"),
-    ("goes", "on"),
-    ("pointed", "out"),
-    ("points", "out"),
-    ("summed", "up"),
-    ("chimed", "in"),
-    ("figured", "out"),
-    ("put", "it"),
-    ("puts", "it"),
-];
-
 /// The cue starting at token `i`: its token count (1 or 2), or 0 when none.
 #[cfg(test)]
 pub(crate) fn cue_at(text: &str, toks: &[Tok], i: usize) -> usize {
@@ -265,32 +207,23 @@ pub(crate) fn cue_at(text: &str, toks: &[Tok], i: usize) -> usize {
 /// The cue a word starts, from its key, the next word's key and whether it
 /// is capitalized: its token count (1 or 2), or 0 when none.
 pub(crate) fn cue_len(word: &str, next: Option<&str>, cap: bool) -> usize {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    static ANY: OnceLock<WordSet> = OnceLock::new();
-    // One look-up settles almost every word: is it part of any cue at all?
-    let any = ANY.get_or_init(|| {
-        CUES.iter()
-            .copied()
-            .chain(CUE_PARTICLES.iter().map(|(verb, _)| *verb))
-            .chain(["according"])
-            .collect()
-    });
-    if !any.contains(word) {
-        return 0;
-    }
     if word == "according" {
         return if next == Some("to") { 2 } else { 0 };
-    }
-    for (verb, particle) in CUE_PARTICLES {
-        if word == *verb {
-            return if next == Some(*particle) { 2 } else { 0 };
-        }
     }
     // A capitalized cue word is a name or starts a sentence (`Read`, `State`).
     if cap && !matches!(word, "said" | "says" | "told" | "added" | "asked") {
         return 0;
     }
-    usize::from(set(&SET, CUES).contains(word))
+    let particles = lexicon::speech_particles(word);
+    if next.is_some_and(|n| particles.contains(&n)) {
+        return 2;
+    }
+    match lexicon::speech_verb(word) {
+        // `the note said`: a noun's spelling is no cue.
+        Some(v) if v.noun_too && v.form == lexicon::Form::Base => 0,
+        Some(_) => 1,
+        None => 0,
+    }
 }
 
 type WordSet = FxHashSet<&'static str>;
@@ -457,13 +390,11 @@ pub(crate) fn is_skippable(k: &str) -> bool {
         || (k.len() > 4 && k.ends_with("ly") && !set(&LY, LY_WORDS).contains(k))
 }
 
-/// Cue words that are also plural nouns (`reports`, `states`): taken as cues
+/// Cue words that are also plural nouns (`reports`, `notes`): taken as cues
 /// only after a name, a pronoun or a phrase opened by a determiner.
 pub(crate) fn is_nounish_cue(k: &str) -> bool {
-    matches!(
-        k,
-        "reports" | "states" | "claims" | "finds" | "tells" | "notes"
-    )
+    lexicon::speech_verb(k).is_some_and(|v| v.noun_too && v.form == lexicon::Form::Third)
+        || k == "tells"
 }
 pub(crate) fn is_time(k: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();

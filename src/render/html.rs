@@ -14,12 +14,12 @@
 //! slipped through could neither run nor load anything.
 
 use super::options::RenderOptions;
+use super::parts::{change_tags, kind_mark, matches_of, speaker, unmatched_quotes};
 use super::sanitize::Shown;
-use super::style::{self, label, name, reading_order, Item};
-use super::terminal::{change_tags, matches_of, speaker, unmatched_quotes};
+use super::style::{self, label, name};
 use crate::diff::{DiffOp, Op};
 use crate::quotes::QuoteMatch;
-use crate::{Comparison, Document, Pair, Side};
+use crate::{Comparison, Document, Pair, ReadingItem, Side};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use std::io::{self, Write};
 
@@ -196,49 +196,49 @@ fn marked(text: &str, side: Side) -> Markup {
 }
 
 fn glyph(kind: &str) -> &'static str {
-    super::terminal::kind_mark(kind).0
+    kind_mark(kind).0
 }
 
 fn sentences(docs: &Pair<Document>, c: &Comparison) -> Markup {
     html! {
-        @for item in reading_order(c) {
+        @for &item in &c.reading_order {
             @match item {
-                Item::Aligned { index, moved } => {
+                ReadingItem::Aligned(index) => {
                     @if let Some(al) = c.alignments.get(index) {
                         @let kind = name(&al.kind);
                         div class={ "row " (kind) } {
                             div.cell.a {
                                 span.num { (label("A", &al.a)) } " "
-                                (diff_side(&style::alignment_ops(docs, al), Side::A))
+                                (diff_side(&al.diff, Side::A))
                             }
                             div.mark title={ (kind) " " (format!("{:.2}", al.score)) } {
                                 b { (glyph(&kind)) } (kind) br; (format!("{:.2}", al.score))
                             }
                             div.cell.b {
                                 span.num { (label("B", &al.b)) } " "
-                                @if moved { span.moved { "moved" } " " }
-                                (diff_side(&style::alignment_ops(docs, al), Side::B))
+                                @if al.moved { span.moved { "moved" } " " }
+                                (diff_side(&al.diff, Side::B))
                             }
                         }
                     }
                 }
-                Item::OnlyA(i) => {
+                ReadingItem::OnlyA(i) => {
                     div.row.only-a {
                         div.cell.a {
                             span.num { (label("A", &[i])) } " "
-                            (style::sentence(&docs.a, i).unwrap_or(""))
+                            (docs.a.sentence_text(i))
                         }
                         div.mark { b { "<" } "only in A" }
                         div.cell.b {}
                     }
                 }
-                Item::OnlyB(j) => {
+                ReadingItem::OnlyB(j) => {
                     div.row.only-b {
                         div.cell.a {}
                         div.mark { b { ">" } "only in B" }
                         div.cell.b {
                             span.num { (label("B", &[j])) } " "
-                            (style::sentence(&docs.b, j).unwrap_or(""))
+                            (docs.b.sentence_text(j))
                         }
                     }
                 }

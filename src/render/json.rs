@@ -16,6 +16,11 @@
 //!   `dateline`, `copyright`, `comments`, `photo-credit`, `image`, `caption`,
 //!   `trailer`, `related`).
 //!
+//! `compare` adds `alignments`, `quote_matches`, `unmatched`,
+//! `unmatched_quotes` and `summary`; each alignment is `{a, b, score, kind,
+//! moved, diff}`, `moved` true when B tells it out of A's order.
+//! docs/contract.md gives every field.
+//!
 //! Fields may be added; none is renamed or removed without raising `version`.
 
 use crate::{Document, QuoteKind, Span};
@@ -151,7 +156,7 @@ struct ComparisonJson<'a> {
 }
 
 /// Writes the comparison of two articles as one JSON object (the v1
-/// contract of DESIGN.md) followed by a newline.
+/// contract of docs/contract.md) followed by a newline.
 pub fn comparison(
     docs: &crate::Pair<Document>,
     c: &crate::Comparison,

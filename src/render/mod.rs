@@ -4,6 +4,7 @@
 pub mod html;
 pub mod json;
 pub mod options;
+pub mod parts;
 pub mod sanitize;
 pub mod side_by_side;
 pub mod style;

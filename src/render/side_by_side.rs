@@ -3,15 +3,16 @@
 //! B-only sentences next to their neighbours in B, and the quotes the same
 //! way. A mark between the columns says how the two sides relate.
 //!
-//! Below [`MIN_WIDTH`] the inline view is written instead, with a note.
+//! It needs [`MIN_WIDTH`] columns: `terminal::comparison` writes the
+//! inline view below that.
 
 use super::options::RenderOptions;
-use super::style::{self, block, label, name, paint, reading_order, wrap, Item, Rich, Style};
-use super::terminal::{
-    self, change_tags, kind_mark, matches_of, push_speakers, side_style, speaker, speaker_warning,
-    title_line, unmatched_quotes,
+use super::parts::{
+    byline, change_tags, kind_mark, matches_of, push_speakers, side_style, speaker,
+    speaker_warning, summary, title_line, unmatched_quotes,
 };
-use crate::{Comparison, Document, Pair, Side};
+use super::style::{self, block, label, name, paint, wrap, Rich, Style};
+use crate::{Comparison, Document, Pair, ReadingItem, Side};
 use std::io::{self, Write};
 
 /// Narrowest width for two columns. Each column then gets 28 columns, about
@@ -33,8 +34,8 @@ struct Row {
     right: Rich,
 }
 
-/// Writes the side-by-side view, or the inline view when `opts.width` is
-/// below [`MIN_WIDTH`].
+/// Writes the side-by-side view, laid out at [`MIN_WIDTH`] when
+/// `opts.width` is narrower.
 pub fn comparison(
     docs: &Pair<Document>,
     c: &Comparison,
@@ -42,25 +43,7 @@ pub fn comparison(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let color = opts.color;
-    if opts.width < MIN_WIDTH {
-        let mut note = String::new();
-        let mut r = Rich::new();
-        r.push(
-            &format!("(side by side needs {MIN_WIDTH} columns: shown inline)"),
-            Style::META,
-        );
-        block(
-            &r,
-            0,
-            2,
-            opts.width.max(terminal::MIN_WIDTH),
-            color,
-            &mut note,
-        );
-        out.write_all(note.as_bytes())?;
-        return terminal::inline(docs, c, opts, out);
-    }
-    let col = (opts.width - GUTTER) / 2;
+    let col = (opts.width.max(MIN_WIDTH) - GUTTER) / 2;
     let w = col * 2 + GUTTER;
     let mut s = String::new();
     let head = |side: Side, d: &Document| {
@@ -72,7 +55,7 @@ pub fn comparison(
     };
     let path = |d: &Document| {
         let mut r = Rich::new();
-        terminal::byline(d, &mut r);
+        byline(d, &mut r);
         r
     };
     for row in [
@@ -91,7 +74,7 @@ pub fn comparison(
     ] {
         emit(&row, col, color, &mut s);
     }
-    terminal::summary(c, w, color, &mut s);
+    summary(c, w, color, &mut s);
     legend(w, color, &mut s);
     s.push_str(&"\u{2500}".repeat(col));
     s.push_str("\u{2500}\u{253c}\u{2500}");
@@ -159,35 +142,35 @@ fn emit(row: &Row, col: usize, color: bool, s: &mut String) {
 /// The sentence rows in reading order.
 fn sentence_rows(docs: &Pair<Document>, c: &Comparison, color: bool) -> Vec<Row> {
     let mut rows = Vec::new();
-    for item in reading_order(c) {
+    for &item in &c.reading_order {
         let mut left = Rich::new();
         let mut right = Rich::new();
         let (mark, mark_style) = match item {
-            Item::Aligned { index, moved } => {
+            ReadingItem::Aligned(index) => {
                 let Some(al) = c.alignments.get(index) else {
                     continue;
                 };
                 left.push(&label("A", &al.a), Style::META);
                 left.push(" ", Style::PLAIN);
-                left.push_diff(&style::alignment_ops(docs, al), Some(Side::A), color);
+                left.push_diff(&al.diff, Some(Side::A), color);
                 right.push(&label("B", &al.b), Style::META);
-                if moved {
+                if al.moved {
                     right.push(" ", Style::PLAIN).push("moved", Style::WARNING);
                 }
                 right.push(" ", Style::PLAIN);
-                right.push_diff(&style::alignment_ops(docs, al), Some(Side::B), color);
+                right.push_diff(&al.diff, Some(Side::B), color);
                 kind_mark(&name(&al.kind))
             }
-            Item::OnlyA(i) => {
+            ReadingItem::OnlyA(i) => {
                 left.push(&label("A", &[i]), Style::META);
                 left.push(" ", Style::PLAIN);
-                left.push_article(style::sentence(&docs.a, i).unwrap_or(""), Style::PLAIN);
+                left.push_article(docs.a.sentence_text(i), Style::PLAIN);
                 ("<", side_style(Side::A))
             }
-            Item::OnlyB(j) => {
+            ReadingItem::OnlyB(j) => {
                 right.push(&label("B", &[j]), Style::META);
                 right.push(" ", Style::PLAIN);
-                right.push_article(style::sentence(&docs.b, j).unwrap_or(""), Style::PLAIN);
+                right.push_article(docs.b.sentence_text(j), Style::PLAIN);
                 (">", side_style(Side::B))
             }
         };
@@ -324,8 +307,9 @@ fn quotes(docs: &Pair<Document>, c: &Comparison, col: usize, color: bool, s: &mu
 mod tests {
     use super::*;
     use crate::render::options::Layout;
-    use crate::render::style::testing::{explain_ansi, fixture, strip_ansi, widest};
-    use proptest::prelude::*;
+    use crate::render::style::testing::{
+        explain_ansi, fixture, raw_comparison, raw_document, widest,
+    };
 
     fn render_with(docs: &Pair<Document>, c: &Comparison, width: usize, color: bool) -> String {
         let opts = RenderOptions {
@@ -334,7 +318,7 @@ mod tests {
             layout: Layout::SideBySide,
         };
         let mut out = Vec::new();
-        terminal::comparison(docs, c, &opts, &mut out).expect("writing to memory");
+        comparison(docs, c, &opts, &mut out).expect("writing to memory");
         String::from_utf8(out).expect("utf-8")
     }
 
@@ -344,8 +328,8 @@ mod tests {
     }
 
     #[test]
-    fn side_by_side_snapshots_at_three_widths() {
-        for w in [40, 80, 120] {
+    fn side_by_side_snapshots_at_two_widths() {
+        for w in [80, 120] {
             let text = render(w, false);
             assert!(widest(&text) <= w, "width {w}");
             insta::assert_snapshot!(format!("side_by_side_{w}"), text);
@@ -357,15 +341,6 @@ mod tests {
         let text = render(100, true);
         assert!(widest(&text) <= 100);
         insta::assert_snapshot!("side_by_side_color_100", explain_ansi(&text));
-    }
-
-    #[test]
-    fn below_the_minimum_it_says_so_and_goes_inline() {
-        let text = render(MIN_WIDTH - 1, false);
-        assert!(text.starts_with("(side by side needs"), "{text}");
-        assert!(text.contains("~ edited 0.81"));
-        let wide = render(MIN_WIDTH, false);
-        assert!(!wide.contains("side by side needs"));
     }
 
     #[test]
@@ -387,89 +362,6 @@ mod tests {
                 assert!(widest(&text) <= w, "width {w}, color {color}");
             }
         }
-    }
-
-    /// Builds a document from arbitrary sentences, bypassing every stage
-    /// that could reject or reshape them.
-    fn raw_document(sentences: &[String], quote_in: Option<usize>) -> Document {
-        let mut text = String::new();
-        let mut spans = Vec::new();
-        for (p, s) in sentences.iter().enumerate() {
-            let start = text.len();
-            text.push_str(s);
-            spans.push(crate::Sentence {
-                span: crate::Span::new(start, text.len()),
-                paragraph: p,
-            });
-            text.push_str("\n\n");
-        }
-        let quotes = quote_in
-            .and_then(|i| spans.get(i))
-            .map(|s| crate::Quote {
-                span: s.span,
-                sentence: 0,
-                speaker: sentences.first().cloned(),
-                cue: None,
-                kind: crate::QuoteKind::Quotation,
-            })
-            .into_iter()
-            .collect();
-        Document {
-            article: crate::Article {
-                path: sentences.last().cloned().unwrap_or_default(),
-                title: sentences.first().cloned().unwrap_or_default(),
-                source: sentences.get(1).cloned(),
-                text,
-                ..Default::default()
-            },
-            sentences: spans,
-            quotes,
-        }
-    }
-
-    /// A comparison pairing sentence k of A with sentence k of B (B's in
-    /// reverse, so some are moved), with real word diffs.
-    fn raw_comparison(a: &Document, b: &Document, sa: &[String], sb: &[String]) -> Comparison {
-        let n = sa.len().min(sb.len());
-        let alignments = (0..n)
-            .map(|k| crate::Alignment {
-                a: vec![k],
-                b: vec![sb.len() - 1 - k],
-                score: 0.5,
-                kind: crate::AlignKind::Edited,
-                diff: crate::diff::word_diff(&sa[k], &sb[sb.len() - 1 - k]),
-            })
-            .collect();
-        let matched = !a.quotes.is_empty() && !b.quotes.is_empty();
-        Comparison {
-            alignments,
-            quote_matches: if matched {
-                vec![crate::quotes::QuoteMatch {
-                    a: 0,
-                    b: 0,
-                    score: 0.7,
-                    kind: crate::quotes::MatchKind::Variant,
-                    changes: vec![crate::quotes::Change::Reworded],
-                    speaker_agrees: false,
-                    diff: crate::diff::word_diff(&sa[0], &sb[0]),
-                }]
-            } else {
-                Vec::new()
-            },
-            unmatched: Pair::new((n..sa.len()).collect(), (0..sb.len() - n).collect()),
-            unmatched_quotes: Pair::new(vec![0], vec![0]),
-            summary: Default::default(),
-        }
-    }
-
-    fn arbitrary_text() -> impl Strategy<Value = String> {
-        prop_oneof![
-            any::<String>(),
-            "[a-z ]{0,30}( [\\x00-\\x1f\\x7f\\u{80}-\\u{9f}]){0,3}",
-            "[\\u{4e00}-\\u{4e20} ]{0,40}",
-            "(e\\u{301}|🚀|👩\\u{200d}🔬|\\u{1f1e6}\\u{1f1e8}|\\u{1100}\\u{1161}|a| |\\t|\\n){0,60}",
-            "[a-zA-Z]{40,120}",
-        ]
     }
 
     #[test]
@@ -516,60 +408,6 @@ mod tests {
                 n += 1;
             }
             assert!(n >= 4, "width {w}: {text}");
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(128))]
-
-        #[test]
-        fn rendering_never_panics_nor_overflows(
-            sa in prop::collection::vec(arbitrary_text(), 1..5),
-            sb in prop::collection::vec(arbitrary_text(), 1..5),
-            width in 0usize..160,
-            color in any::<bool>(),
-            quoted in any::<bool>(),
-        ) {
-            let a = raw_document(&sa, quoted.then_some(0));
-            let b = raw_document(&sb, quoted.then_some(0));
-            let c = raw_comparison(&a, &b, &sa, &sb);
-            let docs = Pair::new(a, b);
-            for layout in [Layout::Inline, Layout::SideBySide] {
-                let opts = RenderOptions { color, width, layout };
-                let mut out = Vec::new();
-                terminal::comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
-                let text = String::from_utf8(out).expect("utf-8");
-                let plain = strip_ansi(&text);
-                prop_assert!(!plain.chars().any(|ch| ch.is_control() && ch != '\n'));
-                if width >= terminal::MIN_WIDTH {
-                    prop_assert!(widest(&text) <= width, "{:?} at {}\n{}", layout, width, plain);
-                }
-            }
-            let mut html = Vec::new();
-            crate::render::html::comparison(&docs, &c, &RenderOptions::default(), &mut html)
-                .expect("writing to memory");
-        }
-
-        #[test]
-        fn the_real_pipeline_renders_any_text(
-            ta in any::<String>(),
-            tb in "[A-Za-z\u{201c}\u{201d}\". ,\n]{0,200}",
-            width in 20usize..140,
-        ) {
-            let docs = [ta, tb].map(|t| {
-                crate::article::article_from_text("p.txt", &format!("Title\n\n{t}"))
-                    .map(Document::analyze)
-            });
-            if let [Ok(a), Ok(b)] = docs {
-                let c = crate::compare(&a, &b, &Default::default());
-                let docs = Pair::new(a, b);
-                for layout in [Layout::Inline, Layout::SideBySide] {
-                    let opts = RenderOptions { color: true, width, layout };
-                    let mut out = Vec::new();
-                    terminal::comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
-                    prop_assert!(widest(&String::from_utf8(out).expect("utf-8")) <= width);
-                }
-            }
         }
     }
 }

@@ -20,8 +20,7 @@
 
 use super::sanitize::Shown;
 use crate::diff::{DiffOp, Op};
-use crate::{Comparison, Document};
-use std::collections::BTreeMap;
+use crate::Document;
 use std::ops::Range;
 use textwrap::core::Fragment;
 use unicode_segmentation::UnicodeSegmentation;
@@ -492,41 +491,6 @@ pub fn name<T: serde::Serialize>(v: &T) -> String {
     }
 }
 
-/// The text of sentence `i` of a document, if it has one.
-pub fn sentence(d: &Document, i: usize) -> Option<&str> {
-    let s = d.sentences.get(i)?;
-    d.article.text.get(s.span.start..s.span.end)
-}
-
-/// The text of the sentences `ids` of a document, joined by a space.
-pub fn sentences(d: &Document, ids: &[usize]) -> String {
-    ids.iter()
-        .filter_map(|&i| sentence(d, i))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The word diff of an alignment as the views show it. An alignment that
-/// carries no diff (a stage that skipped it) is shown as all of A's words
-/// removed and all of B's added, so no view shows an empty row.
-pub fn alignment_ops(docs: &crate::Pair<Document>, al: &crate::Alignment) -> Vec<DiffOp> {
-    if !al.diff.is_empty() {
-        return al.diff.clone();
-    }
-    let (a, b) = (sentences(&docs.a, &al.a), sentences(&docs.b, &al.b));
-    if a == b {
-        return vec![DiffOp {
-            op: Op::Equal,
-            text: a,
-        }];
-    }
-    [(Op::Delete, a), (Op::Insert, b)]
-        .into_iter()
-        .filter(|(_, t)| !t.is_empty())
-        .map(|(op, text)| DiffOp { op, text })
-        .collect()
-}
-
 /// The words of quote `k` of a document, if it has one.
 pub fn quote(d: &Document, k: usize) -> Option<&str> {
     let q = d.quotes.get(k)?;
@@ -537,104 +501,6 @@ pub fn quote(d: &Document, k: usize) -> Option<&str> {
 pub fn label(side: &str, ids: &[usize]) -> String {
     let nums: Vec<String> = ids.iter().map(|i| (i + 1).to_string()).collect();
     format!("{side}{}", nums.join("+"))
-}
-
-/// One row of a comparison in reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
-    /// Alignment `index` of the comparison; `moved` when B has it out of
-    /// A's order.
-    Aligned {
-        /// Index into `Comparison::alignments`.
-        index: usize,
-        /// B tells it at another point of its story than A does.
-        moved: bool,
-    },
-    /// A sentence only A has.
-    OnlyA(usize),
-    /// A sentence only B has.
-    OnlyB(usize),
-}
-
-/// The order a reader follows: A's order, each B-only sentence right after
-/// the row holding the B sentence before it (or before the row holding the
-/// B sentence after it). An alignment is `moved` when it is not on the
-/// longest run of alignments that both articles tell in the same order.
-pub fn reading_order(c: &Comparison) -> Vec<Item> {
-    let first = |ids: &[usize]| ids.iter().min().copied();
-    let mut keyed: Vec<((usize, u8, usize, usize), Item)> = Vec::new();
-    let bpos: Vec<Option<usize>> = c.alignments.iter().map(|al| first(&al.b)).collect();
-    let mut order: Vec<usize> = (0..c.alignments.len()).collect();
-    order.sort_by_key(|&k| (c.alignments.get(k).and_then(|al| first(&al.a)), k));
-    let mut kept = vec![false; c.alignments.len()];
-    for k in longest_increasing(&order, &bpos) {
-        if let Some(slot) = kept.get_mut(k) {
-            *slot = true;
-        }
-    }
-    // Where each aligned B sentence sits in A's order.
-    let mut anchor: BTreeMap<usize, usize> = BTreeMap::new();
-    for (k, al) in c.alignments.iter().enumerate() {
-        let apos = first(&al.a).unwrap_or(usize::MAX);
-        for &j in &al.b {
-            anchor.entry(j).or_insert(apos);
-        }
-        keyed.push((
-            (apos, 1, k, 0),
-            Item::Aligned {
-                index: k,
-                moved: first(&al.b).is_some() && !kept.get(k).copied().unwrap_or(false),
-            },
-        ));
-    }
-    for &i in &c.unmatched.a {
-        keyed.push(((i, 1, usize::MAX, i), Item::OnlyA(i)));
-    }
-    for &j in &c.unmatched.b {
-        let key = match (anchor.range(..j).next_back(), anchor.range(j..).next()) {
-            (Some((_, &p)), _) => (p, 2, j, 0),
-            (None, Some((_, &p))) => (p, 0, j, 0),
-            (None, None) => (usize::MAX, 2, j, 0),
-        };
-        keyed.push((key, Item::OnlyB(j)));
-    }
-    keyed.sort_by_key(|(k, _)| *k);
-    keyed.into_iter().map(|(_, item)| item).collect()
-}
-
-/// The alignments (given in A's order) that lie on one longest run of
-/// increasing B positions; the others are the moved ones.
-fn longest_increasing(order: &[usize], bpos: &[Option<usize>]) -> Vec<usize> {
-    let seq: Vec<(usize, usize)> = order
-        .iter()
-        .filter_map(|&k| Some((k, (*bpos.get(k)?)?)))
-        .collect();
-    // Patience sorting: tails[l] is the index in `seq` of the smallest
-    // ending B position of an increasing run of length l + 1.
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
-    for (n, &(_, b)) in seq.iter().enumerate() {
-        let l = tails.partition_point(|&t| seq.get(t).is_some_and(|&(_, tb)| tb < b));
-        prev[n] = if l > 0 {
-            tails.get(l - 1).copied()
-        } else {
-            None
-        };
-        if l == tails.len() {
-            tails.push(n);
-        } else if let Some(slot) = tails.get_mut(l) {
-            *slot = n;
-        }
-    }
-    let mut kept = Vec::new();
-    let mut cur = tails.last().copied();
-    while let Some(n) = cur {
-        if let Some(&(k, _)) = seq.get(n) {
-            kept.push(k);
-        }
-        cur = prev.get(n).copied().flatten();
-    }
-    kept
 }
 
 /// Test helpers shared by the terminal views' tests.
@@ -749,6 +615,93 @@ pub(crate) mod testing {
         }
     }
 
+    /// Builds a document from arbitrary sentences, bypassing every stage
+    /// that could reject or reshape them.
+    pub fn raw_document(sentences: &[String], quote_in: Option<usize>) -> Document {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for (p, s) in sentences.iter().enumerate() {
+            let start = text.len();
+            text.push_str(s);
+            spans.push(crate::Sentence {
+                span: crate::Span::new(start, text.len()),
+                paragraph: p,
+            });
+            text.push_str("\n\n");
+        }
+        let quotes = quote_in
+            .and_then(|i| spans.get(i))
+            .map(|s| crate::Quote {
+                span: s.span,
+                sentence: 0,
+                speaker: sentences.first().cloned(),
+                cue: None,
+                kind: crate::QuoteKind::Quotation,
+            })
+            .into_iter()
+            .collect();
+        Document {
+            article: crate::Article {
+                path: sentences.last().cloned().unwrap_or_default(),
+                title: sentences.first().cloned().unwrap_or_default(),
+                source: sentences.get(1).cloned(),
+                text,
+                ..Default::default()
+            },
+            sentences: spans,
+            quotes,
+        }
+    }
+
+    /// A comparison pairing sentence k of A with sentence k of B (B's in
+    /// reverse, so some are moved), with real word diffs.
+    pub fn raw_comparison(a: &Document, b: &Document, sa: &[String], sb: &[String]) -> Comparison {
+        let n = sa.len().min(sb.len());
+        let mut alignments: Vec<crate::Alignment> = (0..n)
+            .map(|k| crate::Alignment {
+                a: vec![k],
+                b: vec![sb.len() - 1 - k],
+                score: 0.5,
+                kind: crate::AlignKind::Edited,
+                moved: false,
+                diff: crate::diff::word_diff(&sa[k], &sb[sb.len() - 1 - k]),
+            })
+            .collect();
+        let matched = !a.quotes.is_empty() && !b.quotes.is_empty();
+        let unmatched = Pair::new((n..sa.len()).collect(), (0..sb.len() - n).collect());
+        let reading_order = crate::compare::arrange(&mut alignments, &unmatched);
+        Comparison {
+            alignments,
+            quote_matches: if matched {
+                vec![crate::quotes::QuoteMatch {
+                    a: 0,
+                    b: 0,
+                    score: 0.7,
+                    kind: crate::quotes::MatchKind::Variant,
+                    changes: vec![crate::quotes::Change::Reworded],
+                    speaker_agrees: false,
+                    diff: crate::diff::word_diff(&sa[0], &sb[0]),
+                }]
+            } else {
+                Vec::new()
+            },
+            unmatched,
+            unmatched_quotes: Pair::new(vec![0], vec![0]),
+            reading_order,
+            summary: Default::default(),
+        }
+    }
+
+    pub fn arbitrary_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::prop_oneof![
+            proptest::arbitrary::any::<String>(),
+            "[a-z ]{0,30}( [\\x00-\\x1f\\x7f\\u{80}-\\u{9f}]){0,3}",
+            "[\\u{4e00}-\\u{4e20} ]{0,40}",
+            "(e\\u{301}|🚀|👩\\u{200d}🔬|\\u{1f1e6}\\u{1f1e8}|\\u{1100}\\u{1161}|a| |\\t|\\n){0,60}",
+            "[a-zA-Z]{40,120}",
+        ]
+    }
+
     /// A small pair of reports of one (invented) event, and a comparison of
     /// them made by hand: edited pairs, a paraphrase told at another point
     /// of B's story, a sentence only each side has, a verbatim quote, a
@@ -808,6 +761,7 @@ pub(crate) mod testing {
             b: vec![j],
             score,
             kind,
+            moved: false,
             diff: word_diff(a_sents[i], b_sents[j]),
         };
         let alignments = vec![
@@ -853,11 +807,15 @@ pub(crate) mod testing {
             a_only_quotes: 1,
             b_only_quotes: 1,
         };
+        let mut alignments = alignments;
+        let unmatched = Pair::new(vec![2], vec![3, 5]);
+        let reading_order = crate::compare::arrange(&mut alignments, &unmatched);
         let c = Comparison {
             alignments,
             quote_matches,
-            unmatched: Pair::new(vec![2], vec![3, 5]),
+            unmatched,
             unmatched_quotes: Pair::new(vec![1], vec![2]),
+            reading_order,
             summary,
         };
         (Pair::new(a, b), c)
@@ -868,7 +826,6 @@ pub(crate) mod testing {
 mod tests {
     use super::*;
     use crate::diff::word_diff;
-    use crate::{AlignKind, Alignment, Pair};
 
     fn rich(s: &str) -> Rich {
         let mut r = Rich::new();
@@ -1032,76 +989,5 @@ mod tests {
         assert_eq!(paint(&r, 2..r.text().len(), true, &mut colored), 7);
         assert_eq!(colored, "ep \x1b[31mgone\x1b[0m");
         assert_eq!(testing::explain_ansi(&colored), "ep <red>gone</>");
-    }
-
-    fn al(a: &[usize], b: &[usize]) -> Alignment {
-        Alignment {
-            a: a.to_vec(),
-            b: b.to_vec(),
-            score: 0.9,
-            kind: AlignKind::Edited,
-            diff: Vec::new(),
-        }
-    }
-
-    fn comparison(alignments: Vec<Alignment>, only_a: &[usize], only_b: &[usize]) -> Comparison {
-        Comparison {
-            alignments,
-            quote_matches: Vec::new(),
-            unmatched: Pair::new(only_a.to_vec(), only_b.to_vec()),
-            unmatched_quotes: Pair::default(),
-            summary: Default::default(),
-        }
-    }
-
-    #[test]
-    fn reading_order_follows_a_and_places_b_only_near_neighbours() {
-        // A: 0 1 2 3; B: 0 1 2 3 4. A0=B1, A2=B3, A3=B0 (moved); A1 only
-        // in A; B2 follows B1, B4 follows B3.
-        let c = comparison(
-            vec![al(&[0], &[1]), al(&[2], &[3]), al(&[3], &[0])],
-            &[1],
-            &[2, 4],
-        );
-        use Item::*;
-        assert_eq!(
-            reading_order(&c),
-            vec![
-                Aligned {
-                    index: 0,
-                    moved: false
-                },
-                OnlyB(2),
-                OnlyA(1),
-                Aligned {
-                    index: 1,
-                    moved: false
-                },
-                OnlyB(4),
-                Aligned {
-                    index: 2,
-                    moved: true
-                },
-            ]
-        );
-    }
-
-    #[test]
-    fn b_only_before_any_alignment_comes_first() {
-        let c = comparison(vec![al(&[0], &[2])], &[], &[0, 1]);
-        use Item::*;
-        assert_eq!(
-            reading_order(&c),
-            vec![
-                OnlyB(0),
-                OnlyB(1),
-                Aligned {
-                    index: 0,
-                    moved: false
-                }
-            ]
-        );
-        let none = comparison(Vec::new(), &[0], &[0]);
-        assert_eq!(reading_order(&none), vec![OnlyA(0), OnlyB(0)]);
     }
 }

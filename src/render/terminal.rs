@@ -10,9 +10,13 @@
 //! `[-…-]`, added words as `{+…+}`.
 
 use super::options::{Layout, RenderOptions};
-use super::style::{self, block, label, name, reading_order, Color, Item, Rich, Style};
-use crate::quotes::QuoteMatch;
-use crate::{Comparison, Document, Pair};
+use super::parts::{
+    byline, change_tags, kind_mark, matches_of, push_speakers, side_style, speaker,
+    speaker_warning, summary, title_line, unmatched_quotes,
+};
+use super::side_by_side;
+use super::style::{self, block, label, name, Color, Rich, Style};
+use crate::{Comparison, Document, Pair, ReadingItem};
 use std::io::{self, Write};
 
 /// Narrowest width laid out as asked. Below it the label of a row and the
@@ -25,6 +29,8 @@ pub const MIN_WIDTH: usize = 20;
 const INDENT: usize = 2;
 
 /// Writes the comparison for a terminal in the layout `opts` asks for.
+/// Side by side needs [`side_by_side::MIN_WIDTH`] columns; below that the
+/// inline view is written instead, after a note saying so.
 pub fn comparison(
     docs: &Pair<Document>,
     c: &Comparison,
@@ -32,7 +38,23 @@ pub fn comparison(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match opts.layout {
-        Layout::SideBySide => super::side_by_side::comparison(docs, c, opts, out),
+        Layout::SideBySide if opts.width >= side_by_side::MIN_WIDTH => {
+            side_by_side::comparison(docs, c, opts, out)
+        }
+        Layout::SideBySide => {
+            let mut note = String::new();
+            let mut r = Rich::new();
+            r.push(
+                &format!(
+                    "(side by side needs {} columns: shown inline)",
+                    side_by_side::MIN_WIDTH
+                ),
+                Style::META,
+            );
+            block(&r, 0, 2, opts.width.max(MIN_WIDTH), opts.color, &mut note);
+            out.write_all(note.as_bytes())?;
+            inline(docs, c, opts, out)
+        }
         Layout::Inline => inline(docs, c, opts, out),
     }
 }
@@ -54,35 +76,8 @@ pub fn inline(
     out.write_all(s.as_bytes())
 }
 
-/// The style of a side's letter: A red and B green, like their words.
-pub(crate) fn side_style(side: crate::Side) -> Style {
-    match side {
-        crate::Side::A => Style::DELETED.bolded(),
-        crate::Side::B => Style::INSERTED.bolded(),
-    }
-}
-
-/// `AFP · title` for one article.
-pub(crate) fn title_line(d: &Document, rich: &mut Rich) {
-    if let Some(src) = d.article.source.as_deref() {
-        rich.push_article(src, Style::PLAIN.bolded());
-        rich.push(" \u{b7} ", Style::PLAIN);
-    }
-    rich.push_article(&d.article.title, Style::PLAIN);
-}
-
-/// `by Author, Author · path` for one article.
-pub(crate) fn byline(d: &Document, rich: &mut Rich) {
-    if !d.article.authors.is_empty() {
-        rich.push("by ", Style::PLAIN);
-        rich.push_article(&d.article.authors.join(", "), Style::PLAIN);
-        rich.push(" \u{b7} ", Style::PLAIN);
-    }
-    rich.push_article(&d.article.path, Style::META);
-}
-
 /// Both articles' names and the summary counts.
-pub(crate) fn header(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s: &mut String) {
+fn header(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s: &mut String) {
     for (side, d) in [(crate::Side::A, &docs.a), (crate::Side::B, &docs.b)] {
         let mut r = Rich::new();
         r.push(
@@ -99,42 +94,6 @@ pub(crate) fn header(docs: &Pair<Document>, c: &Comparison, w: usize, color: boo
     summary(c, w, color, s);
 }
 
-/// The counts an editor reads first.
-pub(crate) fn summary(c: &Comparison, w: usize, color: bool, s: &mut String) {
-    let m = &c.summary;
-    let mut r = Rich::new();
-    r.push("Sentences: ", Style::PLAIN.bolded());
-    r.push(
-        &format!(
-            "{} in A, {} in B \u{b7} {} aligned \u{b7} {} only in A \u{b7} {} only in B",
-            m.a_sentences, m.b_sentences, m.aligned, m.a_only_sentences, m.b_only_sentences
-        ),
-        Style::PLAIN,
-    );
-    block(&r, 0, 2, w, color, s);
-    let mut q = Rich::new();
-    q.push("Quotes: ", Style::PLAIN.bolded());
-    q.push(
-        &format!(
-            "{} shared ({} verbatim) \u{b7} {} only in A \u{b7} {} only in B",
-            m.shared_quotes, m.verbatim_quotes, m.a_only_quotes, m.b_only_quotes
-        ),
-        Style::PLAIN,
-    );
-    block(&q, 0, 2, w, color, s);
-}
-
-/// The glyph and style of an alignment kind, by its JSON name.
-pub(crate) fn kind_mark(kind: &str) -> (&'static str, Style) {
-    match kind {
-        "same" => ("=", Style::PLAIN.bolded()),
-        "edited" => ("~", Style::fg(Color::Yellow).bolded()),
-        "paraphrase" => ("\u{2248}", Style::fg(Color::Cyan).bolded()),
-        "merged" => ("+", Style::fg(Color::Magenta).bolded()),
-        _ => ("?", Style::PLAIN.bolded()),
-    }
-}
-
 fn heading(text: &str, w: usize, color: bool, s: &mut String) {
     let mut r = Rich::new();
     r.push(text, Style::HEADING);
@@ -144,11 +103,11 @@ fn heading(text: &str, w: usize, color: bool, s: &mut String) {
 /// Every sentence in reading order.
 fn sentence_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s: &mut String) {
     heading("Sentences, in A's order", w, color, s);
-    for item in reading_order(c) {
+    for &item in &c.reading_order {
         let mut head = Rich::new();
         let mut body = Rich::new();
         match item {
-            Item::Aligned { index, moved } => {
+            ReadingItem::Aligned(index) => {
                 let Some(al) = c.alignments.get(index) else {
                     continue;
                 };
@@ -160,101 +119,28 @@ fn sentence_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s
                     &format!("{} \u{2194} {}", label("A", &al.a), label("B", &al.b)),
                     Style::META,
                 );
-                if moved {
+                if al.moved {
                     head.push(" \u{b7} ", Style::PLAIN);
                     head.push("moved in B", Style::WARNING);
                 }
-                body.push_diff(&style::alignment_ops(docs, al), None, color);
+                body.push_diff(&al.diff, None, color);
             }
-            Item::OnlyA(i) => {
+            ReadingItem::OnlyA(i) => {
                 head.push("< only in A", side_style(crate::Side::A));
                 head.push("  ", Style::PLAIN);
                 head.push(&label("A", &[i]), Style::META);
-                body.push_article(style::sentence(&docs.a, i).unwrap_or(""), Style::PLAIN);
+                body.push_article(docs.a.sentence_text(i), Style::PLAIN);
             }
-            Item::OnlyB(j) => {
+            ReadingItem::OnlyB(j) => {
                 head.push("> only in B", side_style(crate::Side::B));
                 head.push("  ", Style::PLAIN);
                 head.push(&label("B", &[j]), Style::META);
-                body.push_article(style::sentence(&docs.b, j).unwrap_or(""), Style::PLAIN);
+                body.push_article(docs.b.sentence_text(j), Style::PLAIN);
             }
         }
         block(&head, 0, INDENT, w, color, s);
         block(&body, INDENT, INDENT, w, color, s);
     }
-}
-
-/// A quote's speaker as the article gives it.
-pub(crate) fn speaker(d: &Document, k: usize) -> Option<&str> {
-    d.quotes.get(k).and_then(|q| q.speaker.as_deref())
-}
-
-/// ` — speaker` after a quote, or both speakers when they differ.
-pub(crate) fn push_speakers(r: &mut Rich, a: Option<&str>, b: Option<&str>, agree: bool) {
-    let st = if agree { Style::PLAIN } else { Style::WARNING };
-    match (a, b) {
-        (Some(x), Some(y)) if x != y => {
-            r.push(" \u{2014} A: ", Style::PLAIN);
-            r.push_article(x, st);
-            r.push(", B: ", Style::PLAIN);
-            r.push_article(y, st);
-        }
-        (Some(x), _) | (None, Some(x)) => {
-            r.push(" \u{2014} ", Style::PLAIN);
-            r.push_article(x, st);
-        }
-        (None, None) => {
-            r.push(" \u{2014} (speaker not given)", Style::PLAIN);
-        }
-    }
-}
-
-/// The warning for words the two articles give to different people.
-pub(crate) fn speaker_warning(docs: &Pair<Document>, m: &QuoteMatch) -> Rich {
-    let mut r = Rich::new();
-    r.push(
-        "! the articles give these words to different speakers",
-        Style::WARNING,
-    );
-    let who = |x: Option<&str>| x.map(style::clean).unwrap_or_else(|| "nobody".into());
-    r.push(
-        &format!(
-            " (A: {}, B: {})",
-            who(speaker(&docs.a, m.a)),
-            who(speaker(&docs.b, m.b))
-        ),
-        Style::PLAIN,
-    );
-    r
-}
-
-/// The quote matches of one kind, in A's order.
-pub(crate) fn matches_of<'c>(c: &'c Comparison, kind: &str) -> Vec<&'c QuoteMatch> {
-    let mut v: Vec<&QuoteMatch> = c
-        .quote_matches
-        .iter()
-        .filter(|m| name(&m.kind) == kind)
-        .collect();
-    v.sort_by_key(|m| (m.a, m.b));
-    v
-}
-
-/// The quotations of one side nobody matched (terms in scare quotes left
-/// out, as the summary leaves them out).
-pub(crate) fn unmatched_quotes(d: &Document, ids: &[usize]) -> Vec<usize> {
-    ids.iter()
-        .copied()
-        .filter(|&k| {
-            d.quotes
-                .get(k)
-                .is_some_and(|q| q.kind == crate::QuoteKind::Quotation)
-        })
-        .collect()
-}
-
-/// The change tags of a variant, e.g. `trimmed, reworded`.
-pub(crate) fn change_tags(m: &QuoteMatch) -> String {
-    m.changes.iter().map(name).collect::<Vec<_>>().join(", ")
 }
 
 /// The quotes section: shared verbatim, reported differently, only in A,
@@ -373,18 +259,25 @@ fn quote_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::style::testing::{explain_ansi, fixture, widest};
+    use crate::render::style::testing::{
+        arbitrary_text, explain_ansi, fixture, raw_comparison, raw_document, strip_ansi, widest,
+    };
+    use proptest::prelude::*;
 
-    fn render(width: usize, color: bool) -> String {
+    fn render_as(layout: Layout, width: usize, color: bool) -> String {
         let (docs, c) = fixture();
         let opts = RenderOptions {
             color,
             width,
-            layout: Layout::Inline,
+            layout,
         };
         let mut out = Vec::new();
         comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
         String::from_utf8(out).expect("utf-8")
+    }
+
+    fn render(width: usize, color: bool) -> String {
+        render_as(Layout::Inline, width, color)
     }
 
     #[test]
@@ -448,19 +341,6 @@ mod tests {
     }
 
     #[test]
-    fn an_alignment_without_a_diff_still_shows_both_sentences() {
-        let (docs, mut c) = fixture();
-        for al in &mut c.alignments {
-            al.diff.clear();
-        }
-        let mut out = Vec::new();
-        comparison(&docs, &c, &RenderOptions::default(), &mut out).expect("writing to memory");
-        let text = String::from_utf8(out).expect("utf-8");
-        assert!(text.contains("[-Dock workers in Vellmar ended"), "{text}");
-        assert!(text.contains("{+Dockworkers in Vellmar"), "{text}");
-    }
-
-    #[test]
     fn authors_are_named_in_the_header() {
         let (mut docs, c) = fixture();
         docs.b.article.authors = vec!["Ines Varga".into(), "Tom Hale".into()];
@@ -480,5 +360,75 @@ mod tests {
     fn narrow_widths_are_laid_out_at_the_minimum() {
         let text = render(5, false);
         assert!(widest(&text) <= MIN_WIDTH);
+    }
+
+    #[test]
+    fn side_by_side_below_its_minimum_is_the_inline_view() {
+        let text = render_as(Layout::SideBySide, 40, false);
+        assert!(widest(&text) <= 40);
+        insta::assert_snapshot!("side_by_side_40", text);
+    }
+
+    #[test]
+    fn side_by_side_below_its_minimum_says_so_and_goes_inline() {
+        let text = render_as(Layout::SideBySide, side_by_side::MIN_WIDTH - 1, false);
+        assert!(text.starts_with("(side by side needs"), "{text}");
+        assert!(text.contains("~ edited 0.81"));
+        let wide = render_as(Layout::SideBySide, side_by_side::MIN_WIDTH, false);
+        assert!(!wide.contains("side by side needs"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn rendering_never_panics_nor_overflows(
+            sa in prop::collection::vec(arbitrary_text(), 1..5),
+            sb in prop::collection::vec(arbitrary_text(), 1..5),
+            width in 0usize..160,
+            color in any::<bool>(),
+            quoted in any::<bool>(),
+        ) {
+            let a = raw_document(&sa, quoted.then_some(0));
+            let b = raw_document(&sb, quoted.then_some(0));
+            let c = raw_comparison(&a, &b, &sa, &sb);
+            let docs = Pair::new(a, b);
+            for layout in [Layout::Inline, Layout::SideBySide] {
+                let opts = RenderOptions { color, width, layout };
+                let mut out = Vec::new();
+                comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
+                let text = String::from_utf8(out).expect("utf-8");
+                let plain = strip_ansi(&text);
+                prop_assert!(!plain.chars().any(|ch| ch.is_control() && ch != '\n'));
+                if width >= MIN_WIDTH {
+                    prop_assert!(widest(&text) <= width, "{:?} at {}\n{}", layout, width, plain);
+                }
+            }
+            let mut html = Vec::new();
+            crate::render::html::comparison(&docs, &c, &RenderOptions::default(), &mut html)
+                .expect("writing to memory");
+        }
+
+        #[test]
+        fn the_real_pipeline_renders_any_text(
+            ta in any::<String>(),
+            tb in "[A-Za-z\u{201c}\u{201d}\". ,\n]{0,200}",
+            width in 20usize..140,
+        ) {
+            let docs = [ta, tb].map(|t| {
+                crate::article::article_from_text("p.txt", &format!("Title\n\n{t}"))
+                    .map(Document::analyze)
+            });
+            if let [Ok(a), Ok(b)] = docs {
+                let c = crate::compare(&a, &b, &Default::default());
+                let docs = Pair::new(a, b);
+                for layout in [Layout::Inline, Layout::SideBySide] {
+                    let opts = RenderOptions { color: true, width, layout };
+                    let mut out = Vec::new();
+                    comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
+                    prop_assert!(widest(&String::from_utf8(out).expect("utf-8")) <= width);
+                }
+            }
+        }
     }
 }

@@ -54,6 +54,51 @@ pub(super) fn boundary(sentence: &str) -> Option<usize> {
     title_run(sentence)
         .or_else(|| pull_quote(sentence))
         .or_else(|| glued(sentence))
+        .or_else(|| credit(sentence))
+        .or_else(|| spaced_heading(sentence))
+}
+
+/// Labels that open a picture's credit line (`Image: Ann Lee/AP`).
+const CREDIT_LABELS: &[&str] = &["credit:", "image:", "photo:", "photograph:", "picture:"];
+
+/// A credit line has at most this many words after its label.
+const MAX_CREDIT_WORDS: usize = 8;
+
+/// A caption runs into its credit (`Crowds at the expo Image: Ann Lee.`):
+/// a caption has no full stop of its own, so a credit label after a word
+/// that ends no sentence, followed by a short capitalized name that ends
+/// the text, starts the credit as a sentence of its own.
+fn credit(sentence: &str) -> Option<usize> {
+    // Every label ends in a colon: most sentences have none.
+    memchr::memchr(b':', sentence.as_bytes())?;
+    let toks: Vec<(usize, &str)> = tokens(sentence).collect();
+    let (n, &(at, _)) = toks
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, (_, t))| CREDIT_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l)))?;
+    let before = toks[n - 1].1;
+    let rest = &toks[n + 1..];
+    let ends_sentence = before.ends_with(['.', '!', '?', ':', ';', ',']);
+    let named = rest.first()?.1.starts_with(char::is_uppercase);
+    (!ends_sentence && named && rest.len() <= MAX_CREDIT_WORDS).then_some(at)
+}
+
+/// Letters in the shortest heading word spelled out in spaced capitals.
+const MIN_SPACED_LETTERS: usize = 4;
+
+/// A heading word in spaced-out capitals (`S U M M A R Y`) before prose on
+/// the same line ends there: the letters are one word, a heading.
+fn spaced_heading(sentence: &str) -> Option<usize> {
+    for (letters, (at, t)) in tokens(sentence).enumerate() {
+        let mut chars = t.chars();
+        let one_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+        if !one_capital {
+            let follows = t.starts_with(char::is_uppercase);
+            return (letters >= MIN_SPACED_LETTERS && follows).then_some(at);
+        }
+    }
+    None
 }
 
 /// The white-space separated tokens of `s` with their byte offsets.

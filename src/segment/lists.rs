@@ -200,7 +200,9 @@ fn items_ending_in(s: &str, end: char) -> Vec<usize> {
         } else if current == Some((e.style, e.value)) {
             opens_item(rest)
         } else {
-            e.value == first_value(e.style)
+            // Numbered lists may go on from an earlier one (`4) … 5) …`);
+            // a lettered one starts at `a`.
+            (e.style.kind == 0 || e.value == first_value(e.style))
                 && opens_item(rest)
                 && after_sentence_end(s.get(..i).unwrap_or(""))
                 && has_item(s, i + e.len, e.style, e.value + 1)

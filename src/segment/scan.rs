@@ -48,9 +48,33 @@ const MIN_ELLIPSIS_DOTS: usize = 3;
 /// maybe a title, then the verb: five words in all.
 const MAX_ATTRIBUTION_WORDS: usize = 5;
 
+/// How far ahead a quotation's closing mark is looked for: a few short
+/// exclamations or questions.
+const MAX_QUOTE_BYTES: usize = 200;
+
+/// A bracketed list or range of references (`[1 - 3]`, `[4, 7, 9]`) is at
+/// most this long.
+const MAX_NOTE_BYTES: usize = 16;
+
 /// Footnote references after a sentence end (`martyr.[1]`) have at most this
 /// many digits.
 const MAX_NOTE_DIGITS: usize = 3;
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes the scanner has stepped over or looked back at, for the test
+    /// that the scan stays linear (a count, not a clock).
+    pub(super) static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts `n` bytes of work (tests only).
+#[inline]
+fn work(n: usize) {
+    #[cfg(test)]
+    WORK.with(|w| w.set(w.get() + n));
+    #[cfg(not(test))]
+    let _ = n;
+}
 
 /// Splits the block `start..end` of `text` into sentences, appending their
 /// spans (relative to `text`) to `out`.
@@ -144,6 +168,7 @@ impl<'t> Scanner<'t, '_> {
     fn run(&mut self, from: usize) {
         let mut i = from;
         while i < self.end {
+            work(1);
             let b = self.byte(i);
             if !STOPS[usize::from(b)] {
                 i += 1;
@@ -197,10 +222,13 @@ impl<'t> Scanner<'t, '_> {
                     continue;
                 }
             }
-            if !is_closer(c) {
+            let after = self.char_at(k + c.len_utf8());
+            // An opening mark typed where the closing one belongs
+            // (`decision.“ However`): glued to the stop, white space after.
+            let reversed = c == '“' && after.map_or(true, char::is_whitespace);
+            if !is_closer(c) && !reversed {
                 break;
             }
-            let after = self.char_at(k + c.len_utf8());
             if after.is_some_and(char::is_alphanumeric) {
                 if matches!(c, '\'' | '’') {
                     return None;
@@ -219,11 +247,15 @@ impl<'t> Scanner<'t, '_> {
         if self.byte(k) != b'[' {
             return None;
         }
+        // `[12]`, or a range or list of references: `[1 - 3]`, `[4, 7]`.
         let digits = (k + 1..)
             .take_while(|&d| self.byte(d).is_ascii_digit())
             .count();
-        let close = k + 1 + digits;
         (1..=MAX_NOTE_DIGITS).contains(&digits).then_some(())?;
+        let close = (k + 1..k + MAX_NOTE_BYTES)
+            .take_while(|&d| matches!(self.byte(d), b'0'..=b'9' | b' ' | b',' | b'-'))
+            .last()
+            .map_or(k + 1, |d| d + 1);
         (self.byte(close) == b']').then_some(close + 1)
     }
 
@@ -280,6 +312,14 @@ impl<'t> Scanner<'t, '_> {
             None => Next::End,
             // Dashes too: `HEMPSTEAD, N.Y. ― If it worked` is a dateline,
             // and `him.” ― Ann Lee` an attribution.
+            // `eHow`, `iPhone`: a brand written with an inner capital is a
+            // capitalized word that opens sentences like any other.
+            Some(c) if c.is_lowercase() && camel(word) => {
+                let n = word
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(word.len());
+                Next::Upper(&word[..n])
+            }
             Some(c)
                 if c.is_lowercase()
                     || matches!(c, ',' | ';' | ':' | '?' | '!' | '%' | '-' | '–' | '—' | '―') =>
@@ -449,6 +489,7 @@ impl<'t> Scanner<'t, '_> {
         let Some(tail) = self.text.get(from..at) else {
             return false;
         };
+        work(tail.len());
         // A colon opens a new clause: `He noted: In 44 B.C. Caesar died.`
         let so_far = match tail.rfind(": ") {
             Some(p) => &tail[p + 2..],
@@ -466,6 +507,7 @@ impl<'t> Scanner<'t, '_> {
         let Some(before) = self.text.get(from..i) else {
             return "";
         };
+        work(before.len());
         let start = before.rfind(char::is_whitespace).map_or(0, |p| {
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
@@ -572,9 +614,42 @@ impl<'t> Scanner<'t, '_> {
             // `“Stop lying!” Mr. Fox wrote.`: a question or exclamation
             // quoted and then attributed is one sentence.
             Next::Upper(_) if self.closes_quote(j, k) && self.attribution(k, false) => {}
+            // `"Stop! Now!" the officer shouted`: exclamations inside a
+            // quotation that a reporting clause goes on from.
+            _ if k == j && self.inside_reported_quote(k) => {}
             _ => self.cut(k),
         }
         k.max(j)
+    }
+
+    /// True when a `!` or `?` before `k` stands inside a quotation that
+    /// opens the sentence and closes, within reach, after another `!` or `?`
+    /// with a lower-case word after it (`"Stop! Now!" the officer said`):
+    /// the marks are the quotation's, the sentence is the narrative's.
+    fn inside_reported_quote(&self, k: usize) -> bool {
+        // The quotation opens the sentence and is short: look no further.
+        if k.saturating_sub(self.sentence) > MAX_QUOTE_BYTES {
+            return false;
+        }
+        let so_far = self.text.get(self.sentence.min(k)..k).unwrap_or("");
+        work(so_far.len() + MAX_QUOTE_BYTES);
+        let so_far = so_far.trim_start();
+        let quotes = |s: &str| s.matches(['"', '“', '”']).count();
+        if !so_far.starts_with(['"', '“']) || quotes(so_far) != 1 {
+            return false;
+        }
+        let limit = self.floor(self.end.min(k + MAX_QUOTE_BYTES));
+        let rest = self.text.get(k..limit).unwrap_or("");
+        let Some(p) = rest.find(['"', '”']) else {
+            return false;
+        };
+        let inside = rest[..p].trim_end();
+        let tail = &rest[p..];
+        let tail = &tail[tail.chars().next().map_or(1, char::len_utf8)..];
+        let after = tail.trim_start_matches([' ', ',']);
+        inside.ends_with(['!', '?'])
+            && tail.starts_with(' ')
+            && after.starts_with(char::is_lowercase)
     }
 
     /// True when the words after `k` are an attribution: a few capitalized
@@ -643,6 +718,12 @@ fn core_word(token: &str) -> &str {
             .unwrap_or(t),
         _ => t,
     }
+}
+
+/// A word of a lower-case letter then a capital (`eHow`, `iPhone`, `eBay`).
+fn camel(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_lowercase) && chars.next().is_some_and(char::is_uppercase)
 }
 
 fn is_closer(c: char) -> bool {

@@ -1,0 +1,148 @@
+//! The pieces of a comparison that every view shows the same way: the
+//! articles' names, the summary counts, the mark of each alignment kind,
+//! speakers and the warning when two articles disagree on one, and the
+//! quote groups in the order they are listed. The inline and side-by-side
+//! views and the HTML page all read them from here.
+
+use super::style::{block, name, Color, Rich, Style};
+use crate::quotes::QuoteMatch;
+use crate::{Comparison, Document, Pair, Side};
+
+/// The style of a side's letter: A red and B green, like their words.
+pub fn side_style(side: crate::Side) -> Style {
+    match side {
+        Side::A => Style::DELETED.bolded(),
+        Side::B => Style::INSERTED.bolded(),
+    }
+}
+
+/// `AFP · title` for one article.
+pub fn title_line(d: &Document, rich: &mut Rich) {
+    if let Some(src) = d.article.source.as_deref() {
+        rich.push_article(src, Style::PLAIN.bolded());
+        rich.push(" \u{b7} ", Style::PLAIN);
+    }
+    rich.push_article(&d.article.title, Style::PLAIN);
+}
+
+/// `by Author, Author · path` for one article.
+pub fn byline(d: &Document, rich: &mut Rich) {
+    if !d.article.authors.is_empty() {
+        rich.push("by ", Style::PLAIN);
+        rich.push_article(&d.article.authors.join(", "), Style::PLAIN);
+        rich.push(" \u{b7} ", Style::PLAIN);
+    }
+    rich.push_article(&d.article.path, Style::META);
+}
+
+/// The counts an editor reads first.
+pub fn summary(c: &Comparison, w: usize, color: bool, s: &mut String) {
+    let m = &c.summary;
+    let mut r = Rich::new();
+    r.push("Sentences: ", Style::PLAIN.bolded());
+    r.push(
+        &format!(
+            "{} in A, {} in B \u{b7} {} aligned \u{b7} {} only in A \u{b7} {} only in B",
+            m.a_sentences, m.b_sentences, m.aligned, m.a_only_sentences, m.b_only_sentences
+        ),
+        Style::PLAIN,
+    );
+    block(&r, 0, 2, w, color, s);
+    let mut q = Rich::new();
+    q.push("Quotes: ", Style::PLAIN.bolded());
+    q.push(
+        &format!(
+            "{} shared ({} verbatim) \u{b7} {} only in A \u{b7} {} only in B",
+            m.shared_quotes, m.verbatim_quotes, m.a_only_quotes, m.b_only_quotes
+        ),
+        Style::PLAIN,
+    );
+    block(&q, 0, 2, w, color, s);
+}
+
+/// The glyph and style of an alignment kind, by its JSON name.
+pub fn kind_mark(kind: &str) -> (&'static str, Style) {
+    match kind {
+        "same" => ("=", Style::PLAIN.bolded()),
+        "edited" => ("~", Style::fg(Color::Yellow).bolded()),
+        "paraphrase" => ("\u{2248}", Style::fg(Color::Cyan).bolded()),
+        "merged" => ("+", Style::fg(Color::Magenta).bolded()),
+        _ => ("?", Style::PLAIN.bolded()),
+    }
+}
+
+/// A quote's speaker as the article gives it.
+pub fn speaker(d: &Document, k: usize) -> Option<&str> {
+    d.quotes.get(k).and_then(|q| q.speaker.as_deref())
+}
+
+/// ` — speaker` after a quote, or both speakers when they differ.
+pub fn push_speakers(r: &mut Rich, a: Option<&str>, b: Option<&str>, agree: bool) {
+    let st = if agree { Style::PLAIN } else { Style::WARNING };
+    match (a, b) {
+        (Some(x), Some(y)) if x != y => {
+            r.push(" \u{2014} A: ", Style::PLAIN);
+            r.push_article(x, st);
+            r.push(", B: ", Style::PLAIN);
+            r.push_article(y, st);
+        }
+        (Some(x), _) | (None, Some(x)) => {
+            r.push(" \u{2014} ", Style::PLAIN);
+            r.push_article(x, st);
+        }
+        (None, None) => {
+            r.push(" \u{2014} (speaker not given)", Style::PLAIN);
+        }
+    }
+}
+
+/// The warning for words the two articles give to different people.
+pub fn speaker_warning(docs: &Pair<Document>, m: &QuoteMatch) -> Rich {
+    let mut r = Rich::new();
+    r.push(
+        "! the articles give these words to different speakers",
+        Style::WARNING,
+    );
+    let who = |x: Option<&str>| {
+        x.map(super::style::clean)
+            .unwrap_or_else(|| "nobody".into())
+    };
+    r.push(
+        &format!(
+            " (A: {}, B: {})",
+            who(speaker(&docs.a, m.a)),
+            who(speaker(&docs.b, m.b))
+        ),
+        Style::PLAIN,
+    );
+    r
+}
+
+/// The quote matches of one kind, in A's order.
+pub fn matches_of<'c>(c: &'c Comparison, kind: &str) -> Vec<&'c QuoteMatch> {
+    let mut v: Vec<&QuoteMatch> = c
+        .quote_matches
+        .iter()
+        .filter(|m| name(&m.kind) == kind)
+        .collect();
+    v.sort_by_key(|m| (m.a, m.b));
+    v
+}
+
+/// The quotations of one side nobody matched (terms in scare quotes left
+/// out, as the summary leaves them out).
+pub fn unmatched_quotes(d: &Document, ids: &[usize]) -> Vec<usize> {
+    ids.iter()
+        .copied()
+        .filter(|&k| {
+            d.quotes
+                .get(k)
+                .is_some_and(|q| q.kind == crate::QuoteKind::Quotation)
+        })
+        .collect()
+}
+
+/// The change tags of a variant, e.g. `trimmed, reworded`.
+pub fn change_tags(m: &QuoteMatch) -> String {
+    m.changes.iter().map(name).collect::<Vec<_>>().join(", ")
+}
