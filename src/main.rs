@@ -255,7 +255,7 @@ fn dedup(
                 eprintln!("wirediff: {}", one_line(&e.to_string()));
             }
             for line in &batch.trace {
-                eprintln!("{line}");
+                eprintln!("{}", one_line(line));
             }
         });
         errored |= !batch.problems.is_empty();
