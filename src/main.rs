@@ -266,8 +266,9 @@ fn dedup(
         match format {
             DedupFormat::Jsonl => {
                 let mut out = stdout.lock();
-                report::jsonl(&batch.pairs, &mut out)?;
-                out.flush()?;
+                report::jsonl(&batch.pairs, &mut out)
+                    .and_then(|()| out.flush())
+                    .context("standard output")?;
             }
             DedupFormat::Terminal => kept.extend(batch.pairs),
         }
@@ -351,23 +352,66 @@ fn load_pair(a: &str, b: Option<&str>, ids: Option<&[String]>) -> Result<wiredif
     Ok(wirediff::Pair::new(da, db))
 }
 
+/// The operating system's error without the temporary file's name that
+/// tempfile adds: a message names the file the user asked for, never ours.
+fn os_error(e: io::Error) -> io::Error {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+    while let Some(c) = cause {
+        if let Some(code) = c
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::raw_os_error)
+        {
+            return io::Error::from_raw_os_error(code);
+        }
+        cause = c.source();
+    }
+    // tempfile keeps the OS error private and appends ` at path "…"`.
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(cut) => io::Error::new(e.kind(), &text[..cut]),
+        None => e,
+    }
+}
+
 /// Writes to a temporary file beside `path` and renames it into place, so a
 /// failure never leaves half a report.
 fn write_file(
     path: &std::path::Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
+    let target = || format!("{}: cannot write the output file", path.display());
+    // A device or a pipe (`-o /dev/null`, `-o /dev/full`) is written into, as
+    // the shell's `>` would; renaming a file over it would replace the device.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut w = io::BufWriter::new(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(target)?,
+        );
+        f(&mut w).and_then(|()| w.flush()).with_context(target)?;
+        return Ok(());
+    }
+    // Through a symbolic link, the file it names is replaced, not the link.
+    let real = std::fs::canonicalize(path).ok();
+    let path = real.as_deref().unwrap_or(path);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot create the output file", path.display()))?;
+        .map_err(os_error)
+        .with_context(target)?;
     {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
-        f(&mut w).with_context(|| format!("{}: writing", path.display()))?;
-        w.flush()?;
+        f(&mut w).map_err(os_error).with_context(target)?;
+        w.flush().map_err(os_error).with_context(target)?;
     }
+    // On a full disk the data may fail only here.
+    tmp.as_file()
+        .sync_all()
+        .map_err(os_error)
+        .with_context(target)?;
     // A temporary file is private (0600); a report is an ordinary file, so it
     // gets the mode the file it replaces had, else rw-r--r--.
     #[cfg(unix)]
@@ -376,10 +420,13 @@ fn write_file(
         let mode = std::fs::metadata(path)
             .map(|m| m.permissions().mode())
             .unwrap_or(0o644);
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))
+            .map_err(os_error)
+            .with_context(target)?;
     }
     tmp.persist(path)
-        .with_context(|| format!("{}: cannot write the output file", path.display()))?;
+        .map_err(|e| os_error(e.error))
+        .with_context(target)?;
     Ok(())
 }
 
@@ -390,8 +437,9 @@ fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     f(&mut buf).context("rendering")?;
     let stdout = io::stdout();
     let mut lock = stdout.lock();
-    lock.write_all(&buf)?;
-    lock.flush()?;
+    lock.write_all(&buf)
+        .and_then(|()| lock.flush())
+        .context("standard output")?;
     Ok(())
 }
 

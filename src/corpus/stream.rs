@@ -144,14 +144,9 @@ fn is_jsonl(p: &Path) -> bool {
 /// Sends the items of one file; `stem` names its records without an id.
 fn read_path(p: &Path, stem: &str, tx: &SyncSender<Item>) -> bool {
     if is_jsonl(p) {
-        return match std::fs::File::open(p) {
-            Ok(f) => read_lines(p, stem, f, tx),
-            Err(source) => tx
-                .send(Item::Problem(Error::Io {
-                    path: p.into(),
-                    source,
-                }))
-                .is_ok(),
+        return match crate::article::open_file(p) {
+            Ok((f, _)) => read_lines(p, stem, f, tx),
+            Err(e) => tx.send(Item::Problem(e)).is_ok(),
         };
     }
     let mut loaded = Loaded::default();
