@@ -151,3 +151,102 @@ fn json_keeps_the_raw_text_as_data() {
     let title = v["articles"][0]["title"].as_str().expect("title");
     assert_eq!(title, format!("Harbour{HOSTILE} talks a"));
 }
+
+/// The XSS payloads of tests/data/xss-payloads.txt in every text field:
+/// the page holds them as text only (no element or attribute of theirs).
+#[test]
+fn xss_payloads_are_text_in_the_page() {
+    let list = std::fs::read_to_string(crate::util::root().join("tests/data/xss-payloads.txt"))
+        .expect("payload list");
+    let payloads: Vec<String> = list
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.replace("MARK", "window.__pwned=1"))
+        .collect();
+    assert!(payloads.len() >= 30);
+    let all = payloads.join(" ");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = |side: &str, extra: &str| {
+        let body: Vec<String> = payloads
+            .iter()
+            .map(|p| format!("The council said {extra}{p} today.\n\n\u{201c}We will not sign {p},\u{201d} said Ana Berg."))
+            .collect();
+        serde_json::json!({
+            "id": format!("{side}{all}"), "source": all, "title": all, "url": all,
+            "published": all, "body": body.join("\n\n"),
+        })
+        .to_string()
+    };
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    std::fs::write(&a, record("a", "")).expect("write");
+    std::fs::write(&b, record("b", "again ")).expect("write");
+    let page = run(&[
+        "compare",
+        &a.to_string_lossy(),
+        &b.to_string_lossy(),
+        "--format",
+        "html",
+    ]);
+    let lower = page.to_ascii_lowercase();
+    for tag in [
+        "<script",
+        "<img",
+        "<svg",
+        "<iframe",
+        "<body onload",
+        "<object",
+        "<embed",
+        "<base",
+        "<link",
+        "<details",
+        "<input",
+        "<math",
+        "<noscript",
+        "<template",
+        "<video",
+        "<audio",
+        "<marquee",
+    ] {
+        assert!(!lower.contains(tag), "{tag} in the page");
+    }
+    // No tag of the page carries an event handler or a javascript: URL.
+    let tag = regex::Regex::new(r"<[^>]*>").expect("regex");
+    let handler = regex::Regex::new(r"\son[a-z]+\s*=|javascript:").expect("regex");
+    for t in tag.find_iter(&lower) {
+        assert!(!handler.is_match(t.as_str()), "{}", t.as_str());
+    }
+    assert!(
+        page.contains("&lt;img src=x onerror=window.__pwned=1&gt;"),
+        "payload shown"
+    );
+}
+
+/// The payloads in headless Chromium (scripts/check_html_chromium.py):
+/// no script runs, with or without the page's CSP. Skipped, saying so,
+/// where Chromium or Python is not installed.
+#[test]
+fn no_script_runs_in_chromium() {
+    let chromium = std::path::Path::new("/usr/bin/chromium");
+    let python = std::process::Command::new("python3")
+        .arg("--version")
+        .output();
+    if !chromium.exists() || python.is_err() {
+        eprintln!("skipped: /usr/bin/chromium or python3 is not installed");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("wirediff");
+    let out = std::process::Command::new("python3")
+        .arg(crate::util::root().join("scripts/check_html_chromium.py"))
+        .arg(&bin)
+        .output()
+        .expect("runs the check");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("scripts run: 0"), "{stdout}");
+    assert!(stdout.contains("control page: script seen"), "{stdout}");
+}
