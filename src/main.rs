@@ -2,6 +2,7 @@
 //! errors to exit codes. Nothing here knows how articles are compared.
 
 mod cli;
+mod pager;
 
 use anyhow::{Context, Result};
 use clap::Parser;
@@ -59,7 +60,10 @@ struct Env {
     stdout_tty: bool,
     stderr_tty: bool,
     terminal_width: Option<usize>,
+    terminal_height: Option<usize>,
     columns: Option<usize>,
+    /// `$WIREDIFF_PAGER`, then `$PAGER`.
+    pagers: [Option<String>; 2],
 }
 
 impl Env {
@@ -73,7 +77,13 @@ impl Env {
             stdout_tty,
             stderr_tty: io::stderr().is_terminal(),
             terminal_width: terminal_size::terminal_size().map(|(w, _)| w.0 as usize),
+            terminal_height: terminal_size::terminal_size()
+                .map(|(_, h)| h.0 as usize)
+                .filter(|&h| h > 0)
+                .or_else(|| var("LINES").and_then(|v| v.to_str()?.trim().parse().ok())),
             columns: var("COLUMNS").and_then(|v| v.to_str()?.trim().parse().ok()),
+            pagers: ["WIREDIFF_PAGER", "PAGER"]
+                .map(|k| std::env::var_os(k).map(|v| v.to_string_lossy().into_owned())),
         }
     }
 }
@@ -101,7 +111,25 @@ fn width(arg: Option<usize>, env: &Env) -> usize {
 
 fn run(cli: Cli) -> Result<u8> {
     let env = Env::read();
+    let pager = pager::Pager::new(
+        env.stdout_tty,
+        cli.no_pager,
+        env.pagers.clone(),
+        (env.terminal_height.unwrap_or(24), width(None, &env)),
+    );
+    let pager = &pager;
     match cli.command {
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "wirediff", &mut out);
+            emit(None, |w| w.write_all(&out))?;
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            emit(None, |w| w.write_all(&out))?;
+        }
         Command::Compare {
             a,
             b,
@@ -131,7 +159,7 @@ fn run(cli: Cli) -> Result<u8> {
             };
             match output {
                 Some(path) => write_file(&path, draw)?,
-                None => emit(draw)?,
+                None => emit(Some(pager), draw)?,
             }
             if exit_code && c.differs() {
                 return Ok(exit::DIFFER);
@@ -155,20 +183,26 @@ fn run(cli: Cli) -> Result<u8> {
                 trace_candidates,
             };
             return dedup(
-                &inputs, format, threshold, &relation, exit_code, report, &env,
+                &inputs,
+                format,
+                threshold,
+                &relation,
+                exit_code,
+                report,
+                (&env, pager),
             );
         }
         Command::Sentences { files, format } => {
             // Sentences alone: quotes are not asked for, so not extracted.
             let docs = load(&files, Document::segmented)?;
-            emit(|out| match format {
+            emit(Some(pager), |out| match format {
                 ListFormat::Text => render::text::sentences(&docs, out),
                 ListFormat::Json => render::json::articles(&docs, out),
             })?;
         }
         Command::Quotes { files, format } => {
             let docs = load(&files, Document::analyze)?;
-            emit(|out| match format {
+            emit(Some(pager), |out| match format {
                 ListFormat::Text => render::text::quotes(&docs, out),
                 ListFormat::Json => render::json::articles(&docs, out),
             })?;
@@ -213,7 +247,7 @@ fn dedup(
     relations: &[RelationArg],
     exit_code: bool,
     diagnostics: Diagnostics,
-    env: &Env,
+    (env, pager): (&Env, &pager::Pager),
 ) -> Result<u8> {
     use wirediff::corpus::{report, stream, DedupOptions, Deduper, Relation};
     let opts = DedupOptions {
@@ -278,7 +312,7 @@ fn dedup(
         eprint!("{}", deduper.memory_report());
     }
     if format == DedupFormat::Terminal {
-        emit(|out| {
+        emit(Some(pager), |out| {
             report::terminal(
                 &kept,
                 |p| deduper.cluster_of(p.cluster, Relation::SameStory),
@@ -431,15 +465,22 @@ fn write_file(
 }
 
 /// Writes everything to stdout through one buffer, so output appears only
-/// when it is complete.
-fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+/// when it is complete; through the pager, if one is given and wanted.
+fn emit(
+    pager: Option<&pager::Pager>,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
     let mut buf = Vec::with_capacity(1 << 16);
     f(&mut buf).context("rendering")?;
-    let stdout = io::stdout();
-    let mut lock = stdout.lock();
-    lock.write_all(&buf)
-        .and_then(|()| lock.flush())
-        .context("standard output")?;
+    match pager {
+        Some(p) => p.show(&buf),
+        None => {
+            let stdout = io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(&buf).and_then(|()| lock.flush())
+        }
+    }
+    .context("standard output")?;
     Ok(())
 }
 
@@ -466,7 +507,9 @@ mod tests {
             stdout_tty: tty,
             stderr_tty: false,
             terminal_width: None,
+            terminal_height: None,
             columns: None,
+            pagers: [None, None],
         }
     }
 

@@ -8,4 +8,5 @@ mod dedup;
 mod hostile;
 mod properties;
 mod sentences;
+mod terminal;
 mod util;
