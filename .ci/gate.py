@@ -82,6 +82,16 @@ def main():
     else:
         print(f"skipped: {bench} is absent, no workload figures")
 
+    # XSS payloads in every field, rendered in headless Chromium: 1 when
+    # none ran (and the check's control script did), else 0.
+    if os.access("/usr/bin/chromium", os.X_OK):
+        text = run([sys.executable, "scripts/check_html_chromium.py", binary])
+        figures["html_xss_none_ran"] = 1 if re.search(r"^scripts run: 0$", text, re.M) else 0
+        print(f"html xss in chromium: {text.strip().splitlines()[-1] if text.strip() else 'no figure'}")
+    else:
+        figures["html_xss_none_ran"] = 1
+        print("skipped: /usr/bin/chromium is absent, no browser check")
+
     failed = [k for k, low in baseline.items() if figures.get(k, 0) < low]
     for k in failed:
         print(f"REGRESSION {k}: {figures.get(k)} < baseline {baseline[k]}")

@@ -617,10 +617,13 @@ impl Index {
     /// a short sentence the short ones come first.
     fn nearest(&self, s: &SentenceFeatures, w: &Weights, scratch: &mut Scratch) -> Vec<usize> {
         if s.terms.is_empty() {
+            // Like any candidate list, at most CANDIDATES: a sentence of
+            // function words repeated thousands of times (a feed's "Read
+            // more.") would otherwise pair every copy with every copy.
             return self
                 .by_words
                 .get(&s.words)
-                .map(|v| v.iter().map(|&k| k as usize).collect())
+                .map(|v| v.iter().take(CANDIDATES).map(|&k| k as usize).collect())
                 .unwrap_or_default();
         }
         for t in &s.terms {

@@ -6,8 +6,23 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// Compare news reports of the same event: which sentences match, which facts
 /// only one source has, which quotes both carry and how they differ.
 #[derive(Debug, Parser)]
-#[command(name = "wirediff", version, about, long_about = None)]
+#[command(
+    name = "wirediff",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  \
+        wirediff compare afp.txt reuters.txt\n  \
+        wirediff dedup feed.jsonl\n  \
+        wirediff sentences story.txt\n  \
+        wirediff completions bash\n\n\
+        Each command's --help shows more."
+)]
 pub struct Cli {
+    /// Never page output (by default output longer than the terminal goes
+    /// through $WIREDIFF_PAGER, else $PAGER, else `less -RFX`).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -17,6 +32,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the story sentences of each article, one a line.
+    #[command(after_help = "Examples:\n  \
+        wirediff sentences story.txt\n  \
+        wirediff sentences feed.jsonl --format json\n  \
+        curl -s https://example.org/a.txt | wirediff sentences -")]
     Sentences {
         /// Articles: plain text, JSON, JSONL, folders, or - for standard input.
         #[arg(required = true, value_name = "FILE")]
@@ -27,6 +46,12 @@ pub enum Command {
     },
     /// Compare two reports: aligned sentences with word diffs, quotes shared
     /// and differing, what only one side has.
+    #[command(after_help = "Examples:\n  \
+        wirediff compare afp.txt reuters.txt\n  \
+        wirediff compare a.json b.json --layout side-by-side\n  \
+        wirediff compare feed.jsonl --ids 1042 1077 --format html -o diff.html\n  \
+        wirediff compare 'feed.jsonl#1042' 'feed.jsonl#1077' --format json\n  \
+        wirediff compare a.txt b.txt --exit-code --color never")]
     Compare {
         /// The first article (A): a file, `FILE.jsonl#id`, or - for standard input.
         a: String,
@@ -56,6 +81,9 @@ pub enum Command {
         exit_code: bool,
     },
     /// Print every quotation with its speaker.
+    #[command(after_help = "Examples:\n  \
+        wirediff quotes story.txt\n  \
+        wirediff quotes archive/ --format json")]
     Quotes {
         /// Articles: plain text, JSON, JSONL, folders, or - for standard input.
         #[arg(required = true, value_name = "FILE")]
@@ -68,6 +96,10 @@ pub enum Command {
     /// reports of the same story, with evidence. Pairs are written as they
     /// are confirmed. In a large group of identical articles, copies after
     /// the eighth are paired with the first only, so output stays linear.
+    #[command(after_help = "Examples:\n  \
+        wirediff dedup feed.jsonl\n  \
+        wirediff dedup archive/ --format jsonl --relation duplicate,derived\n  \
+        cat day1.jsonl day2.jsonl | wirediff dedup - --threshold 0.6 --exit-code")]
     Dedup {
         /// Inputs: JSONL, JSON or plain-text files, folders (searched
         /// recursively), or - for JSONL on standard input.
@@ -98,6 +130,21 @@ pub enum Command {
         #[arg(long, hide = true)]
         trace_candidates: bool,
     },
+    /// Print a completion script for SHELL to standard output.
+    #[command(after_help = "Examples:\n  \
+        wirediff completions bash > ~/.local/share/bash-completion/completions/wirediff\n  \
+        wirediff completions zsh > ~/.zfunc/_wirediff\n  \
+        wirediff completions fish > ~/.config/fish/completions/wirediff.fish\n  \
+        wirediff completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    #[command(after_help = "Examples:\n  \
+        wirediff man | man -l -\n  \
+        wirediff man > ~/.local/share/man/man1/wirediff.1")]
+    Man,
 }
 
 /// Formats of `dedup`.

@@ -28,7 +28,50 @@ pub struct DiffOp {
 
 /// Diffs two texts word by word (white space runs are tokens too, so the
 /// parts rebuild both texts exactly). Adjacent runs of one op are merged.
+///
+/// Myers' algorithm (Patience falls back to it between unique words) costs
+/// the length times the number of differences: quadratic on a huge run-on
+/// "sentence" of a few repeated words. Texts longer than [`PIECE`] are
+/// therefore cut at white space into pieces at the same relative positions
+/// on both sides and diffed piece by piece, which is linear; the pieces
+/// still rebuild both texts exactly. No real sentence or quote is that long.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
+    if a.len().max(b.len()) <= PIECE {
+        return whole_diff(a, b);
+    }
+    let n = a.len().max(b.len()) / PIECE + 1;
+    let (mut ia, mut ib) = (0, 0);
+    let mut out: Vec<DiffOp> = Vec::new();
+    for k in 1..=n {
+        let ca = cut(a, ia, k * a.len() / n);
+        let cb = cut(b, ib, k * b.len() / n);
+        for op in whole_diff(&a[ia..ca], &b[ib..cb]) {
+            match out.last_mut() {
+                Some(last) if last.op == op.op => last.text.push_str(&op.text),
+                _ => out.push(op),
+            }
+        }
+        (ia, ib) = (ca, cb);
+    }
+    out
+}
+
+/// Longest text (bytes) diffed in one piece.
+const PIECE: usize = 8 * 1024;
+
+/// The first white space at or after byte `at` (not before `from`), or the
+/// end of `text`: where a piece ends.
+fn cut(text: &str, from: usize, at: usize) -> usize {
+    let mut at = at.max(from).min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |k| at + k)
+}
+
+fn whole_diff(a: &str, b: &str) -> Vec<DiffOp> {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
         .diff_unicode_words(a, b);
@@ -61,6 +104,27 @@ pub fn rebuild(ops: &[DiffOp], side: crate::Side) -> String {
         .filter(|o| o.op == Op::Equal || o.op == keep)
         .map(|o| o.text.as_str())
         .collect()
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_diffed_in_pieces_that_rebuild_both_sides() {
+        let words = ["port", "union", "vote", "pay", "deal"];
+        let a: Vec<&str> = (0..20_000).map(|i| words[(i * 3 + i / 7) % 5]).collect();
+        let a = a.join(" ");
+        let b = a.replace("union", "unions");
+        let ops = word_diff(&a, &b);
+        assert_eq!(rebuild(&ops, crate::Side::A), a);
+        assert_eq!(rebuild(&ops, crate::Side::B), b);
+        let changed: usize = ops.iter().filter(|o| o.op == Op::Insert).count();
+        assert!(
+            changed >= a.matches("union").count() / 2,
+            "the edits are found"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -30,6 +30,15 @@ pub enum Error {
         /// The input's name.
         path: PathBuf,
     },
+    /// The input is not something an article can be read from (a device,
+    /// a socket, a FIFO nobody writes to).
+    #[error("{path}: {message}")]
+    NotReadable {
+        /// The input's name.
+        path: PathBuf,
+        /// What it is instead.
+        message: String,
+    },
     /// The article has no text at all.
     #[error("{path}: empty article (no text)")]
     Empty {

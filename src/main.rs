@@ -2,6 +2,7 @@
 //! errors to exit codes. Nothing here knows how articles are compared.
 
 mod cli;
+mod pager;
 
 use anyhow::{Context, Result};
 use clap::Parser;
@@ -59,7 +60,10 @@ struct Env {
     stdout_tty: bool,
     stderr_tty: bool,
     terminal_width: Option<usize>,
+    terminal_height: Option<usize>,
     columns: Option<usize>,
+    /// `$WIREDIFF_PAGER`, then `$PAGER`.
+    pagers: [Option<String>; 2],
 }
 
 impl Env {
@@ -73,7 +77,13 @@ impl Env {
             stdout_tty,
             stderr_tty: io::stderr().is_terminal(),
             terminal_width: terminal_size::terminal_size().map(|(w, _)| w.0 as usize),
+            terminal_height: terminal_size::terminal_size()
+                .map(|(_, h)| h.0 as usize)
+                .filter(|&h| h > 0)
+                .or_else(|| var("LINES").and_then(|v| v.to_str()?.trim().parse().ok())),
             columns: var("COLUMNS").and_then(|v| v.to_str()?.trim().parse().ok()),
+            pagers: ["WIREDIFF_PAGER", "PAGER"]
+                .map(|k| std::env::var_os(k).map(|v| v.to_string_lossy().into_owned())),
         }
     }
 }
@@ -101,7 +111,25 @@ fn width(arg: Option<usize>, env: &Env) -> usize {
 
 fn run(cli: Cli) -> Result<u8> {
     let env = Env::read();
+    let pager = pager::Pager::new(
+        env.stdout_tty,
+        cli.no_pager,
+        env.pagers.clone(),
+        (env.terminal_height.unwrap_or(24), width(None, &env)),
+    );
+    let pager = &pager;
     match cli.command {
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "wirediff", &mut out);
+            emit(None, |w| w.write_all(&out))?;
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            emit(None, |w| w.write_all(&out))?;
+        }
         Command::Compare {
             a,
             b,
@@ -131,7 +159,7 @@ fn run(cli: Cli) -> Result<u8> {
             };
             match output {
                 Some(path) => write_file(&path, draw)?,
-                None => emit(draw)?,
+                None => emit(Some(pager), draw)?,
             }
             if exit_code && c.differs() {
                 return Ok(exit::DIFFER);
@@ -155,20 +183,26 @@ fn run(cli: Cli) -> Result<u8> {
                 trace_candidates,
             };
             return dedup(
-                &inputs, format, threshold, &relation, exit_code, report, &env,
+                &inputs,
+                format,
+                threshold,
+                &relation,
+                exit_code,
+                report,
+                (&env, pager),
             );
         }
         Command::Sentences { files, format } => {
             // Sentences alone: quotes are not asked for, so not extracted.
             let docs = load(&files, Document::segmented)?;
-            emit(|out| match format {
+            emit(Some(pager), |out| match format {
                 ListFormat::Text => render::text::sentences(&docs, out),
                 ListFormat::Json => render::json::articles(&docs, out),
             })?;
         }
         Command::Quotes { files, format } => {
             let docs = load(&files, Document::analyze)?;
-            emit(|out| match format {
+            emit(Some(pager), |out| match format {
                 ListFormat::Text => render::text::quotes(&docs, out),
                 ListFormat::Json => render::json::articles(&docs, out),
             })?;
@@ -213,7 +247,7 @@ fn dedup(
     relations: &[RelationArg],
     exit_code: bool,
     diagnostics: Diagnostics,
-    env: &Env,
+    (env, pager): (&Env, &pager::Pager),
 ) -> Result<u8> {
     use wirediff::corpus::{report, stream, DedupOptions, Deduper, Relation};
     let opts = DedupOptions {
@@ -255,7 +289,7 @@ fn dedup(
                 eprintln!("wirediff: {}", one_line(&e.to_string()));
             }
             for line in &batch.trace {
-                eprintln!("{line}");
+                eprintln!("{}", one_line(line));
             }
         });
         errored |= !batch.problems.is_empty();
@@ -266,8 +300,9 @@ fn dedup(
         match format {
             DedupFormat::Jsonl => {
                 let mut out = stdout.lock();
-                report::jsonl(&batch.pairs, &mut out)?;
-                out.flush()?;
+                report::jsonl(&batch.pairs, &mut out)
+                    .and_then(|()| out.flush())
+                    .context("standard output")?;
             }
             DedupFormat::Terminal => kept.extend(batch.pairs),
         }
@@ -277,7 +312,7 @@ fn dedup(
         eprint!("{}", deduper.memory_report());
     }
     if format == DedupFormat::Terminal {
-        emit(|out| {
+        emit(Some(pager), |out| {
             report::terminal(
                 &kept,
                 |p| deduper.cluster_of(p.cluster, Relation::SameStory),
@@ -351,23 +386,66 @@ fn load_pair(a: &str, b: Option<&str>, ids: Option<&[String]>) -> Result<wiredif
     Ok(wirediff::Pair::new(da, db))
 }
 
+/// The operating system's error without the temporary file's name that
+/// tempfile adds: a message names the file the user asked for, never ours.
+fn os_error(e: io::Error) -> io::Error {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+    while let Some(c) = cause {
+        if let Some(code) = c
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::raw_os_error)
+        {
+            return io::Error::from_raw_os_error(code);
+        }
+        cause = c.source();
+    }
+    // tempfile keeps the OS error private and appends ` at path "…"`.
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(cut) => io::Error::new(e.kind(), &text[..cut]),
+        None => e,
+    }
+}
+
 /// Writes to a temporary file beside `path` and renames it into place, so a
 /// failure never leaves half a report.
 fn write_file(
     path: &std::path::Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
+    let target = || format!("{}: cannot write the output file", path.display());
+    // A device or a pipe (`-o /dev/null`, `-o /dev/full`) is written into, as
+    // the shell's `>` would; renaming a file over it would replace the device.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut w = io::BufWriter::new(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(target)?,
+        );
+        f(&mut w).and_then(|()| w.flush()).with_context(target)?;
+        return Ok(());
+    }
+    // Through a symbolic link, the file it names is replaced, not the link.
+    let real = std::fs::canonicalize(path).ok();
+    let path = real.as_deref().unwrap_or(path);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot create the output file", path.display()))?;
+        .map_err(os_error)
+        .with_context(target)?;
     {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
-        f(&mut w).with_context(|| format!("{}: writing", path.display()))?;
-        w.flush()?;
+        f(&mut w).map_err(os_error).with_context(target)?;
+        w.flush().map_err(os_error).with_context(target)?;
     }
+    // On a full disk the data may fail only here.
+    tmp.as_file()
+        .sync_all()
+        .map_err(os_error)
+        .with_context(target)?;
     // A temporary file is private (0600); a report is an ordinary file, so it
     // gets the mode the file it replaces had, else rw-r--r--.
     #[cfg(unix)]
@@ -376,22 +454,33 @@ fn write_file(
         let mode = std::fs::metadata(path)
             .map(|m| m.permissions().mode())
             .unwrap_or(0o644);
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))
+            .map_err(os_error)
+            .with_context(target)?;
     }
     tmp.persist(path)
-        .with_context(|| format!("{}: cannot write the output file", path.display()))?;
+        .map_err(|e| os_error(e.error))
+        .with_context(target)?;
     Ok(())
 }
 
 /// Writes everything to stdout through one buffer, so output appears only
-/// when it is complete.
-fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+/// when it is complete; through the pager, if one is given and wanted.
+fn emit(
+    pager: Option<&pager::Pager>,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
     let mut buf = Vec::with_capacity(1 << 16);
     f(&mut buf).context("rendering")?;
-    let stdout = io::stdout();
-    let mut lock = stdout.lock();
-    lock.write_all(&buf)?;
-    lock.flush()?;
+    match pager {
+        Some(p) => p.show(&buf),
+        None => {
+            let stdout = io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(&buf).and_then(|()| lock.flush())
+        }
+    }
+    .context("standard output")?;
     Ok(())
 }
 
@@ -418,7 +507,9 @@ mod tests {
             stdout_tty: tty,
             stderr_tty: false,
             terminal_width: None,
+            terminal_height: None,
             columns: None,
+            pagers: [None, None],
         }
     }
 

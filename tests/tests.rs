@@ -1,9 +1,12 @@
 //! Integration tests: the real binary on real files, checked the way a user
 //! would check them (exit status, the one stderr line, what stdout holds).
 
+mod catalogue;
 mod cli;
 mod compare;
 mod dedup;
+mod hostile;
 mod properties;
 mod sentences;
+mod terminal;
 mod util;

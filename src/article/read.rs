@@ -131,10 +131,18 @@ pub fn read_file_as(path: &Path, stem: &str, loaded: &mut Loaded) -> Result<()> 
     if path.is_dir() {
         return Err(Error::IsDirectory { path: path.into() });
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let (mut file, fifo) = open_file(path)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(|source| Error::Io {
         path: path.into(),
         source,
     })?;
+    if fifo && bytes.is_empty() {
+        return Err(Error::NotReadable {
+            path: path.into(),
+            message: "a FIFO with no writer (nothing to read)".into(),
+        });
+    }
     let format = match path.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson") => {
             Format::Jsonl
@@ -143,6 +151,60 @@ pub fn read_file_as(path: &Path, stem: &str, loaded: &mut Loaded) -> Result<()> 
         _ => Format::Text,
     };
     read_bytes(path, stem, &bytes, format, loaded)
+}
+
+/// Opens an input file for reading; the flag says it is a FIFO (a named or
+/// anonymous pipe, as `<(command)` gives). Opening a FIFO waits for a writer,
+/// forever if none comes, so it is opened without waiting and then read as
+/// usual: a FIFO nobody writes to reads as nothing. Devices and sockets are
+/// refused: `/dev/zero` never ends and a terminal waits for typing.
+pub fn open_file(path: &Path) -> Result<(std::fs::File, bool)> {
+    let io = |source| Error::Io {
+        path: path.into(),
+        source,
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        use std::os::unix::io::AsRawFd;
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+            .map_err(io)?;
+        let kind = file.metadata().map_err(io)?.file_type();
+        let refused = if kind.is_char_device() {
+            Some("a character device")
+        } else if kind.is_block_device() {
+            Some("a block device")
+        } else if kind.is_socket() {
+            Some("a socket")
+        } else {
+            None
+        };
+        if let Some(what) = refused {
+            return Err(Error::NotReadable {
+                path: path.into(),
+                message: format!("is {what}, not an article file"),
+            });
+        }
+        // Reads block again, so a writer that is slow is waited for.
+        // SAFETY: fcntl on a file descriptor this function owns, with
+        // integer arguments only.
+        let fd = file.as_raw_fd();
+        let cleared = unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) >= 0
+        };
+        if !cleared {
+            return Err(io(std::io::Error::last_os_error()));
+        }
+        Ok((file, kind.is_fifo()))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok((std::fs::File::open(path).map_err(io)?, false))
+    }
 }
 
 /// The name a file found in folder `root` gives the articles without an
@@ -164,8 +226,23 @@ pub fn folder_stem(root: &Path, file: &Path) -> String {
     parts.join("/")
 }
 
-/// Every `.txt`, `.json`, `.jsonl` and `.ndjson` file below `dir`, sorted by path.
+/// Every `.txt`, `.json`, `.jsonl` and `.ndjson` file below `dir`, sorted by
+/// path. Symbolic links are followed, but each real folder and each real file
+/// is taken once: a link back up the tree (a loop) or a second route to the
+/// same file adds nothing.
 pub fn collect_folder(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    if let Ok(real) = dir.canonicalize() {
+        seen.insert(real);
+    }
+    walk_folder(dir, &mut seen, out)
+}
+
+fn walk_folder(
+    dir: &Path,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
         path: dir.into(),
         source,
@@ -180,15 +257,27 @@ pub fn collect_folder(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     }
     paths.sort();
     for p in paths {
+        let wanted = p.is_dir()
+            || matches!(
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .map(|e| e.to_ascii_lowercase())
+                    .as_deref(),
+                Some("txt" | "json" | "jsonl" | "ndjson")
+            );
+        if !wanted {
+            continue;
+        }
+        // A link that leads nowhere (or in a circle) is read, and its error
+        // names it; one that leads somewhere already taken is skipped.
+        if let Ok(real) = p.canonicalize() {
+            if !seen.insert(real) {
+                continue;
+            }
+        }
         if p.is_dir() {
-            collect_folder(&p, out)?;
-        } else if matches!(
-            p.extension()
-                .and_then(|e| e.to_str())
-                .map(|e| e.to_ascii_lowercase())
-                .as_deref(),
-            Some("txt" | "json" | "jsonl" | "ndjson")
-        ) {
+            walk_folder(&p, seen, out)?;
+        } else {
             out.push(p);
         }
     }
@@ -234,7 +323,7 @@ fn read_bytes(
             loaded.articles.push(article);
         }
         Format::Json => {
-            let value: Value = serde_json::from_str(&text).map_err(|e| Error::Record {
+            let value: Value = strict_json(&text).map_err(|e| Error::Record {
                 path: path.into(),
                 line: Some(e.line()),
                 message: format!("not valid JSON: {}", strip_position(&e)),
@@ -260,7 +349,7 @@ fn read_bytes(
                 if line.trim().is_empty() {
                     continue;
                 }
-                let value: Value = serde_json::from_str(line).map_err(|e| Error::Record {
+                let value: Value = strict_json(line).map_err(|e| Error::Record {
                     path: path.into(),
                     line: Some(i + 1),
                     message: format!("not valid JSON: {}", strip_position(&e)),
@@ -292,12 +381,89 @@ pub fn jsonl_line(
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let value: Value = serde_json::from_str(&text).map_err(|e| Error::Record {
+    let value: Value = strict_json(&text).map_err(|e| Error::Record {
         path: path.into(),
         line: Some(line),
         message: format!("not valid JSON: {}", strip_position(&e)),
     })?;
     from_record(path, stem, Some(line), None, value).map(Some)
+}
+
+/// Parses JSON, refusing an object with the same key twice. serde_json
+/// would keep the last value silently, and which of two titles or bodies a
+/// feed meant cannot be known: such a record is an error, named by its key.
+fn strict_json(text: &str) -> serde_json::Result<Value> {
+    use serde::Deserialize;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Strict::deserialize(&mut de)?.0;
+    de.end()?;
+    Ok(value)
+}
+
+/// A JSON value read by [`strict_json`].
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Strict, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Strict(v) = map.next_value()?;
+            if object.contains_key(&key) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate key `{key}`"
+                )));
+            }
+            object.insert(key, v);
+        }
+        Ok(Value::Object(object))
+    }
 }
 
 /// serde_json appends "at line 1 column 5"; the line is reported separately.
@@ -309,16 +475,113 @@ fn strip_position(e: &serde_json::Error) -> String {
     }
 }
 
-/// UTF-8 (a BOM is dropped), else Windows-1252 with a warning. NUL bytes mean
-/// binary data and are an error.
-pub(crate) fn decode(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+/// Which UTF-16 the bytes are, if they are UTF-16: by byte-order mark, or,
+/// without one, by where the zero bytes fall. Text in Latin script (and
+/// JSON's punctuation) encoded as UTF-16 has a zero high byte in nearly every
+/// code unit, so every other byte is NUL and the bytes between are not;
+/// binary data has its zero bytes anywhere. Returns the encoding, the length
+/// of its mark (0 when sniffed) and the words for the warning.
+pub(crate) fn utf16_of(
+    bytes: &[u8],
+) -> Option<(&'static encoding_rs::Encoding, usize, &'static str)> {
+    use encoding_rs::{UTF_16BE, UTF_16LE};
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some((UTF_16LE, 2, "UTF-16LE (byte-order mark)"));
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some((UTF_16BE, 2, "UTF-16BE (byte-order mark)"));
+    }
+    // A sample is enough: the pattern holds from the first line.
+    let sample = bytes.get(..bytes.len().min(4096) & !1).unwrap_or(&[]);
+    let units = sample.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let zeros = |k: usize| {
+        sample
+            .iter()
+            .skip(k)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // At least half the code units are ASCII, and no ASCII unit is
+    // misaligned: that is UTF-16 of a Latin-script text, not binary.
+    if odd * 2 >= units && even == 0 {
+        Some((
+            UTF_16LE,
+            0,
+            "UTF-16LE without a byte-order mark (NUL at every other byte)",
+        ))
+    } else if even * 2 >= units && odd == 0 {
+        Some((
+            UTF_16BE,
+            0,
+            "UTF-16BE without a byte-order mark (NUL at every other byte)",
+        ))
+    } else {
+        None
+    }
+}
+
+/// Decodes UTF-16 found by [`utf16_of`], with one warning line saying so.
+/// Unpaired surrogates become U+FFFD, and the warning says that too.
+fn decode_utf16(
+    path: &Path,
+    bytes: &[u8],
+    (encoding, bom, how): (&'static encoding_rs::Encoding, usize, &'static str),
+    warnings: &mut Vec<String>,
+) -> Result<String> {
+    let body = bytes.get(bom..).unwrap_or(&[]);
+    let (text, bad) = encoding.decode_without_bom_handling(body);
+    // A mark-less guess must give text: a NUL character left in it means the
+    // zero bytes were not UTF-16's.
+    if bom == 0 && (bad || text.contains('\0')) {
+        let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(Error::Binary {
             path: path.into(),
             offset,
         });
     }
+    let odd = if body.len() % 2 == 1 {
+        " (odd length: the last byte dropped)"
+    } else {
+        ""
+    };
+    let replaced = if bad && odd.is_empty() {
+        " (malformed code units shown as U+FFFD)"
+    } else {
+        ""
+    };
+    warnings.push(format!("{}: read as {how}{odd}{replaced}", path.display()));
+    Ok(text.into_owned())
+}
+
+/// UTF-8 (a BOM is dropped), else UTF-16 (with a byte-order mark, or
+/// recognised by its NUL bytes), else Windows-1252; every decoding but UTF-8
+/// with one warning. Other NUL bytes mean binary data and are an error.
+pub(crate) fn decode(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String> {
+    if bytes.starts_with(b"\xFF\xFE\0\0") {
+        return Err(Error::Record {
+            path: path.into(),
+            line: None,
+            message:
+                "UTF-32 text (byte-order mark FF FE 00 00) is not supported; convert it to UTF-8"
+                    .into(),
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let nul = bytes.iter().position(|&b| b == 0);
+    if let Some(found) = utf16_of(bytes).filter(|&(_, bom, _)| bom > 0 || nul.is_some()) {
+        return decode_utf16(path, bytes, found, warnings);
+    }
+    if let Some(offset) = nul {
+        return Err(Error::Binary {
+            path: path.into(),
+            offset,
+        });
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
@@ -512,6 +775,76 @@ mod tests {
     fn nul_byte_is_binary() {
         let e = load("x.bin", b"abc\0def", Format::Text).unwrap_err();
         assert!(e.to_string().contains("binary"), "{e}");
+    }
+
+    fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend(if big_endian {
+                [0xFE, 0xFF]
+            } else {
+                [0xFF, 0xFE]
+            });
+        }
+        for u in text.encode_utf16() {
+            out.extend(if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_is_decoded_with_one_warning() {
+        let text =
+            "Ferry fares rise\r\n\r\nThe operator said \u{201c}fuel costs\u{201d} drove the rise.";
+        for (be, bom, name) in [
+            (false, true, "UTF-16LE (byte-order mark)"),
+            (true, true, "UTF-16BE (byte-order mark)"),
+            (false, false, "UTF-16LE without"),
+            (true, false, "UTF-16BE without"),
+        ] {
+            let l = load("w.txt", &utf16(text, be, bom), Format::Text).unwrap();
+            let a = &l.articles[0];
+            assert_eq!(a.title, "Ferry fares rise");
+            assert_eq!(
+                a.text,
+                "The operator said \u{201c}fuel costs\u{201d} drove the rise."
+            );
+            assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+            assert!(
+                l.warnings[0].starts_with("w.txt: read as ") && l.warnings[0].contains(name),
+                "{:?}",
+                l.warnings
+            );
+        }
+        let json = utf16("{\"id\": \"k\", \"body\": \"Tolls go up.\"}", false, true);
+        let l = load("w.json", &json, Format::Sniff).unwrap();
+        assert_eq!(l.articles[0].id, "k");
+    }
+
+    #[test]
+    fn a_nul_character_in_utf16_is_text_not_binary() {
+        let l = load(
+            "n.txt",
+            &utf16("Title\n\nA\0B went on.", false, true),
+            Format::Text,
+        )
+        .unwrap();
+        assert_eq!(l.articles[0].text, "A\0B went on.");
+    }
+
+    #[test]
+    fn zero_bytes_that_are_not_utf16_are_binary() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+        assert!(matches!(
+            load("p.png", png, Format::Text),
+            Err(Error::Binary { offset: 8, .. })
+        ));
+        let e = load("u.txt", b"\xFF\xFE\0\0T\0\0\0", Format::Text).unwrap_err();
+        assert!(e.to_string().contains("UTF-32"), "{e}");
     }
 
     #[test]

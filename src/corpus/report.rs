@@ -1,7 +1,7 @@
 //! Writers for the pairs: JSONL (the contract) and a terminal table.
 
 use super::{PairRecord, Relation};
-use crate::render::sanitize::for_terminal;
+use crate::render::sanitize::Shown;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -43,8 +43,8 @@ pub fn terminal(
             writeln!(
                 out,
                 "  {:<idw$}  {:<idw$}  {:<10}  score {:.2}  covered {:.2}/{:.2}  sentences {:>3}  quotes {:>2}",
-                for_terminal(&p.a, false),
-                for_terminal(&p.b, false),
+                Shown::new(&p.a),
+                Shown::new(&p.b),
                 p.relation.name(),
                 p.score,
                 p.a_covered,

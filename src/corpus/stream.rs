@@ -144,14 +144,9 @@ fn is_jsonl(p: &Path) -> bool {
 /// Sends the items of one file; `stem` names its records without an id.
 fn read_path(p: &Path, stem: &str, tx: &SyncSender<Item>) -> bool {
     if is_jsonl(p) {
-        return match std::fs::File::open(p) {
-            Ok(f) => read_lines(p, stem, f, tx),
-            Err(source) => tx
-                .send(Item::Problem(Error::Io {
-                    path: p.into(),
-                    source,
-                }))
-                .is_ok(),
+        return match crate::article::open_file(p) {
+            Ok((f, _)) => read_lines(p, stem, f, tx),
+            Err(e) => tx.send(Item::Problem(e)).is_ok(),
         };
     }
     let mut loaded = Loaded::default();
@@ -174,6 +169,29 @@ fn read_lines(path: &Path, stem: &str, r: impl Read, tx: &SyncSender<Item>) -> b
     let path: Arc<Path> = Arc::from(path);
     let stem: Arc<str> = Arc::from(stem);
     let mut r = BufReader::with_capacity(1 << 16, r);
+    // UTF-16 cannot be cut into lines at 0x0A bytes (each newline is two
+    // bytes): such a stream is decoded whole, once, then read as UTF-8.
+    if r.fill_buf()
+        .is_ok_and(|head| crate::article::utf16_of(head).is_some())
+    {
+        let mut all = Vec::new();
+        let mut warnings = Vec::new();
+        let text = match r.read_to_end(&mut all) {
+            Ok(_) => crate::article::decode(&path, &all, &mut warnings),
+            Err(source) => Err(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }),
+        };
+        let sent = warnings
+            .into_iter()
+            .all(|w| tx.send(Item::Warning(w)).is_ok());
+        return sent
+            && match text {
+                Ok(t) => read_lines(&path, &stem, std::io::Cursor::new(t.into_bytes()), tx),
+                Err(e) => tx.send(Item::Problem(e)).is_ok(),
+            };
+    }
     let mut line = 0usize;
     loop {
         let mut bytes = Vec::new();

@@ -5,10 +5,17 @@
 //!
 //! The page is built with maud, whose templates escape every value they
 //! interpolate, so article text can never become markup: only the style
-//! sheet below is written unescaped.
+//! sheet below is written unescaped. The finished page then goes through
+//! the sanitiser as a whole ([`Shown::lines`]) before it is written: the
+//! page's own markup holds no control or format character, so this shows
+//! exactly the ones that came from article text, escaped and visible as in
+//! the terminal, and no value can be forgotten. A Content-Security-Policy
+//! forbids scripts, plugins, frames and every request, so even markup that
+//! slipped through could neither run nor load anything.
 
 use super::options::RenderOptions;
 use super::parts::{change_tags, kind_mark, matches_of, speaker, unmatched_quotes};
+use super::sanitize::Shown;
 use super::style::{self, label, name};
 use crate::diff::{DiffOp, Op};
 use crate::quotes::QuoteMatch;
@@ -67,6 +74,11 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
 }
 "#;
 
+/// What the page may do: draw its own inline style sheet, nothing else (no
+/// script, no request, no frame, no form, no base URL).
+pub const CSP: &str = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; \
+     img-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
+
 /// Writes the comparison as an HTML page.
 pub fn comparison(
     docs: &Pair<Document>,
@@ -74,8 +86,8 @@ pub fn comparison(
     _opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let page = page(docs, c);
-    out.write_all(page.into_string().as_bytes())?;
+    let page = page(docs, c).into_string();
+    out.write_all(Shown::lines(&page).as_str().as_bytes())?;
     writeln!(out)
 }
 
@@ -86,6 +98,7 @@ fn page(docs: &Pair<Document>, c: &Comparison) -> Markup {
         html lang="en" {
             head {
                 meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(CSP);
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { "wirediff: " (docs.a.article.title) " / " (docs.b.article.title) }
                 style { (PreEscaped(CSS)) }
@@ -127,6 +140,8 @@ fn article(side: Side, d: &Document) -> Markup {
             @if !d.article.authors.is_empty() {
                 div.speaker { (d.article.authors.join(", ")) }
             }
+            @if let Some(when) = &d.article.published { div.path { (when) } }
+            @if let Some(url) = &d.article.url { div.path { (url) } }
             div.path { (d.article.path) }
         }
     }

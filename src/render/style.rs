@@ -18,6 +18,7 @@
 //! testable in parallel (and must never read the environment) are simpler
 //! with styles as plain values, so `colored` stays the binary's concern.
 
+use super::sanitize::Shown;
 use crate::diff::{DiffOp, Op};
 use crate::Document;
 use std::ops::Range;
@@ -153,7 +154,7 @@ pub fn clean(s: &str) -> String {
     if space {
         folded.push(' ');
     }
-    super::sanitize::for_terminal(&folded, false).into_owned()
+    super::sanitize::Shown::new(&folded).as_str().to_string()
 }
 
 /// Plain text with style runs over it: what a view lays out before painting.
@@ -180,9 +181,13 @@ impl Rich {
         self.text.trim().is_empty()
     }
 
-    /// Appends text that is already clean (our own labels, or the output of
-    /// [`clean`]). A space is never doubled and never starts the text.
-    pub fn push(&mut self, s: &str, style: Style) -> &mut Rich {
+    /// Appends text, neutralised on the way in (a no-op for our own labels
+    /// and for the output of [`clean`]): nothing reaches a `Rich`, and so a
+    /// terminal, but through the sanitiser. A space is never doubled and
+    /// never starts the text.
+    pub fn push<'s>(&mut self, s: impl Into<Shown<'s>>, style: Style) -> &mut Rich {
+        let shown = s.into();
+        let s = shown.as_str();
         let s = if self.text.is_empty() || self.text.ends_with(' ') {
             s.trim_start_matches(' ')
         } else {

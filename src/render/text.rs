@@ -1,6 +1,6 @@
 //! Plain-text listings for `sentences` and `quotes`: one item a line.
 
-use super::sanitize::for_terminal;
+use super::sanitize::Shown;
 use crate::Document;
 use std::io::{self, Write};
 
@@ -12,14 +12,10 @@ pub fn sentences(docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
             if k > 0 {
                 writeln!(out)?;
             }
-            writeln!(out, "# {}", for_terminal(&d.article.path, false))?;
+            writeln!(out, "# {}", Shown::new(&d.article.path))?;
         }
         for s in &d.sentences {
-            writeln!(
-                out,
-                "{}",
-                for_terminal(&fold(s.span.slice(&d.article.text)), false)
-            )?;
+            writeln!(out, "{}", Shown::new(&fold(s.span.slice(&d.article.text))))?;
         }
     }
     Ok(())
@@ -32,7 +28,7 @@ pub fn quotes(docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
             if k > 0 {
                 writeln!(out)?;
             }
-            writeln!(out, "# {}", for_terminal(&d.article.path, false))?;
+            writeln!(out, "# {}", Shown::new(&d.article.path))?;
         }
         for q in &d.quotes {
             let speaker = q.speaker.as_deref().unwrap_or("(unattributed)");
@@ -49,10 +45,10 @@ pub fn quotes(docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "{}{}{}: \u{201c}{}\u{201d}",
-                for_terminal(speaker, false),
-                for_terminal(&cue, false),
+                Shown::new(speaker),
+                Shown::new(&cue),
                 term,
-                for_terminal(&fold(q.span.slice(&d.article.text)), false)
+                Shown::new(&fold(q.span.slice(&d.article.text)))
             )?;
         }
     }
