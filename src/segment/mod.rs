@@ -653,6 +653,91 @@ mod tests {
             &["&quot;We won,&quot; Lee said.", "AT&amp;T lost."],
         ),
         (
+            "roman numerals in one line",
+            "i. Pack the tent ii. Fill the car iii. Leave at dawn",
+            &["i. Pack the tent", "ii. Fill the car", "iii. Leave at dawn"],
+        ),
+        (
+            "bracketed roman numerals after a sentence",
+            "Two jobs remain. (i) Dry the nets (ii) Paint the hull",
+            &["Two jobs remain.", "(i) Dry the nets", "(ii) Paint the hull"],
+        ),
+        (
+            "bullets with numbers after a sentence",
+            "We left early. • 1. The tent was packed • 2. The car was full",
+            &["We left early.", "• 1. The tent was packed", "• 2. The car was full"],
+        ),
+        (
+            "numbers glued to bullets",
+            "⁃3. Pack the tent ⁃4. Fill the car",
+            &["⁃3. Pack the tent", "⁃4. Fill the car"],
+        ),
+        (
+            "bracket-and-period enumerators",
+            "Steps:\n3.) Pack the tent.\n4.) Fill the car.",
+            &["Steps:", "3.) Pack the tent.", "4.) Fill the car."],
+        ),
+        (
+            "list items in HTML",
+            "<ul><li>a) Pack the tent</li><li>b) Fill the car</li></ul>",
+            &["a) Pack the tent", "b) Fill the car"],
+        ),
+        (
+            "list lines split by written-out escapes",
+            "Steps:\\r\\n1. Pack the tent\\r\\n2. Fill the car",
+            &["Steps:", "1. Pack the tent", "2. Fill the car"],
+        ),
+        (
+            "leader dots with page numbers",
+            "Chapter One............12 Chapter Two............31",
+            &["Chapter One............12", "Chapter Two............31"],
+        ),
+        (
+            "many dots before a capital",
+            "He came back.............. Then he left.",
+            &["He came back..............", "Then he left."],
+        ),
+        (
+            "space before a full stop",
+            "The talks ended on Monday . Mr. Lee left .",
+            &["The talks ended on Monday .", "Mr. Lee left ."],
+        ),
+        (
+            "lone section number over a heading",
+            "1\nBackground\nThe port was built in 1901.",
+            &["1\nBackground", "The port was built in 1901."],
+        ),
+        (
+            "two-level section number over a heading",
+            "4.2\nBackground\nThe port was built in 1901.",
+            &["4.2\nBackground", "The port was built in 1901."],
+        ),
+        (
+            "dotted section number opening a heading",
+            "2.1. Later Years\nThe port grew.",
+            &["2.1. Later Years", "The port grew."],
+        ),
+        (
+            "item number after a sentence",
+            "The port was built in 1901. 2. Later Years",
+            &["The port was built in 1901.", "2. Later Years"],
+        ),
+        (
+            "note number after a stop",
+            "Fees rose. 7 Yet the board stayed.",
+            &["Fees rose. 7", "Yet the board stayed."],
+        ),
+        (
+            "exclamations quoted inside a narrative sentence",
+            "The sergeant bellowed \"Halt! Turn! March!\" at the recruits. Then came the cry of “Fire! Fire!” from the hall.",
+            &["The sergeant bellowed \"Halt! Turn! March!\" at the recruits.", "Then came the cry of “Fire! Fire!” from the hall."],
+        ),
+        (
+            "spaced capitals after a sentence",
+            "The port reopened. S P O R T S The team won.",
+            &["The port reopened.", "S P O R T S", "The team won."],
+        ),
+        (
             "CJK full stop",
             "会谈结束。双方离开。",
             &["会谈结束。", "双方离开。"],
