@@ -345,6 +345,11 @@ mod tests {
             &["\"The deal [...] is done,\" he said."],
         ),
         (
+            "bracketed elision before a new sentence",
+            "\"Costs will rise [...] Nobody can stop that,\" she said.",
+            &["\"Costs will rise [...]", "Nobody can stop that,\" she said."],
+        ),
+        (
             "ellipsis after an exclamation",
             "Free! . . . or so they said. Gone! ... Nobody stayed.",
             &[
@@ -615,6 +620,11 @@ mod tests {
             "caption runs into its credit",
             "Fans queue outside the arena Photo: Ann Example.",
             &["Fans queue outside the arena", "Photo: Ann Example."],
+        ),
+        (
+            "credit after an abbreviation",
+            "Delegates meet in Washington D.C. Photo: Ann Example.",
+            &["Delegates meet in Washington D.C.", "Photo: Ann Example."],
         ),
         (
             "heading in spaced capitals",

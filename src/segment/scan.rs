@@ -631,12 +631,14 @@ impl<'t> Scanner<'t, '_> {
 
     /// An ellipsis from `i` to `j`: a sentence end only when a capitalized
     /// word follows after white space (not the pronoun `I`, which is
-    /// capitalized anywhere), and never inside brackets (`[...]`).
+    /// capitalized anywhere). An elision in brackets (`[...]`) is read the
+    /// same way, as an ellipsis standing free: `consistent [...] Ozone is`
+    /// ends a sentence, `The deal [...] is done` does not.
     fn ellipsis(&mut self, i: usize, j: usize) -> usize {
-        let open = self.char_before(i);
+        let mut open = self.char_before(i);
         let close = self.char_at(j);
         if matches!(open, Some('[' | '(')) && matches!(close, Some(']' | ')')) {
-            return j;
+            open = Some(' ');
         }
         let Some(k) = self.closers(j) else {
             return j;
@@ -650,8 +652,14 @@ impl<'t> Scanner<'t, '_> {
         // omission before the next words and belongs with them.
         let opens = self.opens_sentence(i);
         let attributed = self.closes_quote(j, k) && self.attribution(k, true);
+        // A bracket after an omission (`stairways [...]" (Smith 55).`) is a
+        // citation or aside of the same sentence.
+        let aside = self
+            .text
+            .get(k..self.end)
+            .is_some_and(|r| r.trim_start().starts_with(['(', '[']));
         if let Next::Upper(w) = self.ahead(k).next {
-            if !opens && !attributed && (w != "I" || glued) {
+            if !opens && !attributed && !aside && (w != "I" || glued) {
                 self.cut(k);
             }
         }
