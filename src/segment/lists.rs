@@ -254,6 +254,8 @@ fn items_ending_in(s: &str, end: char) -> Vec<usize> {
     let mut out = Vec::new();
     // The style of the list being read and the value its next item carries.
     let mut current: Option<(Style, u32)> = None;
+    // Whether its items may start in lower case (see below).
+    let mut lower_ok = false;
     let mut from = 0;
     while let Some(p) = s.get(from..).and_then(|r| r.find(end)) {
         let mark = from + p;
@@ -274,17 +276,33 @@ fn items_ending_in(s: &str, end: char) -> Vec<usize> {
         let rest = s.get(i + e.len..).unwrap_or("");
         // `• 9. The first`: the item starts at its bullet.
         let item = bullet_before(s, i).unwrap_or(i);
+        let continues = current == Some((e.style, e.value));
+        // Three enumerators in sequence are a list whatever the case of its
+        // items (`things: 1) a tent 2) a car 3) food`); prose does not
+        // number three things in a row by chance.
+        let three = || {
+            has_item(s, i + e.len, e.style, e.value + 1, false)
+                && has_item(s, i + e.len, e.style, e.value + 2, false)
+        };
         let accepted = if item == 0 {
+            lower_ok = three();
             true
-        } else if current == Some((e.style, e.value)) {
-            opens_item(rest)
+        } else if continues {
+            opens_item(rest) || lower_ok && !run_on(&s[..item])
         } else {
             // Numbered lists may go on from an earlier one (`4) … 5) …`);
             // a lettered one starts at `a`.
-            (e.style.kind == 0 || e.value == first_value(e.style))
-                && opens_item(rest)
-                && after_sentence_end(s.get(..item).unwrap_or(""))
-                && has_item(s, i + e.len, e.style, e.value + 1)
+            let first = (e.style.kind == 0 || e.value == first_value(e.style))
+                && after_sentence_end(s.get(..item).unwrap_or(""));
+            if first && opens_item(rest) && has_item(s, i + e.len, e.style, e.value + 1, true) {
+                lower_ok = three();
+                true
+            } else if first && three() {
+                lower_ok = true;
+                true
+            } else {
+                false
+            }
         };
         if accepted {
             if item > 0 {
@@ -373,8 +391,9 @@ fn after_sentence_end(before: &str) -> bool {
     before.trim_end().ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
-/// True when an item of `value` in `style` follows `from` within reach.
-fn has_item(s: &str, from: usize, style: Style, value: u32) -> bool {
+/// True when an item of `value` in `style` follows `from` within reach;
+/// `capital` asks that it open like an item (see [`opens_item`]).
+fn has_item(s: &str, from: usize, style: Style, value: u32, capital: bool) -> bool {
     let b = s.as_bytes();
     let to = b.len().min(from + MAX_ITEM_BYTES);
     (from..to).any(|i| {
@@ -382,9 +401,30 @@ fn has_item(s: &str, from: usize, style: Style, value: u32) -> bool {
             .is_some_and(u8::is_ascii_whitespace)
             && s.get(i..).and_then(enumerator).is_some_and(|e| {
                 let e = as_roman(e).filter(|r| r.style == style).unwrap_or(e);
-                e.style == style && e.value == value && opens_item(s.get(i + e.len..).unwrap_or(""))
+                e.style == style
+                    && e.value == value
+                    && if capital {
+                        opens_item(s.get(i + e.len..).unwrap_or(""))
+                    } else {
+                        !run_on(&s[..i])
+                    }
             })
     })
+}
+
+/// True when the text before a lower-case item joins it to the one before
+/// (`(a) the cost, (b) the time, and (c) the risk`): an enumeration inside a
+/// sentence, not a list of items.
+fn run_on(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = t.strip_suffix(['•', '⁃']).unwrap_or(t).trim_end();
+    if t.ends_with([',', ';']) {
+        return true;
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    ["and", "or", "nor"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// True when the text after an enumerator looks like the start of an item.
@@ -434,6 +474,10 @@ mod tests {
         let s = "1) Buy bread 2) Sell eggs 4) Never";
         assert_eq!(inline_items(s), vec![13]);
         assert!(inline_items("a. apples b. pears").is_empty());
+        let s = "Take: 1) a tent 2) a car 3) food";
+        assert_eq!(inline_items(s), vec![6, 16, 25]);
+        assert!(inline_items("Take: 1) a tent 2) a car").is_empty());
+        assert!(inline_items("Three themes: (a) cost, (b) time, and (c) risk").is_empty());
         assert!(inline_items("He won 1. Then 2. Then").is_empty());
         let s = "Last, this. 1. The first 2. The second";
         assert_eq!(inline_items(s), vec![12, 25]);

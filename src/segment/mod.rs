@@ -748,6 +748,31 @@ mod tests {
             &["The port reopened.", "S P O R T S", "The team won."],
         ),
         (
+            "exclamations in single quotes and guillemets",
+            "‘Halt! Back!’ the guard yelled at the fans. «Who? Where?», asked a boy.",
+            &["‘Halt! Back!’ the guard yelled at the fans.", "«Who? Where?», asked a boy."],
+        ),
+        (
+            "exclamations in a quotation before a dash",
+            "'Halt! Back!' — the guard yelled it twice.",
+            &["'Halt! Back!' — the guard yelled it twice."],
+        ),
+        (
+            "three lower-case items after a colon",
+            "We need three things: 1) a tent 2) a car 3) food",
+            &["We need three things:", "1) a tent", "2) a car", "3) food"],
+        ),
+        (
+            "enumeration inside a sentence",
+            "The study weighs (a) the cost, (b) the time, and (c) the risk.",
+            &["The study weighs (a) the cost, (b) the time, and (c) the risk."],
+        ),
+        (
+            "space typed before the stop instead of after",
+            "The port reopened .Ships sailed .",
+            &["The port reopened .", "Ships sailed ."],
+        ),
+        (
             "CJK full stop",
             "会谈结束。双方离开。",
             &["会谈结束。", "双方离开。"],

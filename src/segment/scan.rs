@@ -415,6 +415,13 @@ impl<'t> Scanner<'t, '_> {
         let boundary = match ahead.next {
             Next::End | Next::Lower => false,
             Next::Attached => {
+                // `reopened .Ships sailed`: a space typed before the stop
+                // instead of after it; the word before the space decides.
+                let word = if prev == Some(' ') {
+                    core_word(self.token_before(i - 1))
+                } else {
+                    word
+                };
                 if k == i + 1 && self.no_space_boundary(i, word) {
                     self.cut(i + 1);
                 }
@@ -704,9 +711,10 @@ impl<'t> Scanner<'t, '_> {
 
     /// True when a `!` or `?` before `k` stands inside a quotation that
     /// closes, within reach, after another `!` or `?` with a lower-case word
-    /// after it (`"Stop! Now!" the officer said`, `They heard "Run! Go!" and
+    /// after it (`"Stop! Now!" the officer said`, `They heard ‘Run! Go!’ and
     /// fled`): the marks are the quotation's, the sentence is the
-    /// narrative's.
+    /// narrative's. Any pair of quotation marks counts (`"…"`, `“…”`,
+    /// `‘…’`, `'…'`, `«…»`).
     fn inside_reported_quote(&self, k: usize) -> bool {
         // The quotation is short and the sentence before it too: look no
         // further, which keeps each look bounded.
@@ -715,30 +723,21 @@ impl<'t> Scanner<'t, '_> {
         }
         let so_far = self.text.get(self.sentence.min(k)..k).unwrap_or("");
         work(so_far.len() + MAX_QUOTE_BYTES);
-        // Inside a quotation: an odd number of straight marks, or a curly
-        // one opened and not yet closed.
-        let straight = so_far.matches('"').count();
-        let open = so_far.matches('“').count();
-        let closed = so_far.matches('”').count();
-        let inside = if straight > 0 {
-            straight % 2 == 1 && open == closed
-        } else {
-            open == closed + 1
-        };
-        if !inside {
+        let Some(close) = open_quotation(so_far) else {
             return false;
-        }
+        };
         let limit = self.floor(self.end.min(k + MAX_QUOTE_BYTES));
         let rest = self.text.get(k..limit).unwrap_or("");
-        let Some(p) = rest.find(['"', '”']) else {
+        let Some(p) = closing_mark(rest, close) else {
             return false;
         };
         let inside = rest[..p].trim_end();
-        let tail = &rest[p..];
-        let tail = &tail[tail.chars().next().map_or(1, char::len_utf8)..];
-        let after = tail.trim_start_matches([' ', ',']);
+        let tail = &rest[p + close.len_utf8()..];
+        // `"Stop! Go!" the officer said`, `"Stop! Go!", he said`, `"Stop!
+        // Go!" — the officer said`.
+        let after = tail.trim_start_matches([' ', ',', '—', '–', '-']);
         inside.ends_with(['!', '?'])
-            && tail.starts_with(' ')
+            && tail.starts_with([' ', ','])
             && after.starts_with(char::is_lowercase)
     }
 
@@ -821,6 +820,54 @@ fn is_closer(c: char) -> bool {
         c,
         '"' | '\'' | '`' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
     )
+}
+
+/// The closing mark of the quotation still open at the end of `s`, if one
+/// is. A mark opens when it starts a word (white space, a bracket, a colon
+/// or dash before it, a letter or digit after it) and closes when it ends
+/// one (no white space before, no letter or digit after): so the
+/// apostrophe in `don't` does neither.
+fn open_quotation(s: &str) -> Option<char> {
+    let mut open: Option<char> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let starts = prev.map_or(true, |p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | ':' | '—' | '–')
+        }) && next.is_some_and(char::is_alphanumeric);
+        let ends =
+            prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
+        match open {
+            Some(close) if c == close && ends => open = None,
+            None if starts => open = quote_pair(c),
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    open
+}
+
+/// The closing mark that goes with an opening quotation mark.
+fn quote_pair(c: char) -> Option<char> {
+    match c {
+        '"' => Some('"'),
+        '“' => Some('”'),
+        '‘' => Some('’'),
+        '\'' => Some('\''),
+        '«' => Some('»'),
+        '‹' => Some('›'),
+        _ => None,
+    }
+}
+
+/// Where `close` first ends a word in `s` (see [`open_quotation`]).
+fn closing_mark(s: &str, close: char) -> Option<usize> {
+    s.match_indices(close).map(|(p, _)| p).find(|&p| {
+        let before = s[..p].chars().next_back();
+        let after = s[p + close.len_utf8()..].chars().next();
+        before.is_some_and(|c| !c.is_whitespace()) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 fn is_opener(c: char) -> bool {
