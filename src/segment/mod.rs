@@ -773,6 +773,11 @@ mod tests {
             &["The port reopened .", "Ships sailed ."],
         ),
         (
+            "escaped HTML tags",
+            "&lt;p&gt;The port reopened.&lt;/p&gt;&lt;p&gt;Ships sailed.&lt;br&gt;Crews cheered.&lt;/p&gt;",
+            &["The port reopened.", "Ships sailed.", "Crews cheered."],
+        ),
+        (
             "CJK full stop",
             "会谈结束。双方离开。",
             &["会谈结束。", "双方离开。"],
