@@ -93,13 +93,22 @@ const MIN_SPACED_LETTERS: usize = 4;
 /// A heading word in spaced-out capitals (`S U M M A R Y`) before prose on
 /// the same line ends there: the letters are one word, a heading.
 fn spaced_heading(sentence: &str) -> Option<usize> {
-    for (letters, (at, t)) in tokens(sentence).enumerate() {
+    let mut toks = tokens(sentence).enumerate();
+    while let Some((letters, (at, t))) = toks.next() {
         let mut chars = t.chars();
-        let one_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-        if !one_capital {
-            let follows = t.starts_with(char::is_uppercase);
-            return (letters >= MIN_SPACED_LETTERS && follows).then_some(at);
+        let one_capital = chars.next().is_some_and(char::is_uppercase);
+        let rest = chars.as_str();
+        if one_capital && rest.is_empty() {
+            continue;
         }
+        // `N O T I C E. The port`: the heading's own stop or colon ends it.
+        if one_capital && matches!(rest, "." | ":") {
+            let (_, (next, n)) = toks.next()?;
+            let follows = n.starts_with(char::is_uppercase);
+            return (letters + 1 >= MIN_SPACED_LETTERS && follows).then_some(next);
+        }
+        let follows = t.starts_with(char::is_uppercase);
+        return (letters >= MIN_SPACED_LETTERS && follows).then_some(at);
     }
     None
 }

@@ -743,6 +743,11 @@ mod tests {
             &["The sergeant bellowed \"Halt! Turn! March!\" at the recruits.", "Then came the cry of “Fire! Fire!” from the hall."],
         ),
         (
+            "spaced capitals with a stop",
+            "N O T I C E. The port is closed.",
+            &["N O T I C E.", "The port is closed."],
+        ),
+        (
             "spaced capitals after a sentence",
             "The port reopened. S P O R T S The team won.",
             &["The port reopened.", "S P O R T S", "The team won."],
@@ -751,6 +756,16 @@ mod tests {
             "exclamations in single quotes and guillemets",
             "‘Halt! Back!’ the guard yelled at the fans. «Who? Where?», asked a boy.",
             &["‘Halt! Back!’ the guard yelled at the fans.", "«Who? Where?», asked a boy."],
+        ),
+        (
+            "exclamations in a quotation before a named speaker",
+            "\"Halt! Back! Now!\" Sgt. Ann Lee shouted at the fans. \"Halt! Back!\" The fans left.",
+            &[
+                "\"Halt! Back! Now!\" Sgt. Ann Lee shouted at the fans.",
+                "\"Halt!",
+                "Back!\"",
+                "The fans left.",
+            ],
         ),
         (
             "exclamations in a quotation before a dash",

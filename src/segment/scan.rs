@@ -736,9 +736,12 @@ impl<'t> Scanner<'t, '_> {
         // `"Stop! Go!" the officer said`, `"Stop! Go!", he said`, `"Stop!
         // Go!" — the officer said`.
         let after = tail.trim_start_matches([' ', ',', '—', '–', '-']);
+        // A named speaker goes on from it too: `"Stop! Now!" Sgt. Ann Lee
+        // shouted`.
+        let named = || self.attribution(k + p + close.len_utf8(), false);
         inside.ends_with(['!', '?'])
             && tail.starts_with([' ', ','])
-            && after.starts_with(char::is_lowercase)
+            && (after.starts_with(char::is_lowercase) || named())
     }
 
     /// True when the words after `k` are an attribution: a few capitalized
