@@ -66,7 +66,7 @@ const MAX_CREDIT_WORDS: usize = 8;
 
 /// A caption runs into its credit (`Crowds at the expo Image: Ann Lee.`):
 /// a caption has no full stop of its own, so a credit label after a word
-/// that ends no sentence, followed by a short capitalized name that ends
+/// that ends no clause (or after an abbreviation), followed by a short capitalized name that ends
 /// the text, starts the credit as a sentence of its own.
 fn credit(sentence: &str) -> Option<usize> {
     // Every label ends in a colon: most sentences have none.
@@ -79,7 +79,10 @@ fn credit(sentence: &str) -> Option<usize> {
         .find(|(_, (_, t))| CREDIT_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l)))?;
     let before = toks[n - 1].1;
     let rest = &toks[n + 1..];
-    let ends_sentence = before.ends_with(['.', '!', '?', ':', ';', ',']);
+    // A period here is an abbreviation's (`in Washington D.C. Image: Ann
+    // Lee`): the scanner has already cut after any period that ends a
+    // sentence, and the credit starts after the abbreviation all the same.
+    let ends_sentence = before.ends_with(['!', '?', ':', ';', ',']);
     let named = rest.first()?.1.starts_with(char::is_uppercase);
     (!ends_sentence && named && rest.len() <= MAX_CREDIT_WORDS).then_some(at)
 }
@@ -90,13 +93,22 @@ const MIN_SPACED_LETTERS: usize = 4;
 /// A heading word in spaced-out capitals (`S U M M A R Y`) before prose on
 /// the same line ends there: the letters are one word, a heading.
 fn spaced_heading(sentence: &str) -> Option<usize> {
-    for (letters, (at, t)) in tokens(sentence).enumerate() {
+    let mut toks = tokens(sentence).enumerate();
+    while let Some((letters, (at, t))) = toks.next() {
         let mut chars = t.chars();
-        let one_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-        if !one_capital {
-            let follows = t.starts_with(char::is_uppercase);
-            return (letters >= MIN_SPACED_LETTERS && follows).then_some(at);
+        let one_capital = chars.next().is_some_and(char::is_uppercase);
+        let rest = chars.as_str();
+        if one_capital && rest.is_empty() {
+            continue;
         }
+        // `N O T I C E. The port`: the heading's own stop or colon ends it.
+        if one_capital && matches!(rest, "." | ":") {
+            let (_, (next, n)) = toks.next()?;
+            let follows = n.starts_with(char::is_uppercase);
+            return (letters + 1 >= MIN_SPACED_LETTERS && follows).then_some(next);
+        }
+        let follows = t.starts_with(char::is_uppercase);
+        return (letters >= MIN_SPACED_LETTERS && follows).then_some(at);
     }
     None
 }

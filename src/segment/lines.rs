@@ -34,8 +34,15 @@ struct Line {
     capital: bool,
     /// It starts with a lower-case letter (after opening quotes).
     lower: bool,
+    /// It starts with an upper-case letter (after opening quotes).
+    upper: bool,
     /// Length in chars.
     chars: usize,
+    /// The line is a marker and nothing else (`3`, `2.1.`, `IV.`, `•`).
+    number: bool,
+    /// It opens with a marker and the words after it are in title case
+    /// (`2.1. New Institutions`): a numbered heading, not a list item.
+    titled: bool,
 }
 
 /// A line no longer than this share (in tenths) of the longest line in its
@@ -93,7 +100,16 @@ fn split_run(run: &[Line], out: &mut Vec<(usize, usize)>) {
             && next.capital
             && prev.chars * 10 <= longest * HEADING_TENTHS;
         let typed = unwrapped && !prev.continues && !next.lower;
-        let hard = next.marker || (is_list && !prev.continues) || heading || typed;
+        let numbered_heading = prev.titled && !prev.ends_sentence && next.capital;
+        // A section number alone on its line belongs to the heading under
+        // it (`3` / `Introduction`): a number is no sentence.
+        let numbers_heading = prev.number && next.upper;
+        let hard = !numbers_heading
+            && (next.marker
+                || (is_list && !prev.continues)
+                || heading
+                || typed
+                || numbered_heading);
         if hard {
             out.push((block_start, prev.end));
             block_start = next.start;
@@ -119,15 +135,19 @@ fn lines(text: &str) -> Vec<Line> {
                 .trim_start_matches(['"', '\'', '“', '”', '‘', '’', '(', '['])
                 .chars()
                 .next();
+            let marker = lists::marker_len(body);
             out.push(Line {
+                number: marker == body.len() || section_number(body),
+                titled: marker > 0 && title_case(&body[marker..]),
                 start,
                 end: start + body.len(),
                 after_blank,
                 ends_sentence: ends_sentence(body),
                 continues: continues(body),
-                marker: lists::marker_len(body) > 0,
+                marker: marker > 0,
                 capital: first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
                 lower: first.is_some_and(char::is_lowercase),
+                upper: first.is_some_and(char::is_uppercase),
                 chars: body.chars().count(),
             });
             after_blank = false;
@@ -135,6 +155,42 @@ fn lines(text: &str) -> Vec<Line> {
         pos += raw.len() + 1;
     }
     out
+}
+
+/// Each level of a section number (`3`, `4.2`) has at most this many
+/// digits; a longer number alone on a line is a year, a figure or a code.
+const MAX_SECTION_DIGITS: usize = 2;
+
+/// Levels in a section number: `1.3.2.4` at most.
+const MAX_SECTION_LEVELS: usize = 4;
+
+/// True when `line` is a section number without a closing period (`3`,
+/// `4.2`); closed ones (`2.`, `4.2.`) are list markers already.
+fn section_number(line: &str) -> bool {
+    let levels: Vec<&str> = line.split('.').collect();
+    levels.len() <= MAX_SECTION_LEVELS
+        && levels.iter().all(|l| {
+            (1..=MAX_SECTION_DIGITS).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// True when `words` (after a marker) are one or more words in title case:
+/// each capitalized, or a minor word such as `of` or `and`.
+fn title_case(words: &str) -> bool {
+    let mut any = false;
+    for w in words.split_whitespace() {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            continue;
+        }
+        if !(core.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || super::headlines::is_title_minor(core))
+        {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -198,6 +254,26 @@ mod tests {
                 &["The ministers met for three hours with President\nObama on Thursday."],
             ),
             ("blank lines", "One.\n\n  \nTwo.", &["One.", "Two."]),
+            (
+                "lone section number",
+                "4\nFindings\nThe survey covered nine ports.",
+                &["4\nFindings", "The survey covered nine ports."],
+            ),
+            (
+                "numbered heading",
+                "3.2. Earlier Surveys\nMost ports were counted twice.",
+                &["3.2. Earlier Surveys", "Most ports were counted twice."],
+            ),
+            (
+                "wrapped list item",
+                "1. The ministers met for three hours and agreed on\nterms for the talks.",
+                &["1. The ministers met for three hours and agreed on\nterms for the talks."],
+            ),
+            (
+                "column of figures",
+                "12\n15\n18",
+                &["12", "15", "18"],
+            ),
             (
                 "long typed lines",
                 "“He is not fit to lead. He never was,” wrote one reader from Texas after the second debate ― Ann Example\n“We deserve better than this campaign,” wrote another ― Bo Example",

@@ -35,7 +35,8 @@ pub(super) fn line_bullet(s: &str) -> bool {
 /// How an enumerator is written: the case of a letter, and what follows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Style {
-    /// Numbers, lower-case letters or upper-case letters.
+    /// Numbers, lower-case letters, upper-case letters, roman numerals
+    /// (lower, upper), or section numbers of several levels (`2.1.`).
     kind: u8,
     /// `.`, `)`, `.)` or `(…)`.
     suffix: u8,
@@ -65,16 +66,46 @@ pub(super) fn enumerator(s: &str) -> Option<Enumerator> {
             if n > MAX_ITEM_DIGITS {
                 return None;
             }
-            let v = s.get(i..i + n)?.parse().ok()?;
+            let mut v = s.get(i..i + n)?.parse().ok()?;
             i += n;
+            // `2.1.`, `3.2.4`: a section number of several levels. It
+            // needs a closing period or a third level, so that an amount
+            // (`1.5 million`) is never read as one.
+            let mut levels = 0;
+            while b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                let m = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if m > MAX_ITEM_DIGITS {
+                    return None;
+                }
+                v = s.get(i + 1..i + 1 + m)?.parse().ok()?;
+                i += 1 + m;
+                levels += 1;
+            }
+            if levels > 0 {
+                let closed = b.get(i) == Some(&b'.');
+                if paren || !(closed || levels >= 2) {
+                    return None;
+                }
+                i += usize::from(closed);
+                let rest = s.get(i..)?;
+                if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+                    return None;
+                }
+                return Some(Enumerator {
+                    style: Style { kind: 5, suffix: 0 },
+                    value: v,
+                    len: i,
+                });
+            }
             (0, v)
         }
         // `ii)`, `(iv)`, `XII.`: roman numerals, one case, two to four
-        // letters (a lone `i` or `v` reads as a letter).
+        // letters (a lone `i` or `v` reads as a letter; see [`as_roman`]).
         Some(c) if roman_len(&b[i..]) > 1 => {
             let n = roman_len(&b[i..]);
+            let v = roman_value(&b[i..i + n]);
             i += n;
-            (if c.is_ascii_lowercase() { 3 } else { 4 }, 0)
+            (if c.is_ascii_lowercase() { 3 } else { 4 }, v)
         }
         Some(c) if c.is_ascii_lowercase() => {
             i += 1;
@@ -120,6 +151,45 @@ const MAX_ROMAN: usize = 4;
 
 /// The length of a run of roman-numeral letters (`i`, `v`, `x`, all one
 /// case) at the start of `b`, if it is at most [`MAX_ROMAN`] long.
+/// The value of a roman numeral of `i`, `v` and `x` (either case): each
+/// letter adds, except one written before a larger one, which subtracts.
+/// A malformed run (`iiv`) gets some value and simply matches no sequence.
+fn roman_value(b: &[u8]) -> u32 {
+    let digit = |c: u8| match c.to_ascii_lowercase() {
+        b'i' => 1,
+        b'v' => 5,
+        _ => 10,
+    };
+    let mut total = 0i64;
+    for (n, &c) in b.iter().enumerate() {
+        let d = digit(c);
+        if b.get(n + 1).is_some_and(|&e| digit(e) > d) {
+            total -= d;
+        } else {
+            total += d;
+        }
+    }
+    u32::try_from(total.max(0)).unwrap_or(0)
+}
+
+/// A lone `i`/`I` enumerator read as the roman numeral one: a list whose
+/// first item is `i.` goes on with `ii.`, not with `j.`.
+fn as_roman(e: Enumerator) -> Option<Enumerator> {
+    let kind = match (e.style.kind, e.value) {
+        (1, 8) => 3,
+        (2, 8) => 4,
+        _ => return None,
+    };
+    Some(Enumerator {
+        style: Style {
+            kind,
+            suffix: e.style.suffix,
+        },
+        value: 1,
+        len: e.len,
+    })
+}
+
 fn roman_len(b: &[u8]) -> usize {
     let lower = b.first().is_some_and(u8::is_ascii_lowercase);
     let n = b
@@ -184,6 +254,8 @@ fn items_ending_in(s: &str, end: char) -> Vec<usize> {
     let mut out = Vec::new();
     // The style of the list being read and the value its next item carries.
     let mut current: Option<(Style, u32)> = None;
+    // Whether its items may start in lower case (see below).
+    let mut lower_ok = false;
     let mut from = 0;
     while let Some(p) = s.get(from..).and_then(|r| r.find(end)) {
         let mark = from + p;
@@ -191,25 +263,50 @@ fn items_ending_in(s: &str, end: char) -> Vec<usize> {
         let Some(i) = enumerator_start(b, mark) else {
             continue;
         };
-        let Some(e) = s.get(i..).and_then(enumerator) else {
+        let Some(mut e) = s.get(i..).and_then(enumerator) else {
             continue;
         };
+        // A lone `i` opens or continues a roman list unless a lettered list
+        // is at `i` already (`… h) … i) …`).
+        if let Some(r) = as_roman(e) {
+            if current != Some((e.style, e.value)) {
+                e = r;
+            }
+        }
         let rest = s.get(i + e.len..).unwrap_or("");
-        let accepted = if i == 0 {
+        // `• 9. The first`: the item starts at its bullet.
+        let item = bullet_before(s, i).unwrap_or(i);
+        let continues = current == Some((e.style, e.value));
+        // Three enumerators in sequence are a list whatever the case of its
+        // items (`things: 1) a tent 2) a car 3) food`); prose does not
+        // number three things in a row by chance.
+        let three = || {
+            has_item(s, i + e.len, e.style, e.value + 1, false)
+                && has_item(s, i + e.len, e.style, e.value + 2, false)
+        };
+        let accepted = if item == 0 {
+            lower_ok = three();
             true
-        } else if current == Some((e.style, e.value)) {
-            opens_item(rest)
+        } else if continues {
+            opens_item(rest) || lower_ok && !run_on(&s[..item])
         } else {
             // Numbered lists may go on from an earlier one (`4) … 5) …`);
             // a lettered one starts at `a`.
-            (e.style.kind == 0 || e.value == first_value(e.style))
-                && opens_item(rest)
-                && after_sentence_end(s.get(..i).unwrap_or(""))
-                && has_item(s, i + e.len, e.style, e.value + 1)
+            let first = (e.style.kind == 0 || e.value == first_value(e.style))
+                && after_sentence_end(s.get(..item).unwrap_or(""));
+            if first && opens_item(rest) && has_item(s, i + e.len, e.style, e.value + 1, true) {
+                lower_ok = three();
+                true
+            } else if first && three() {
+                lower_ok = true;
+                true
+            } else {
+                false
+            }
         };
         if accepted {
-            if i > 0 {
-                out.push(i);
+            if item > 0 {
+                out.push(item);
             }
             current = Some((e.style, e.value + 1));
             from = from.max(i + e.len);
@@ -236,22 +333,56 @@ fn enumerator_start(b: &[u8], mark: usize) -> Option<usize> {
     if (1..=MAX_ITEM_DIGITS).contains(&digits) {
         i -= digits;
     } else if digits == 0 && before.last().is_some_and(u8::is_ascii_alphabetic) {
-        i -= 1;
+        // One letter, or a roman numeral of up to four (`iii.`).
+        let letters = before
+            .iter()
+            .rev()
+            .take(MAX_ROMAN + 1)
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let roman = roman_len(&before[before.len() - letters..]);
+        i -= if roman == letters && letters <= MAX_ROMAN {
+            letters
+        } else {
+            1
+        };
     } else {
         return None;
     }
     if i > 0 && b.get(i - 1) == Some(&b'(') {
         i -= 1;
     }
-    (i == 0 || b.get(i - 1).is_some_and(u8::is_ascii_whitespace)).then_some(i)
+    // White space before, or a bullet glued to it (`⁃10.`).
+    let glued = || {
+        std::str::from_utf8(&b[i.saturating_sub(4)..i])
+            .ok()
+            .or_else(|| std::str::from_utf8(&b[i.saturating_sub(3)..i]).ok())
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(is_bullet)
+    };
+    (i == 0 || b.get(i - 1).is_some_and(u8::is_ascii_whitespace) || glued()).then_some(i)
 }
 
-/// The value a list's first item carries: 1, or `a`.
+/// Where the bullet before an enumerator at `i` starts (`• 9.`, `⁃10.`):
+/// glued or one space before it, with white space or the text's start
+/// before the bullet.
+fn bullet_before(s: &str, i: usize) -> Option<usize> {
+    let before = s.get(..i)?;
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let c = before.chars().next_back().filter(|&c| is_bullet(c))?;
+    let start = before.len() - c.len_utf8();
+    let ok = s[..start]
+        .chars()
+        .next_back()
+        .map_or(true, char::is_whitespace);
+    ok.then_some(start)
+}
+
+/// The value a list's first item carries: 1, `a` or `i`.
 fn first_value(style: Style) -> u32 {
-    if style.kind == 0 {
-        1
-    } else {
-        0
+    match style.kind {
+        1 | 2 => 0,
+        _ => 1,
     }
 }
 
@@ -260,17 +391,40 @@ fn after_sentence_end(before: &str) -> bool {
     before.trim_end().ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
-/// True when an item of `value` in `style` follows `from` within reach.
-fn has_item(s: &str, from: usize, style: Style, value: u32) -> bool {
+/// True when an item of `value` in `style` follows `from` within reach;
+/// `capital` asks that it open like an item (see [`opens_item`]).
+fn has_item(s: &str, from: usize, style: Style, value: u32, capital: bool) -> bool {
     let b = s.as_bytes();
     let to = b.len().min(from + MAX_ITEM_BYTES);
     (from..to).any(|i| {
         b.get(i.wrapping_sub(1))
             .is_some_and(u8::is_ascii_whitespace)
             && s.get(i..).and_then(enumerator).is_some_and(|e| {
-                e.style == style && e.value == value && opens_item(s.get(i + e.len..).unwrap_or(""))
+                let e = as_roman(e).filter(|r| r.style == style).unwrap_or(e);
+                e.style == style
+                    && e.value == value
+                    && if capital {
+                        opens_item(s.get(i + e.len..).unwrap_or(""))
+                    } else {
+                        !run_on(&s[..i])
+                    }
             })
     })
+}
+
+/// True when the text before a lower-case item joins it to the one before
+/// (`(a) the cost, (b) the time, and (c) the risk`): an enumeration inside a
+/// sentence, not a list of items.
+fn run_on(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = t.strip_suffix(['•', '⁃']).unwrap_or(t).trim_end();
+    if t.ends_with([',', ';']) {
+        return true;
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    ["and", "or", "nor"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// True when the text after an enumerator looks like the start of an item.
@@ -298,6 +452,11 @@ mod tests {
             ("- item", 1),
             ("2011. The", 0),
             ("1.5 million", 0),
+            ("2.1. Methods", 4),
+            ("3.2.4 Results", 5),
+            ("1.5.", 4),
+            ("1.25 percent", 0),
+            ("(2.1) x", 0),
             ("US troops", 0),
             ("(iv) x", 4),
             ("ii) x", 3),
@@ -315,9 +474,20 @@ mod tests {
         let s = "1) Buy bread 2) Sell eggs 4) Never";
         assert_eq!(inline_items(s), vec![13]);
         assert!(inline_items("a. apples b. pears").is_empty());
+        let s = "Take: 1) a tent 2) a car 3) food";
+        assert_eq!(inline_items(s), vec![6, 16, 25]);
+        assert!(inline_items("Take: 1) a tent 2) a car").is_empty());
+        assert!(inline_items("Three themes: (a) cost, (b) time, and (c) risk").is_empty());
         assert!(inline_items("He won 1. Then 2. Then").is_empty());
         let s = "Last, this. 1. The first 2. The second";
         assert_eq!(inline_items(s), vec![12, 25]);
         assert!(inline_items("For 1. above and 2. above").is_empty());
+        let s = "i. Pack ii. Fill iii. Go iv. Rest";
+        assert_eq!(inline_items(s), vec![8, 17, 25]);
+        let s = "Then this. (i) Pack (ii) Fill";
+        assert_eq!(inline_items(s), vec![11, 20]);
+        // A lettered list reaching `i` goes on with `j`.
+        let s = "h) Pack i) Fill j) Go";
+        assert_eq!(inline_items(s), vec![8, 16]);
     }
 }

@@ -101,7 +101,8 @@ pub(super) fn mask(text: &str) -> Option<Masked> {
         }
         let found = match b[i] {
             b'<' => tag(text, i),
-            b'&' => entity(text, i).map(|(end, c)| (end, Blank::Char(c))),
+            b'&' => escaped_tag(text, i)
+                .or_else(|| entity(text, i).map(|(end, c)| (end, Blank::Char(c)))),
             b'\\' => escape(b, i),
             _ => {
                 // What comes before may itself be blanked markup (`\\n===`).
@@ -219,6 +220,26 @@ fn tag(text: &str, i: usize) -> Option<(usize, Blank)> {
     } else {
         None
     }
+}
+
+/// A tag written with entities for its brackets (`&lt;p&gt;`, as a page
+/// that escaped its own markup shows it): read as the tag it spells, by the
+/// same element names. Its end and its blank.
+fn escaped_tag(text: &str, i: usize) -> Option<(usize, Blank)> {
+    let b = text.as_bytes();
+    if !b.get(i..i + 4)?.eq_ignore_ascii_case(b"&lt;") {
+        return None;
+    }
+    let limit = b.len().min(i + MAX_TAG_BYTES);
+    let inner = b.get(i + 4..limit)?;
+    let close = memchr::memmem::find(inner, b"&gt;")?;
+    let inner = text.get(i + 4..i + 4 + close)?;
+    if inner.contains(['<', '>']) || inner.contains("&lt;") {
+        return None;
+    }
+    let spelled = format!("<{inner}>");
+    let (_, blank) = tag(&spelled, 0)?;
+    Some((i + 4 + close + 4, blank))
 }
 
 /// The position after the `>` that closes a tag opened before `from`, with
@@ -342,6 +363,9 @@ mod tests {
             ("f***", "f***"),
             ("&nosuch; &#8212;", "&nosuch; —    "),
             ("<!-- note -->Hi", "             Hi"),
+            ("&lt;p&gt;Hi.", "\n       \nHi."),
+            ("a &lt;i&gt;b", "a          b"),
+            ("1 &lt; 2 &gt; 0", "1 <    2 >    0"),
             (
                 "<script>var x = 1;</script>Hi",
                 "\n                         \nHi",

@@ -345,6 +345,11 @@ mod tests {
             &["\"The deal [...] is done,\" he said."],
         ),
         (
+            "bracketed elision before a new sentence",
+            "\"Costs will rise [...] Nobody can stop that,\" she said.",
+            &["\"Costs will rise [...]", "Nobody can stop that,\" she said."],
+        ),
+        (
             "ellipsis after an exclamation",
             "Free! . . . or so they said. Gone! ... Nobody stayed.",
             &[
@@ -617,6 +622,11 @@ mod tests {
             &["Fans queue outside the arena", "Photo: Ann Example."],
         ),
         (
+            "credit after an abbreviation",
+            "Delegates meet in Washington D.C. Photo: Ann Example.",
+            &["Delegates meet in Washington D.C.", "Photo: Ann Example."],
+        ),
+        (
             "heading in spaced capitals",
             "O V E R V I E W The port handles grain.",
             &["O V E R V I E W", "The port handles grain."],
@@ -651,6 +661,136 @@ mod tests {
             "entities",
             "&quot;We won,&quot; Lee said.&nbsp;AT&amp;T lost.",
             &["&quot;We won,&quot; Lee said.", "AT&amp;T lost."],
+        ),
+        (
+            "roman numerals in one line",
+            "i. Pack the tent ii. Fill the car iii. Leave at dawn",
+            &["i. Pack the tent", "ii. Fill the car", "iii. Leave at dawn"],
+        ),
+        (
+            "bracketed roman numerals after a sentence",
+            "Two jobs remain. (i) Dry the nets (ii) Paint the hull",
+            &["Two jobs remain.", "(i) Dry the nets", "(ii) Paint the hull"],
+        ),
+        (
+            "bullets with numbers after a sentence",
+            "We left early. • 1. The tent was packed • 2. The car was full",
+            &["We left early.", "• 1. The tent was packed", "• 2. The car was full"],
+        ),
+        (
+            "numbers glued to bullets",
+            "⁃3. Pack the tent ⁃4. Fill the car",
+            &["⁃3. Pack the tent", "⁃4. Fill the car"],
+        ),
+        (
+            "bracket-and-period enumerators",
+            "Steps:\n3.) Pack the tent.\n4.) Fill the car.",
+            &["Steps:", "3.) Pack the tent.", "4.) Fill the car."],
+        ),
+        (
+            "list items in HTML",
+            "<ul><li>a) Pack the tent</li><li>b) Fill the car</li></ul>",
+            &["a) Pack the tent", "b) Fill the car"],
+        ),
+        (
+            "list lines split by written-out escapes",
+            "Steps:\\r\\n1. Pack the tent\\r\\n2. Fill the car",
+            &["Steps:", "1. Pack the tent", "2. Fill the car"],
+        ),
+        (
+            "leader dots with page numbers",
+            "Chapter One............12 Chapter Two............31",
+            &["Chapter One............12", "Chapter Two............31"],
+        ),
+        (
+            "many dots before a capital",
+            "He came back.............. Then he left.",
+            &["He came back..............", "Then he left."],
+        ),
+        (
+            "space before a full stop",
+            "The talks ended on Monday . Mr. Lee left .",
+            &["The talks ended on Monday .", "Mr. Lee left ."],
+        ),
+        (
+            "lone section number over a heading",
+            "1\nBackground\nThe port was built in 1901.",
+            &["1\nBackground", "The port was built in 1901."],
+        ),
+        (
+            "two-level section number over a heading",
+            "4.2\nBackground\nThe port was built in 1901.",
+            &["4.2\nBackground", "The port was built in 1901."],
+        ),
+        (
+            "dotted section number opening a heading",
+            "2.1. Later Years\nThe port grew.",
+            &["2.1. Later Years", "The port grew."],
+        ),
+        (
+            "item number after a sentence",
+            "The port was built in 1901. 2. Later Years",
+            &["The port was built in 1901.", "2. Later Years"],
+        ),
+        (
+            "note number after a stop",
+            "Fees rose. 7 Yet the board stayed.",
+            &["Fees rose. 7", "Yet the board stayed."],
+        ),
+        (
+            "exclamations quoted inside a narrative sentence",
+            "The sergeant bellowed \"Halt! Turn! March!\" at the recruits. Then came the cry of “Fire! Fire!” from the hall.",
+            &["The sergeant bellowed \"Halt! Turn! March!\" at the recruits.", "Then came the cry of “Fire! Fire!” from the hall."],
+        ),
+        (
+            "spaced capitals with a stop",
+            "N O T I C E. The port is closed.",
+            &["N O T I C E.", "The port is closed."],
+        ),
+        (
+            "spaced capitals after a sentence",
+            "The port reopened. S P O R T S The team won.",
+            &["The port reopened.", "S P O R T S", "The team won."],
+        ),
+        (
+            "exclamations in single quotes and guillemets",
+            "‘Halt! Back!’ the guard yelled at the fans. «Who? Where?», asked a boy.",
+            &["‘Halt! Back!’ the guard yelled at the fans.", "«Who? Where?», asked a boy."],
+        ),
+        (
+            "exclamations in a quotation before a named speaker",
+            "\"Halt! Back! Now!\" Sgt. Ann Lee shouted at the fans. \"Halt! Back!\" The fans left.",
+            &[
+                "\"Halt! Back! Now!\" Sgt. Ann Lee shouted at the fans.",
+                "\"Halt!",
+                "Back!\"",
+                "The fans left.",
+            ],
+        ),
+        (
+            "exclamations in a quotation before a dash",
+            "'Halt! Back!' — the guard yelled it twice.",
+            &["'Halt! Back!' — the guard yelled it twice."],
+        ),
+        (
+            "three lower-case items after a colon",
+            "We need three things: 1) a tent 2) a car 3) food",
+            &["We need three things:", "1) a tent", "2) a car", "3) food"],
+        ),
+        (
+            "enumeration inside a sentence",
+            "The study weighs (a) the cost, (b) the time, and (c) the risk.",
+            &["The study weighs (a) the cost, (b) the time, and (c) the risk."],
+        ),
+        (
+            "space typed before the stop instead of after",
+            "The port reopened .Ships sailed .",
+            &["The port reopened .", "Ships sailed ."],
+        ),
+        (
+            "escaped HTML tags",
+            "&lt;p&gt;The port reopened.&lt;/p&gt;&lt;p&gt;Ships sailed.&lt;br&gt;Crews cheered.&lt;/p&gt;",
+            &["The port reopened.", "Ships sailed.", "Crews cheered."],
         ),
         (
             "CJK full stop",

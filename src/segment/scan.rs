@@ -44,6 +44,14 @@ const MAX_TOKEN_BYTES: usize = 256;
 /// Dots in the shortest ellipsis.
 const MIN_ELLIPSIS_DOTS: usize = 3;
 
+/// A run of at least this many dots before a number is leaders (a table of
+/// contents, a price list), not an ellipsis: five is one more than a period
+/// followed by an ellipsis.
+const MIN_LEADER_DOTS: usize = 5;
+
+/// Page numbers after leader dots have at most this many digits.
+const MAX_PAGE_DIGITS: usize = 4;
+
 /// An attribution after a quoted question is a name of at most three words,
 /// maybe a title, then the verb: five words in all.
 const MAX_ATTRIBUTION_WORDS: usize = 5;
@@ -59,6 +67,13 @@ const MAX_NOTE_BYTES: usize = 16;
 /// Footnote references after a sentence end (`martyr.[1]`) have at most this
 /// many digits.
 const MAX_NOTE_DIGITS: usize = 3;
+
+/// Note marks written as bare numbers after a stop (`fee. 8 Yet`) have at
+/// most this many digits; a longer number is an amount or a year.
+const MAX_NOTE_MARK_DIGITS: usize = 2;
+
+/// Item and section numbers have at most this many digits (`lists`).
+const MAX_ITEM_DIGITS: usize = 3;
 
 #[cfg(test)]
 thread_local! {
@@ -366,6 +381,11 @@ impl<'t> Scanner<'t, '_> {
                 j += 1;
             }
         }
+        if spaced == 0 && solid >= MIN_LEADER_DOTS {
+            if let Some(next) = self.leaders(j) {
+                return next;
+            }
+        }
         if solid + spaced >= 2 {
             let attached = prev.is_some_and(|c| !c.is_whitespace());
             let dots = self.bytes.get(i..j).map_or(0, |d| bytecount(d, b'.'));
@@ -395,6 +415,13 @@ impl<'t> Scanner<'t, '_> {
         let boundary = match ahead.next {
             Next::End | Next::Lower => false,
             Next::Attached => {
+                // `reopened .Ships sailed`: a space typed before the stop
+                // instead of after it; the word before the space decides.
+                let word = if prev == Some(' ') {
+                    core_word(self.token_before(i - 1))
+                } else {
+                    word
+                };
                 if k == i + 1 && self.no_space_boundary(i, word) {
                     self.cut(i + 1);
                 }
@@ -416,6 +443,14 @@ impl<'t> Scanner<'t, '_> {
                     {
                         WordKind::Prepositive
                     }
+                    // So does a bare item or section number (`2. Later
+                    // Years`): a number alone is no sentence.
+                    _ if token.len() <= MAX_ITEM_DIGITS
+                        && token.bytes().all(|c| c.is_ascii_digit())
+                        && self.opens_sentence(i - token.len()) =>
+                    {
+                        WordKind::Prepositive
+                    }
                     _ if self.closes_quote(i + 1, k) => WordKind::Regular,
                     // `Chappaqua, N.Y. Mr. Gowdy`: a state after `City,`
                     // closes the place name.
@@ -431,9 +466,24 @@ impl<'t> Scanner<'t, '_> {
             }
         };
         if boundary {
-            self.cut(k);
+            let note = self.note_number(k);
+            self.cut(note.unwrap_or(k));
+            return note.unwrap_or(k.max(i + 1));
         }
         k.max(i + 1)
+    }
+
+    /// A note number after a sentence end (`a fee. 8 Yet some`): one or two
+    /// digits, then a word that typically opens a sentence. A sentence in
+    /// prose does not open with a bare digit before such a word, so the
+    /// number is the sentence's note mark: the position after it.
+    fn note_number(&self, k: usize) -> Option<usize> {
+        let (d, end) = self.short_number(k, MAX_NOTE_MARK_DIGITS)?;
+        if d == k {
+            return None;
+        }
+        let ahead = self.ahead(end);
+        (self.byte(end) == b' ' && ahead.starter() && !ahead.quoted).then_some(end)
     }
 
     /// Decides a period followed by white space and `next`.
@@ -557,14 +607,45 @@ impl<'t> Scanner<'t, '_> {
         !words::is_web_address(token)
     }
 
+    /// Leader dots ending at `j` and a page number after them (`Methods
+    /// ........ 12`): the dots join an entry to its number, which closes the
+    /// entry, so the boundary falls after the number when a capitalized
+    /// word follows (the next entry). Returns where to go on scanning, or
+    /// `None` when no number follows (then the dots are an ellipsis).
+    fn leaders(&mut self, j: usize) -> Option<usize> {
+        let (_, end) = self.short_number(j, MAX_PAGE_DIGITS)?;
+        match self.ahead(end).next {
+            Next::Upper(_) => self.cut(end),
+            Next::Attached => return None,
+            _ => {}
+        }
+        Some(end)
+    }
+
+    /// A number of 1 to `max` digits after the spaces at `k`: where it
+    /// starts and ends.
+    fn short_number(&self, k: usize, max: usize) -> Option<(usize, usize)> {
+        let mut d = k;
+        while self.byte(d) == b' ' {
+            d += 1;
+        }
+        let digits = (d..)
+            .take_while(|&e| self.byte(e).is_ascii_digit())
+            .take(max + 1)
+            .count();
+        (1..=max).contains(&digits).then_some((d, d + digits))
+    }
+
     /// An ellipsis from `i` to `j`: a sentence end only when a capitalized
     /// word follows after white space (not the pronoun `I`, which is
-    /// capitalized anywhere), and never inside brackets (`[...]`).
+    /// capitalized anywhere). An elision in brackets (`[...]`) is read the
+    /// same way, as an ellipsis standing free: `consistent [...] Ozone is`
+    /// ends a sentence, `The deal [...] is done` does not.
     fn ellipsis(&mut self, i: usize, j: usize) -> usize {
-        let open = self.char_before(i);
+        let mut open = self.char_before(i);
         let close = self.char_at(j);
         if matches!(open, Some('[' | '(')) && matches!(close, Some(']' | ')')) {
-            return j;
+            open = Some(' ');
         }
         let Some(k) = self.closers(j) else {
             return j;
@@ -578,8 +659,14 @@ impl<'t> Scanner<'t, '_> {
         // omission before the next words and belongs with them.
         let opens = self.opens_sentence(i);
         let attributed = self.closes_quote(j, k) && self.attribution(k, true);
+        // A bracket after an omission (`stairways [...]" (Smith 55).`) is a
+        // citation or aside of the same sentence.
+        let aside = self
+            .text
+            .get(k..self.end)
+            .is_some_and(|r| r.trim_start().starts_with(['(', '[']));
         if let Next::Upper(w) = self.ahead(k).next {
-            if !opens && !attributed && (w != "I" || glued) {
+            if !opens && !attributed && !aside && (w != "I" || glued) {
                 self.cut(k);
             }
         }
@@ -623,33 +710,38 @@ impl<'t> Scanner<'t, '_> {
     }
 
     /// True when a `!` or `?` before `k` stands inside a quotation that
-    /// opens the sentence and closes, within reach, after another `!` or `?`
-    /// with a lower-case word after it (`"Stop! Now!" the officer said`):
-    /// the marks are the quotation's, the sentence is the narrative's.
+    /// closes, within reach, after another `!` or `?` with a lower-case word
+    /// after it (`"Stop! Now!" the officer said`, `They heard ‘Run! Go!’ and
+    /// fled`): the marks are the quotation's, the sentence is the
+    /// narrative's. Any pair of quotation marks counts (`"…"`, `“…”`,
+    /// `‘…’`, `'…'`, `«…»`).
     fn inside_reported_quote(&self, k: usize) -> bool {
-        // The quotation opens the sentence and is short: look no further.
+        // The quotation is short and the sentence before it too: look no
+        // further, which keeps each look bounded.
         if k.saturating_sub(self.sentence) > MAX_QUOTE_BYTES {
             return false;
         }
         let so_far = self.text.get(self.sentence.min(k)..k).unwrap_or("");
         work(so_far.len() + MAX_QUOTE_BYTES);
-        let so_far = so_far.trim_start();
-        let quotes = |s: &str| s.matches(['"', '“', '”']).count();
-        if !so_far.starts_with(['"', '“']) || quotes(so_far) != 1 {
+        let Some(close) = open_quotation(so_far) else {
             return false;
-        }
+        };
         let limit = self.floor(self.end.min(k + MAX_QUOTE_BYTES));
         let rest = self.text.get(k..limit).unwrap_or("");
-        let Some(p) = rest.find(['"', '”']) else {
+        let Some(p) = closing_mark(rest, close) else {
             return false;
         };
         let inside = rest[..p].trim_end();
-        let tail = &rest[p..];
-        let tail = &tail[tail.chars().next().map_or(1, char::len_utf8)..];
-        let after = tail.trim_start_matches([' ', ',']);
+        let tail = &rest[p + close.len_utf8()..];
+        // `"Stop! Go!" the officer said`, `"Stop! Go!", he said`, `"Stop!
+        // Go!" — the officer said`.
+        let after = tail.trim_start_matches([' ', ',', '—', '–', '-']);
+        // A named speaker goes on from it too: `"Stop! Now!" Sgt. Ann Lee
+        // shouted`.
+        let named = || self.attribution(k + p + close.len_utf8(), false);
         inside.ends_with(['!', '?'])
-            && tail.starts_with(' ')
-            && after.starts_with(char::is_lowercase)
+            && tail.starts_with([' ', ','])
+            && (after.starts_with(char::is_lowercase) || named())
     }
 
     /// True when the words after `k` are an attribution: a few capitalized
@@ -731,6 +823,54 @@ fn is_closer(c: char) -> bool {
         c,
         '"' | '\'' | '`' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
     )
+}
+
+/// The closing mark of the quotation still open at the end of `s`, if one
+/// is. A mark opens when it starts a word (white space, a bracket, a colon
+/// or dash before it, a letter or digit after it) and closes when it ends
+/// one (no white space before, no letter or digit after): so the
+/// apostrophe in `don't` does neither.
+fn open_quotation(s: &str) -> Option<char> {
+    let mut open: Option<char> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let starts = prev.map_or(true, |p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | ':' | '—' | '–')
+        }) && next.is_some_and(char::is_alphanumeric);
+        let ends =
+            prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
+        match open {
+            Some(close) if c == close && ends => open = None,
+            None if starts => open = quote_pair(c),
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    open
+}
+
+/// The closing mark that goes with an opening quotation mark.
+fn quote_pair(c: char) -> Option<char> {
+    match c {
+        '"' => Some('"'),
+        '“' => Some('”'),
+        '‘' => Some('’'),
+        '\'' => Some('\''),
+        '«' => Some('»'),
+        '‹' => Some('›'),
+        _ => None,
+    }
+}
+
+/// Where `close` first ends a word in `s` (see [`open_quotation`]).
+fn closing_mark(s: &str, close: char) -> Option<usize> {
+    s.match_indices(close).map(|(p, _)| p).find(|&p| {
+        let before = s[..p].chars().next_back();
+        let after = s[p + close.len_utf8()..].chars().next();
+        before.is_some_and(|c| !c.is_whitespace()) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 fn is_opener(c: char) -> bool {
