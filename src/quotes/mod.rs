@@ -86,7 +86,7 @@ pub fn extract(article: &Article, sentences: &[Sentence]) -> Vec<Quote> {
 
 /// A term is one or two words set in quotes inside running text; the same
 /// words standing as their own sentence or after a colon are a quotation.
-fn is_term(text: &str, r: &marks::Raw) -> bool {
+fn is_term(text: &str, r: &marks::MarkedQuote) -> bool {
     let words = text.get(r.start..r.end).map_or(0, |s| {
         s.split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
