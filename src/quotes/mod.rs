@@ -419,6 +419,71 @@ mod tests {
             &[("Nobody asked us what we wanted here.", Some("Ivo Petrov"))],
         ),
         (
+            "an attribution after the quote's sentence goes on, with its own apposition",
+            "\"Turnout will be low,\" in contrast to the last vote, says Omar Haddad, a \
+             pollster at the state university.",
+            &[("Turnout will be low,", Some("Omar Haddad"))],
+        ),
+        (
+            "a quote that does not end its sentence, attributed at the end",
+            "\"We may lose\" unless the rain stops, said Lena Park, the chair of the party.",
+            &[("We may lose", Some("Lena Park"))],
+        ),
+        (
+            "a capitalized name in -ly is no adverb",
+            "\"Nothing is settled yet,\" Kelly said.",
+            &[("Nothing is settled yet,", Some("Kelly"))],
+        ),
+        (
+            "a name in apposition to a common noun after the cue",
+            "\"The tests came back clean,\" said the hospital's director, Ruth Adeyemi, on Friday.",
+            &[("The tests came back clean,", Some("Ruth Adeyemi"))],
+        ),
+        (
+            "a capitalized stop word inside a title",
+            "\"We will be back next week,\" NBC This Week host Ana Ruiz said.",
+            &[("We will be back next week,", Some("Ana Ruiz"))],
+        ),
+        (
+            "a common word capitalized at a sentence start is no name",
+            "The count went on shortly before midnight.\n\nShortly after the count ended, the \
+             office sent a note saying the city \"will not pay for a recount at all.\"",
+            &[("will not pay for a recount at all.", None)],
+        ),
+        (
+            "a singular common noun alone is no speaker",
+            "After the vote, everyone said the deal \"was the best we could get.\"",
+            &[("was the best we could get.", None)],
+        ),
+        (
+            "a plural common noun alone is one",
+            "After the vote, officials said the deal \"was the best we could get.\"",
+            &[("was the best we could get.", Some("officials"))],
+        ),
+        (
+            "a term with a cue of its own hands its speaker on",
+            "The mayor is a \"real builder,\" Ana Ruiz said. \"She finished every project on time.\"",
+            &[
+                ("real builder,", Some("Ana Ruiz")),
+                ("She finished every project on time.", Some("Ana Ruiz")),
+            ],
+        ),
+        (
+            "a paragraph of quotation after a paragraph about a speaker",
+            "\"We will vote no,\" Senator Ivo Petrov said.\n\nPetrov is confident about the \
+             count in the fall.\n\n\"Nobody on our side will change their mind.\"",
+            &[
+                ("We will vote no,", Some("Ivo Petrov")),
+                ("Nobody on our side will change their mind.", Some("Ivo Petrov")),
+            ],
+        ),
+        (
+            "a paragraph of quotation after one about a person who never speaks",
+            "Ivo Petrov farms the land near the river.\n\n\"Nobody on our side will change \
+             their mind.\"",
+            &[("Nobody on our side will change their mind.", None)],
+        ),
+        (
             "apostrophes are not quotes",
             "Russia's envoy said the \u{2019}90s were \"a lost decade\" for the region's economy.",
             &[("a lost decade", Some("Russia's envoy"))],

@@ -7,6 +7,7 @@ use super::super::marks::MarkedQuote;
 use super::super::words::{self, is_cap, Tok};
 use crate::article::Article;
 use crate::segment::Sentence;
+use rustc_hash::FxHashSet;
 
 /// The tokens of one article and what is known of each.
 pub(super) struct Context<'a> {
@@ -24,6 +25,12 @@ pub(super) struct Context<'a> {
     key_text: String,
     /// Each token's cue length (`words::cue_len`), computed once.
     cue_lens: Vec<u8>,
+    /// Keys of the words written with a capital inside a sentence (outside
+    /// quotes): a capital there marks a name; at a sentence start it marks
+    /// nothing.
+    capitalized_inside: FxHashSet<String>,
+    /// Keys of the words written in lower case (outside quotes).
+    lower_case: FxHashSet<String>,
 }
 
 /// The quotation mark at byte `at` as a token.
@@ -152,21 +159,56 @@ impl<'a> Context<'a> {
                 u8::try_from(n).unwrap_or(0)
             })
             .collect();
-        Context {
+        let cx = Context {
             text,
             keys,
             key_text,
             cue_lens: cues,
+            capitalized_inside: FxHashSet::default(),
+            lower_case: FxHashSet::default(),
             toks,
             piece,
             quoted,
             piece_paragraph,
             sentences,
-        }
+        };
+        cx.with_capitals()
     }
 }
 
 impl Context<'_> {
+    fn with_capitals(mut self) -> Self {
+        let inside: FxHashSet<String> = (0..self.toks.len())
+            .filter(|&i| {
+                self.is_word(i)
+                    && !self.quoted[i]
+                    && is_cap(self.word(i))
+                    && !self.opens_sentence(i)
+            })
+            .map(|i| self.key(i).to_string())
+            .collect();
+        let lower: FxHashSet<String> = (0..self.toks.len())
+            .filter(|&i| self.is_word(i) && !self.quoted[i] && !is_cap(self.word(i)))
+            .map(|i| self.key(i).to_string())
+            .collect();
+        self.capitalized_inside = inside;
+        self.lower_case = lower;
+        self
+    }
+
+    /// True when token `i` is the first of its sentence (of its story
+    /// piece, or after a sentence end).
+    pub fn opens_sentence(&self, i: usize) -> bool {
+        i == 0 || self.piece.get(i - 1) != self.piece.get(i) || self.is_terminator(i - 1)
+    }
+
+    /// True when the article writes `key` as an ordinary word: in lower
+    /// case somewhere, and never with a capital inside a sentence. Names
+    /// are never written in lower case.
+    pub fn is_common_word(&self, key: &str) -> bool {
+        self.lower_case.contains(key) && !self.capitalized_inside.contains(key)
+    }
+
     pub fn word(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }

@@ -105,8 +105,12 @@ impl<'a> Finder<'a> {
             if ends_sentence && !after_lower {
                 return None;
             }
-            let comma = (alo..ahi).rev().find(|&i| self.cx.toks[i].is_punct(','))?;
-            self.after(comma + 1, ahi)
+            // The attribution may carry its own apposition (`, said Ann
+            // Cole, a professor`): each comma is tried, the last first.
+            (alo..ahi)
+                .rev()
+                .filter(|&i| self.cx.toks[i].is_punct(','))
+                .find_map(|comma| self.after(comma + 1, ahi))
         };
         // `After saying her foot was "so swollen," she was …`: an opening
         // participle's speaker is the subject of the clause that follows.
@@ -191,7 +195,11 @@ impl<'a> Finder<'a> {
         if let Some(c) = (first + 1..limit).find(|&c| self.cx.cue(c) > 0) {
             let n = self.cx.cue(c);
             if let Some((plo, phi)) = self.np_before(c, first) {
-                if plo == first {
+                // `"…," CBS This Morning anchor Ann Lee said`: a capitalized
+                // stop word inside a title does not cut the phrase off.
+                let capitals_before =
+                    (first..plo).all(|i| self.cx.is_word(i) && is_cap(self.cx.word(i)));
+                if plo == first || capitals_before {
                     return Some(self.found(plo, phi, c, n));
                 }
             }
@@ -414,7 +422,11 @@ impl<'a> Finder<'a> {
             let k = self.cx.key(i - 1);
             let time_word = words::is_time(k)
                 && !(is_cap(self.cx.word(i - 1)) && !is_weekday(k) && !skipped_time);
-            if words::is_skippable(k) || time_word {
+            // A capitalized word ending in -ly after a quote is a name
+            // (`Kelly said`), not an adverb.
+            let adverb =
+                words::is_skippable(k) && !(is_cap(self.cx.word(i - 1)) && k.ends_with("ly"));
+            if adverb || time_word {
                 skipped_time = time_word;
                 i -= 1;
             } else if skipped_time && matches!(k, "on" | "last" | "this" | "late" | "early") {
@@ -613,18 +625,37 @@ impl<'a> Finder<'a> {
                 }
             }
             j += 1;
-            if words::is_possessive(w) && !is_cap(w) {
+            // `the bureau's director`: a possessive determines the noun
+            // after it; `his aide's` at the end of the phrase stops it.
+            let noun_after = j < hi
+                && self.cx.is_word(j)
+                && !is_cap(self.cx.word(j))
+                && !words::is_stop(self.cx.key(j))
+                && self.cx.cue(j) == 0;
+            if words::is_possessive(w) && !is_cap(w) && !noun_after {
                 break;
             }
         }
         if j <= from || (j - from == 1 && words::is_determiner(self.cx.key(from))) {
             return None;
         }
+        // `said the bureau's director, James B. Comey, on Monday`: a common
+        // noun phrase followed by a name in apposition names that person.
+        if !is_cap(self.cx.word(from)) && j < hi && self.cx.toks[j].is_punct(',') {
+            let mut e = j + 1;
+            while e < hi && self.cx.is_word(e) {
+                e += 1;
+            }
+            let closed = e == hi || !self.cx.is_word(e) && !self.cx.toks[e].is_punct('(');
+            if closed && self.is_name_run(j + 1, e) {
+                return Some((j + 1, e));
+            }
+        }
         Some((from, j))
     }
 
     /// The subject of a stretch: its first pronoun or run of capitals.
-    fn subject(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    pub fn subject(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
         let mut i = lo;
         // `In a panel in Washington, Marc Morial told …`: an opening phrase
         // set off by a comma holds no subject.
@@ -679,6 +710,15 @@ impl<'a> Finder<'a> {
             i += 1;
         }
         None
+    }
+
+    /// The phrase `[plo, phi)` as a speaker with no cue.
+    pub fn phrase(&self, plo: usize, phi: usize) -> SpeakerPhrase {
+        SpeakerPhrase {
+            referent: self.classify(plo, phi),
+            cue: String::new(),
+            at: self.cx.toks.get(plo).map_or(0, |t| t.start),
+        }
     }
 
     /// What a noun phrase `[lo, hi)` names.

@@ -3,7 +3,7 @@
 //! continues.
 
 use super::super::marks::MarkedQuote;
-use super::super::words;
+use super::super::words::{self, is_cap};
 use super::context::Context;
 use super::persons::{Person, Registry};
 use super::phrases::{Finder, Referent, SpeakerPhrase};
@@ -17,12 +17,26 @@ pub(super) fn resolve(
     at: usize,
 ) -> Option<String> {
     match &f.referent {
-        Referent::Name(tokens) => Some(
-            registry
+        Referent::Name(tokens) => {
+            let person = registry
                 .lookup(tokens, at)
-                .and_then(|p| registry.people.get(p))
-                .map_or_else(|| tokens.join(" "), |p| p.name()),
-        ),
+                .and_then(|p| registry.people.get(p));
+            // `Shortly after, …`, `Reached by phone, …`: one capitalized
+            // word at a sentence start that the article also writes in
+            // lower case (and never capitalized inside a sentence) is an
+            // ordinary word, capitalized for the sentence: no name. As a
+            // common noun it may still be a plural speaker (`Attorneys`).
+            let i = cx.toks.partition_point(|t| t.start < f.at);
+            let word = tokens.first().map_or("", |w| w.as_str());
+            let common = tokens.len() == 1
+                && cx.opens_sentence(i)
+                && cx.is_common_word(&words::key(word))
+                && !person.is_some_and(|p| p.tokens.len() > 1);
+            if common {
+                return is_bare_plural(&words::key(word)).then(|| word.to_string());
+            }
+            Some(person.map_or_else(|| tokens.join(" "), |p| p.name()))
+        }
         Referent::Pronoun(p) => {
             let gender = words::pronoun_gender(p)?;
             let person = registry.antecedent(cx, f.at, gender)?;
@@ -48,6 +62,13 @@ pub(super) fn resolve(
                 if let Some(m) = hit {
                     return registry.people.get(m.person).map(|p| p.name());
                 }
+            }
+            // `now said`, `everyone said`: a common noun alone, with no
+            // determiner, is a speaker only as a plural (`officials`,
+            // `police`); a singular count noun needs its article.
+            let bare = !phrase.contains(' ') && !is_cap(phrase) && !is_bare_plural(head);
+            if bare {
+                return None;
             }
             Some(phrase.clone())
         }
@@ -99,7 +120,10 @@ pub(super) fn inherit(
         if !starts_sentence && !cx.same_sentence(prev, r) {
             break;
         }
-        if terms.get(p).copied().unwrap_or(false) && !cx.same_sentence(prev, r) {
+        // A term passed over, unless it had a cue of its own: after
+        // `Trump is a "change agent," Cole said.` Cole goes on speaking.
+        let own_cue = done.get(p).is_some_and(|a| a.cue.is_some());
+        if terms.get(p).copied().unwrap_or(false) && !cx.same_sentence(prev, r) && !own_cue {
             continue;
         }
         if let Some(a) = done.get(p).filter(|a| a.speaker.is_some()) {
@@ -117,7 +141,13 @@ pub(super) fn inherit(
             }
         }
     }
-    // The sentence before, in this paragraph or ending the one before.
+    let speaker = sentence_before(cx, registry, r).or_else(|| paragraph_before(cx, registry, r));
+    Attribution { speaker, cue: None }
+}
+
+/// The speaker the sentence before a quote attributes, in its paragraph or
+/// ending the one before (`…, Schiff said. "…"`, `Trump said: ¶ "…"`).
+fn sentence_before(cx: &Context, registry: &mut Registry, r: &MarkedQuote) -> Option<String> {
     let (qlo, _) = cx.quote_tokens(r);
     let piece = cx.piece.get(qlo).copied();
     let mut start = qlo;
@@ -129,7 +159,7 @@ pub(super) fn inherit(
         start -= 1;
     }
     if start == 0 || cx.quoted[start - 1] {
-        return Attribution::default();
+        return None;
     }
     let same_piece = cx.piece.get(start - 1).copied() == piece;
     let prev_paragraph = start == qlo
@@ -139,7 +169,7 @@ pub(super) fn inherit(
             .and_then(|&p| cx.piece_paragraph.get(p))
             .is_some_and(|&p| p + 1 == r.paragraph);
     if !(same_piece || prev_paragraph) {
-        return Attribution::default();
+        return None;
     }
     let mut end = start;
     // A colon stays: `Lee echoed:` ¶ `"…"` is read as a colon intro.
@@ -155,15 +185,73 @@ pub(super) fn inherit(
         lo -= 1;
     }
     if cx.follows_quote(lo) {
-        return Attribution::default();
+        return None;
     }
-    match Finder::new(cx, registry).before(lo, end) {
-        Some(f) => {
-            let speaker = resolve(cx, registry, &f, r.open);
-            Attribution { speaker, cue: None }
-        }
-        None => Attribution::default(),
+    let f = Finder::new(cx, registry).before(lo, end)?;
+    resolve(cx, registry, &f, r.open)
+}
+
+/// A paragraph that is all quotation and says nothing of its speaker is
+/// spoken by the one the paragraph before is about: news copy names the
+/// speaker, then gives the words a paragraph of their own
+/// (`Lee is upbeat about the vote.¶"We will win."`). The subject of the
+/// last sentence before counts when it is a person who speaks elsewhere in
+/// the article, or a pronoun that resolves to one.
+fn paragraph_before(cx: &Context, registry: &mut Registry, r: &MarkedQuote) -> Option<String> {
+    let (qlo, qhi) = cx.quote_tokens(r);
+    if !cx.opens_paragraph(r) || qlo == 0 {
+        return None;
     }
+    // Nothing but punctuation and further quotes after it in its paragraph.
+    let piece = cx.piece.get(qlo).copied();
+    let words_after = (qhi..cx.toks.len())
+        .take_while(|&i| cx.piece.get(i).copied() == piece)
+        .any(|i| !cx.quoted[i] && cx.is_word(i));
+    let before_piece = cx.piece.get(qlo - 1).copied();
+    let adjacent = before_piece
+        .and_then(|p| cx.piece_paragraph.get(p))
+        .is_some_and(|&p| p + 1 == r.paragraph);
+    if words_after || !adjacent {
+        return None;
+    }
+    // The last sentence of the paragraph before, its final stop left out.
+    let mut end = qlo;
+    while end > 0
+        && !cx.is_word(end - 1)
+        && !cx.quoted[end - 1]
+        && cx.piece.get(end - 1).copied() == before_piece
+    {
+        end -= 1;
+    }
+    let mut lo = end;
+    while lo > 0 && !cx.is_terminator(lo - 1) && cx.piece.get(lo - 1).copied() == before_piece {
+        lo -= 1;
+    }
+    let finder = Finder::new(cx, registry);
+    let (plo, phi) = finder.subject(lo, end)?;
+    let f = finder.phrase(plo, phi);
+    let speaks = match &f.referent {
+        Referent::Name(tokens) => registry
+            .lookup(tokens, f.at)
+            .and_then(|p| registry.people.get(p))
+            .is_some_and(|p| p.speaks),
+        Referent::Pronoun(_) => true,
+        Referent::Nominal(..) => false,
+    };
+    if !speaks {
+        return None;
+    }
+    resolve(cx, registry, &f, r.open)
+}
+
+/// A plural common noun that may stand alone as a speaker: an -s plural or
+/// one of the plurals without it.
+fn is_bare_plural(head: &str) -> bool {
+    (head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
+        || matches!(
+            head,
+            "police" | "people" | "staff" | "media" | "clergy" | "military" | "aides" | "officials"
+        )
 }
 
 /// `sen` → `senator`, so `the senator` finds `Sen. Ted Cruz`.
