@@ -484,6 +484,28 @@ mod tests {
             &[("Nobody on our side will change their mind.", None)],
         ),
         (
+            "a verb of going on before `to` is no cue",
+            "Lee said he is sure Park will continue to be \"a champion of the small farms.\"",
+            &[("a champion of the small farms.", Some("Lee"))],
+        ),
+        (
+            "a verb form after a possessive is no cue",
+            "Paul then interjected, calling Rubio's proposed credit \"a transfer payment.\"",
+            &[("a transfer payment.", Some("Paul"))],
+        ),
+        (
+            "the subject of an absolute phrase with a participle",
+            "At a rally in Dayton, Ohio, on Friday, a man was pushed out, with Mayor Ana \
+             Ruiz reportedly shouting: \"Let him go now!\"",
+            &[("Let him go now!", Some("Ana Ruiz"))],
+        ),
+        (
+            "a participle hangs from the clause a subordinator opens",
+            "The trouble came during a talk at the University of Ohio, when Mayor Ana Ruiz \
+             interrupted the dean, shouting \"we want our money back now.\"",
+            &[("we want our money back now.", Some("Ana Ruiz"))],
+        ),
+        (
             "apostrophes are not quotes",
             "Russia's envoy said the \u{2019}90s were \"a lost decade\" for the region's economy.",
             &[("a lost decade", Some("Russia's envoy"))],

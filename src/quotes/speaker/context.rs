@@ -6,6 +6,7 @@
 use super::super::marks::MarkedQuote;
 use super::super::words::{self, is_cap, Tok};
 use crate::article::Article;
+use crate::lexicon;
 use crate::segment::Sentence;
 use rustc_hash::FxHashSet;
 
@@ -156,6 +157,18 @@ impl<'a> Context<'a> {
                 } else {
                     n
                 };
+                // `Rubio's proposed plan`, `his stated aim`: a verb form
+                // right after a possessive modifies the noun after it.
+                let after_possessive =
+                    i > 0 && toks[i - 1].is_word() && words::is_possessive(toks[i - 1].text(text));
+                // `will continue to be`, `went on to win`: a verb of going
+                // on followed by `to` continues an action, not a speech.
+                let going_on = n > 0
+                    && key_of(i + n) == "to"
+                    && toks.get(i + n).is_some_and(|t| t.is_word())
+                    && (lexicon::speech_verb(key_of(i)).is_some_and(|v| v.meaning == "continue")
+                        || (n == 2 && next == Some("on")));
+                let n = if after_possessive || going_on { 0 } else { n };
                 u8::try_from(n).unwrap_or(0)
             })
             .collect();

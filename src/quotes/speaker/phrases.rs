@@ -363,7 +363,24 @@ impl<'a> Finder<'a> {
         // the subject of the clause it hangs from.
         let participle = self.cx.key(cue).ends_with("ing");
         if participle && !self.cx.follows_quote(lo) {
-            if let Some((plo, phi)) = self.subject(lo, cue) {
+            // `with Trump reportedly yelling`: in an absolute phrase the
+            // participle's subject is the noun phrase right before it.
+            if let Some((plo, phi)) = self.np_before(cue, lo) {
+                if plo > lo && self.cx.key(plo - 1) == "with" {
+                    return Some(self.found(plo, phi, cue, n));
+                }
+            }
+            // `…, when the protesters interrupted her, shouting`: the
+            // participle hangs from the nearest clause before it, the one
+            // a subordinator opens.
+            let clause = (lo..cue)
+                .rev()
+                .find(|&i| is_subordinator(self.cx.key(i)) && self.cx.is_word(i))
+                .map_or(lo, |i| i + 1);
+            let subject = self
+                .subject(clause, cue)
+                .or_else(|| self.subject(lo, cue).filter(|_| clause > lo));
+            if let Some((plo, phi)) = subject {
                 return Some(self.found(plo, phi, cue, n));
             }
         }
@@ -761,4 +778,13 @@ impl<'a> Finder<'a> {
             .join(" ");
         Referent::Nominal(phrase, hk)
     }
+}
+
+/// Words that open a subordinate clause (`when the crowd cheered`) and
+/// are never prepositions (`after`, `since`, `as` may be either).
+fn is_subordinator(k: &str) -> bool {
+    matches!(
+        k,
+        "when" | "while" | "because" | "where" | "whereas" | "although"
+    )
 }
