@@ -352,7 +352,8 @@ mod tests {
             "a partial quote inside another sentence continues nothing",
             "\"We will win,\" Okafor said. The memo wants staff to \"promote and protect\" the \
              plan.",
-            &[("We will win,", Some("Okafor")), ("promote and protect", None)],
+            // Not Okafor's: the document the sentence names is the source.
+            &[("We will win,", Some("Okafor")), ("promote and protect", Some("The memo"))],
         ),
         (
             "a reporting verb in any of its forms",
@@ -504,6 +505,22 @@ mod tests {
             "The trouble came during a talk at the University of Ohio, when Mayor Ana Ruiz \
              interrupted the dean, shouting \"we want our money back now.\"",
             &[("we want our money back now.", Some("Ana Ruiz"))],
+        ),
+        (
+            "an open-class verb after a named subject",
+            "Senator Ruth Kagame referenced a report that \"less than one percent of the \
+             files\" were lost.",
+            &[("less than one percent of the files", Some("Ruth Kagame"))],
+        ),
+        (
+            "an open-class verb after a nominal subject",
+            "Her new plan promises to \"lift wages for every worker in the state.\"",
+            &[("lift wages for every worker in the state.", Some("Her new plan"))],
+        ),
+        (
+            "a subject that does not open its sentence quotes nothing",
+            "The vote was close, and in the end Ruth Kagame referenced \"a report nobody read.\"",
+            &[("a report nobody read.", None)],
         ),
         (
             "apostrophes are not quotes",

@@ -33,6 +33,10 @@ const MAX_OPENING_CUE: usize = 6;
 /// room for longer titles without reaching into the clause before.
 const MAX_APPOSITION: usize = 16;
 
+/// Longest quotation read as a term (`super::MAX_TERM_WORDS`): a phrase
+/// in quotes that short is a name for something, not a statement.
+const MAX_TERM_WORDS: usize = super::super::MAX_TERM_WORDS;
+
 /// Who a noun phrase names, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Referent {
@@ -123,17 +127,124 @@ impl<'a> Finder<'a> {
             let (plo, phi) = self.subject(alo, ahi)?;
             Some(self.found(plo, phi, c, 1))
         };
+        let words_quoted = quote_text.split_whitespace().count();
+        let open_class = || {
+            (words_quoted > MAX_TERM_WORDS && !self.cx.follows_quote(blo))
+                .then(|| self.open_class_before(blo, bhi))
+                .flatten()
+        };
         if after_first {
             after()
                 .or_else(|| self.before(blo, bhi))
                 .or_else(tail)
                 .or_else(opening)
+                .or_else(open_class)
         } else {
             self.before(blo, bhi)
                 .or_else(after)
                 .or_else(tail)
                 .or_else(opening)
+                .or_else(open_class)
         }
+    }
+
+    /// `Gowdy referenced a report that "less than one percent" …`: a
+    /// partial quotation in a sentence whose subject is a name or a
+    /// pronoun followed by a verb the lexicon lacks (in -s or -ed, adverbs
+    /// and a party tag passed over) is that subject's. Reporting verbs are
+    /// an open class; a sentence that names its subject and then quotes,
+    /// with no other cue, quotes the subject.
+    fn open_class_before(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        self.named_subject_verb(lo, hi)
+            .or_else(|| self.nominal_subject_verb(lo, hi))
+    }
+
+    /// True when token `v` looks like a finite verb: a lower-case word in
+    /// -ed or -s that is no function word and no possessive.
+    fn finite_looking(&self, v: usize) -> bool {
+        let w = self.cx.word(v);
+        let k = self.cx.key(v);
+        self.cx.is_word(v)
+            && !is_cap(w)
+            && k.len() > 3
+            && (k.ends_with("ed") || (k.ends_with('s') && !k.ends_with("ss")))
+            && !words::is_stop(k)
+            && !words::is_possessive(w)
+    }
+
+    /// `Her economic plan promises to "…"`: a sentence opened by a
+    /// determiner, a short noun phrase, then the first word that looks like
+    /// a finite verb; the phrase is the speaker as written.
+    fn nominal_subject_verb(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        if !(self.cx.is_word(lo) && words::is_determiner(self.cx.key(lo))) {
+            return None;
+        }
+        let mut v = lo + 1;
+        while v < hi.min(lo + MAX_OPENING_CUE) && self.cx.is_word(v) {
+            let k = self.cx.key(v);
+            // A second determiner opens an object: the verb came before it
+            // and did not look like one (`The farmer kept his notes`).
+            if words::is_stop(k)
+                || words::is_pronoun(k)
+                || words::is_determiner(k)
+                || self.cx.cue(v) > 0
+            {
+                return None;
+            }
+            let after_possessive = words::is_possessive(self.cx.word(v - 1));
+            if v > lo + 1 && !after_possessive && self.finite_looking(v) {
+                let f = self.found(lo, v, v, 1);
+                return matches!(f.referent, Referent::Nominal(..)).then_some(f);
+            }
+            v += 1;
+        }
+        None
+    }
+
+    /// `Gowdy referenced a report that "…"`.
+    fn named_subject_verb(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        let (plo, phi) = self.subject(lo, hi)?;
+        // The subject opens the sentence (an opening phrase set off by a
+        // comma aside).
+        let k = self.cx.key(lo);
+        let phrase_first = words::is_inner_prep(k)
+            || matches!(
+                k,
+                "after"
+                    | "before"
+                    | "during"
+                    | "despite"
+                    | "since"
+                    | "following"
+                    | "later"
+                    | "earlier"
+            );
+        let opens = plo == lo || (phrase_first && self.cx.toks[plo - 1].is_punct(','));
+        if !opens {
+            return None;
+        }
+        let mut v = self.after_parenthesis(phi, hi);
+        while v < hi && self.cx.is_word(v) && words::is_skippable(self.cx.key(v)) {
+            v += 1;
+        }
+        if !self.finite_looking(v) {
+            return None;
+        }
+        let f = self.found(plo, phi, v, 1);
+        matches!(f.referent, Referent::Name(_) | Referent::Pronoun(_)).then_some(f)
+    }
+
+    /// Where a phrase ending at `end` goes on once a parenthesis right after
+    /// it (`McCrory (R)`) is passed over.
+    fn after_parenthesis(&self, end: usize, hi: usize) -> usize {
+        if end < hi && self.cx.toks[end].is_punct('(') {
+            if let Some(close) =
+                (end + 1..hi.min(end + MAX_APPOSITION)).find(|&i| self.cx.toks[i].is_punct(')'))
+            {
+                return close + 1;
+            }
+        }
+        end
     }
 
     /// `"…," Lee retaliated.`: right after a quote that its attribution
