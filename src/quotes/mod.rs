@@ -541,6 +541,20 @@ mod tests {
     }
 
     #[test]
+    fn a_term_before_a_participle_is_part_of_the_running_text() {
+        let got = found(
+            "Mayor Ana Ruiz went on the station's \"Today\" show, saying the city \"will \
+             not raise taxes this year.\"",
+        );
+        let quotation = got.iter().find(|(t, _)| t.starts_with("will not"));
+        assert_eq!(
+            quotation.and_then(|(_, s)| s.as_deref()),
+            Some("Ana Ruiz"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn scare_quotes_are_terms_with_or_without_speaker() {
         let d = doc("Economy Minister Jonas Weber said the plan was \"reckless\". The so-called \"reset\" ended in 2012.");
         let got: Vec<(QuoteKind, Option<&str>)> = d

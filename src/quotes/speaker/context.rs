@@ -261,10 +261,18 @@ impl Context<'_> {
         let (qlo, qhi) = self.quote_tokens(r);
         // Before: back to the previous quote or the start of the piece, then
         // forward past the last sentence end.
+        // A term before it (`visited NBC's "Today," saying "…"`) is part
+        // of the running text: the stretch goes on past it.
         let piece_lo = self.piece.get(qlo).copied();
         let mut lo = qlo;
-        while lo > 0 && !self.quoted[lo - 1] && self.piece.get(lo - 1).copied() == piece_lo {
-            lo -= 1;
+        loop {
+            while lo > 0 && !self.quoted[lo - 1] && self.piece.get(lo - 1).copied() == piece_lo {
+                lo -= 1;
+            }
+            match self.term_before(lo) {
+                Some(open) if self.piece.get(open).copied() == piece_lo => lo = open,
+                _ => break,
+            }
         }
         let mut b = qlo;
         while b > lo && !self.is_terminator(b - 1) {
@@ -281,6 +289,23 @@ impl Context<'_> {
             hi += 1;
         }
         ((b, qlo), (qhi, hi))
+    }
+
+    /// When the tokens right before `lo` close a term (a quote of at most
+    /// two words that ends no sentence), the index of its opening mark.
+    fn term_before(&self, lo: usize) -> Option<usize> {
+        let close = lo.checked_sub(1).filter(|&c| self.quoted[c])?;
+        let mut open = close;
+        while open > 0 && self.quoted[open - 1] {
+            open -= 1;
+        }
+        if open == close {
+            return None;
+        }
+        let inner = self.text.get(self.toks[open].end..self.toks[close].start)?;
+        let ends_sentence = inner.trim_end().ends_with(['.', '!', '?']);
+        let words = inner.split_whitespace().count();
+        (words <= 2 && !ends_sentence && open + 1 == close).then_some(open)
     }
 
     /// Index one past the first sentence end at or after `i`.
