@@ -23,11 +23,13 @@
 //!
 //! The work is split by job: `context` (the tokens around the quotes and
 //! their sentences), `persons` (the people the article names, surnames,
-//! pronouns), `phrases` (finding the cue and the speaker's noun phrase) and
+//! pronouns), `phrases` (finding the cue and the speaker's phrase),
+//! `noun_phrase` (reading noun phrases and subjects, and what they name) and
 //! `resolve` (choosing the speaker: the phrase resolved, or the speaker a
 //! quote continues).
 
 mod context;
+mod noun_phrase;
 mod persons;
 mod phrases;
 mod resolve;
