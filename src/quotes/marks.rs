@@ -13,7 +13,7 @@ use crate::article::Article;
 
 /// A stretch between quotation marks, before attribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Raw {
+pub(crate) struct MarkedQuote {
     /// Byte of the opening mark.
     pub open: usize,
     /// First byte of the quoted words.
@@ -121,7 +121,7 @@ struct Piece {
 }
 
 /// Finds the quoted stretches of an article's story text, in text order.
-pub(crate) fn scan(article: &Article) -> Vec<Raw> {
+pub(crate) fn scan(article: &Article) -> Vec<MarkedQuote> {
     let text = article.text.as_str();
     let pieces: Vec<Piece> = article
         .story_spans()
@@ -157,7 +157,14 @@ struct Open {
     paragraph: usize,
 }
 
-fn push(text: &str, out: &mut Vec<Raw>, o: Open, end: usize, close: usize, last_paragraph: usize) {
+fn push(
+    text: &str,
+    out: &mut Vec<MarkedQuote>,
+    o: Open,
+    end: usize,
+    close: usize,
+    last_paragraph: usize,
+) {
     // Trim white space inside the marks so the span holds only the words.
     let Some(inner) = text.get(o.start..end) else {
         return;
@@ -165,7 +172,7 @@ fn push(text: &str, out: &mut Vec<Raw>, o: Open, end: usize, close: usize, last_
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim();
     let start = o.start + lead;
-    out.push(Raw {
+    out.push(MarkedQuote {
         open: o.open,
         start,
         end: start + trimmed.len(),
@@ -185,7 +192,7 @@ fn style(c: char) -> u8 {
     }
 }
 
-fn scan_double(text: &str, pieces: &[Piece], out: &mut Vec<Raw>) {
+fn scan_double(text: &str, pieces: &[Piece], out: &mut Vec<MarkedQuote>) {
     let mut open: Option<(Open, u8)> = None;
     for (k, piece) in pieces.iter().enumerate() {
         let Some(body) = text.get(piece.start..piece.end) else {
@@ -263,7 +270,7 @@ fn scan_double(text: &str, pieces: &[Piece], out: &mut Vec<Raw>) {
     }
 }
 
-fn scan_single(text: &str, pieces: &[Piece], out: &mut Vec<Raw>) {
+fn scan_single(text: &str, pieces: &[Piece], out: &mut Vec<MarkedQuote>) {
     for piece in pieces {
         let Some(body) = text.get(piece.start..piece.end) else {
             continue;

@@ -421,15 +421,31 @@ pub(crate) fn is_opener(k: &str) -> bool {
     set(&SET, OPENERS).contains(k)
 }
 
-/// Gender a title or honorific states: `Some(true)` male, `Some(false)` female.
-pub(crate) fn title_gender(k: &str) -> Option<bool> {
+/// A person's gender, as a title or a pronoun states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+/// Gender a title or honorific states (`mr`, `spokeswoman`), if any.
+pub(crate) fn title_gender(k: &str) -> Option<Gender> {
     match k {
         "mr" | "sir" | "lord" | "king" | "prince" | "congressman" | "spokesman" | "chairman"
-        | "businessman" | "father" => Some(true),
+        | "businessman" | "father" => Some(Gender::Male),
         "mrs" | "ms" | "miss" | "madam" | "lady" | "dame" | "queen" | "princess"
         | "congresswoman" | "spokeswoman" | "chairwoman" | "businesswoman" | "sister" => {
-            Some(false)
+            Some(Gender::Female)
         }
+        _ => None,
+    }
+}
+
+/// Gender a personal pronoun states (`he`, `her`), if any.
+pub(crate) fn pronoun_gender(k: &str) -> Option<Gender> {
+    match k {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         _ => None,
     }
 }

@@ -1,0 +1,369 @@
+//! Reading noun phrases from the tokens: the phrase before or after a cue
+//! (appositions, parentheses, titles and participles passed over), the
+//! subject of a clause, and what a phrase names (`Referent`).
+
+use super::super::words::{self, is_cap, key};
+use super::persons::{is_weekday, name_suffix};
+use super::phrases::{Finder, Referent};
+
+/// Longest appositive or parenthesis skipped between a subject and its cue
+/// (`Clinton, the Democratic nominee, said`), in tokens: `, the chief
+/// executive of the National Urban League,` (PolNeAR dev) is 10; 16 leaves
+/// room for longer titles without reaching into the clause before.
+pub(super) const MAX_APPOSITION: usize = 16;
+
+impl Finder<'_> {
+    /// The noun phrase that ends right before cue token `cue`, not reaching
+    /// below `floor`: `[lo, hi)`.
+    pub(super) fn np_before(&self, cue: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut i = cue;
+        // Adverbs, auxiliaries and time phrases between subject and cue.
+        let mut skipped_time = false;
+        while i > floor && self.cx.is_word(i - 1) {
+            let k = self.cx.key(i - 1);
+            let time_word = words::is_time(k)
+                && !(is_cap(self.cx.word(i - 1)) && !is_weekday(k) && !skipped_time);
+            // A capitalized word ending in -ly after a quote is a name
+            // (`Kelly said`), not an adverb.
+            let adverb =
+                words::is_skippable(k) && !(is_cap(self.cx.word(i - 1)) && k.ends_with("ly"));
+            if adverb || time_word {
+                skipped_time = time_word;
+                i -= 1;
+            } else if skipped_time && matches!(k, "on" | "last" | "this" | "late" | "early") {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        // `X, who …, said` and `a woman who said`: the phrase before `who`.
+        if i > floor + 1 && self.cx.key(i - 1) == "who" {
+            i -= 1;
+            if self.cx.toks.get(i - 1).is_some_and(|t| t.is_punct(',')) {
+                i -= 1;
+            }
+            return self.np_plain(i, floor);
+        }
+        // An apposition or parenthesis: `Clinton, the nominee, said`. When
+        // the set-off part is itself a name (`His partner, Lawrence B.
+        // Cummings, called`), the name is the speaker.
+        if i > floor {
+            let t = self.cx.toks[i - 1];
+            let open = match t.kind {
+                words::Kind::Punct(',') => Some(','),
+                words::Kind::Punct(')') => Some('('),
+                words::Kind::Punct('\u{2014}') => Some('\u{2014}'),
+                _ => None,
+            };
+            if let Some(open) = open {
+                let mut j = i - 1;
+                let mut found = None;
+                while j > floor && i - 1 - j < MAX_APPOSITION {
+                    j -= 1;
+                    if self.cx.toks[j].is_punct(open) {
+                        found = Some(j);
+                        break;
+                    }
+                    if self.cx.is_terminator(j) || self.cx.quoted[j] {
+                        break;
+                    }
+                }
+                let mut j = found?;
+                // `Clinton, 35, the daughter of …, said`: an age set off by
+                // commas stands between the name and its apposition.
+                while j >= floor + 2
+                    && self.cx.toks[j - 2].is_punct(',')
+                    && self.cx.word(j - 1).bytes().all(|b| b.is_ascii_digit())
+                {
+                    j -= 2;
+                }
+                let before = self.np_plain(j, floor);
+                // The set-off part names the speaker only when what stands
+                // before it does not (`Schumer, D-N.Y., concluded` keeps
+                // Schumer; a party-state tag is no name).
+                let before_named = before.is_some_and(|(_, hi)| is_cap(self.cx.word(hi - 1)));
+                let tag = (j + 1..i - 1).any(|t| {
+                    let w = self.cx.word(t);
+                    w.len() <= 8 && w.contains('-') && w.starts_with(['R', 'D', 'I'])
+                });
+                if open == ',' && !before_named && !tag && self.is_name_run(j + 1, i - 1) {
+                    return Some((j + 1, i - 1));
+                }
+                return before;
+            }
+        }
+        self.np_plain(i, floor)
+    }
+
+    /// True when `[lo, hi)` is a short run of capitalized words and initials.
+    pub(super) fn is_name_run(&self, lo: usize, hi: usize) -> bool {
+        hi > lo
+            && hi - lo <= 5
+            && (lo..hi).all(|i| {
+                let w = self.cx.word(i);
+                self.cx.is_word(i) && (is_cap(w) || words::is_particle(&key(w)))
+            })
+            && !words::is_opener(self.cx.key(lo))
+    }
+
+    /// `Rep. Jim Jordan (R-Ohio)`: where a phrase ending at `end` ends
+    /// once a parenthesis after it is set aside (`end` when there is none;
+    /// `None` when the parenthesis opens below `floor`).
+    pub(super) fn before_parenthesis(&self, end: usize, floor: usize) -> Option<usize> {
+        if end > floor && self.cx.toks[end - 1].is_punct(')') {
+            return (floor..end - 1)
+                .rev()
+                .take(MAX_APPOSITION)
+                .find(|&i| self.cx.toks[i].is_punct('('));
+        }
+        Some(end)
+    }
+
+    /// Where a phrase ending at `end` goes on once a parenthesis right after
+    /// it (`McCrory (R)`) is passed over.
+    pub(super) fn after_parenthesis(&self, end: usize, hi: usize) -> usize {
+        if end < hi && self.cx.toks[end].is_punct('(') {
+            if let Some(close) =
+                (end + 1..hi.min(end + MAX_APPOSITION)).find(|&i| self.cx.toks[i].is_punct(')'))
+            {
+                return close + 1;
+            }
+        }
+        end
+    }
+
+    /// The noun phrase ending at token `end` (exclusive), read backwards.
+    pub(super) fn np_plain(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let end = self.before_parenthesis(end, floor)?;
+        let mut j = end;
+        let mut lower = 0;
+        while j > floor && self.cx.is_word(j - 1) {
+            let w = self.cx.word(j - 1);
+            let k = self.cx.key(j - 1);
+            if words::is_pronoun(k) {
+                if j == end {
+                    j -= 1;
+                }
+                break;
+            }
+            if words::is_determiner(k) {
+                if j < end {
+                    j -= 1;
+                }
+                // `Mr. Morgan of the Sierra Club`: a determiner after an
+                // inner preposition goes on.
+                let prep_before = j > floor + 1
+                    && j < end
+                    && words::is_inner_prep(self.cx.key(j - 1))
+                    && self.cx.is_word(j - 2)
+                    && !words::is_stop(self.cx.key(j - 2));
+                if prep_before {
+                    continue;
+                }
+                break;
+            }
+            if words::is_inner_prep(k) {
+                let head_before = j >= 2
+                    && j - 2 >= floor
+                    && self.cx.is_word(j - 2)
+                    && !words::is_stop(self.cx.key(j - 2))
+                    && self.cx.cue(j - 2) == 0;
+                if j < end && head_before {
+                    j -= 1;
+                    continue;
+                }
+                break;
+            }
+            if words::is_stop(k) || (self.cx.cue(j - 1) > 0 && !is_cap(w)) {
+                break;
+            }
+            if words::is_opener(k) && is_cap(w) {
+                break;
+            }
+            if !is_cap(w) {
+                lower += 1;
+                if lower > 4 {
+                    break;
+                }
+            }
+            if end - j >= 10 {
+                break;
+            }
+            j -= 1;
+        }
+        while j < end && words::is_inner_prep(self.cx.key(j)) {
+            j += 1;
+        }
+        // A lone determiner is no phrase.
+        if j >= end || (end - j == 1 && words::is_determiner(self.cx.key(j))) {
+            return None;
+        }
+        Some((j, end))
+    }
+
+    /// The noun phrase right after a cue (`said Hillary Clinton, the …`).
+    pub(super) fn np_after(&self, from: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut j = from;
+        let mut lower = 0;
+        if j < hi && self.cx.is_word(j) && words::is_determiner(self.cx.key(j)) {
+            j += 1;
+        }
+        while j < hi && self.cx.is_word(j) {
+            let w = self.cx.word(j);
+            let k = self.cx.key(j);
+            if words::is_pronoun(k) {
+                if j == from {
+                    j += 1;
+                }
+                break;
+            }
+            // `said the secretary of state`, `according to a complaint filed
+            // by the commission`; not `said Clinton in a statement`.
+            let prev_lower = j > from && !is_cap(self.cx.word(j - 1));
+            let next_ok = j + 1 < hi && self.cx.is_word(j + 1);
+            if k == "by" && prev_lower && next_ok {
+                j += 1;
+                continue;
+            }
+            if words::is_stop(k) || is_weekday(k) || self.cx.cue(j) > 0 {
+                break;
+            }
+            if words::is_inner_prep(k) {
+                if !(prev_lower && next_ok && matches!(k, "of" | "for")) {
+                    break;
+                }
+            } else if !is_cap(w) {
+                lower += 1;
+                if lower > 4 {
+                    break;
+                }
+            }
+            j += 1;
+            // `the bureau's director`: a possessive determines the noun
+            // after it; `his aide's` at the end of the phrase stops it.
+            let noun_after = j < hi
+                && self.cx.is_word(j)
+                && !is_cap(self.cx.word(j))
+                && !words::is_stop(self.cx.key(j))
+                && self.cx.cue(j) == 0;
+            if words::is_possessive(w) && !is_cap(w) && !noun_after {
+                break;
+            }
+        }
+        if j <= from || (j - from == 1 && words::is_determiner(self.cx.key(from))) {
+            return None;
+        }
+        // `said the bureau's director, James B. Comey, on Monday`: a common
+        // noun phrase followed by a name in apposition names that person.
+        if !is_cap(self.cx.word(from)) && j < hi && self.cx.toks[j].is_punct(',') {
+            let mut e = j + 1;
+            while e < hi && self.cx.is_word(e) {
+                e += 1;
+            }
+            let closed = e == hi || !self.cx.is_word(e) && !self.cx.toks[e].is_punct('(');
+            if closed && self.is_name_run(j + 1, e) {
+                return Some((j + 1, e));
+            }
+        }
+        Some((from, j))
+    }
+
+    /// The subject of a stretch: its first pronoun or run of capitals.
+    pub(super) fn subject(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut i = lo;
+        // `In a panel in Washington, Marc Morial told …`: an opening phrase
+        // set off by a comma holds no subject.
+        // `Following a meeting, the council said`: a participle opens too.
+        let opens_with_phrase = self.cx.is_word(lo)
+            && (words::is_opener(self.cx.key(lo))
+                || words::is_inner_prep(self.cx.key(lo))
+                || (self.cx.key(lo).ends_with("ing") && self.cx.cue(lo) == 0))
+            && !words::is_pronoun(self.cx.key(lo));
+        if opens_with_phrase {
+            if let Some(c) =
+                (lo..hi.min(lo + MAX_APPOSITION)).find(|&c| self.cx.toks[c].is_punct(','))
+            {
+                i = c + 1;
+            }
+        }
+        while i < hi {
+            if !self.cx.is_word(i) {
+                i += 1;
+                continue;
+            }
+            let w = self.cx.word(i);
+            let k = self.cx.key(i);
+            if words::is_pronoun(k) && k != "it" {
+                return Some((i, i + 1));
+            }
+            if is_cap(w) && !words::is_opener(k) && !words::is_time(k) {
+                let mut j = i + 1;
+                while j < hi && self.cx.is_word(j) {
+                    let kj = self.cx.key(j);
+                    let cap = is_cap(self.cx.word(j));
+                    let inner = (kj == "of" || words::is_particle(kj))
+                        && j + 1 < hi
+                        && is_cap(self.cx.word(j + 1));
+                    if !(cap || inner) || words::is_possessive(self.cx.word(j - 1)) {
+                        break;
+                    }
+                    j += 1;
+                }
+                // A run of capitals in upper case is a heading, not a name.
+                let shouting = j - i > 1
+                    && (i..j).all(|t| {
+                        let w = self.cx.word(t);
+                        !w.chars().any(char::is_lowercase)
+                    });
+                if shouting {
+                    i = j;
+                    continue;
+                }
+                return Some((i, j));
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// What a noun phrase `[lo, hi)` names.
+    pub(super) fn classify(&self, lo: usize, hi: usize) -> Referent {
+        let mut hi = hi;
+        // `Trump at a rally` → `Trump`; `a spokeswoman for Clinton` stays whole.
+        if let Some(p) = (lo + 1..hi).find(|&p| words::is_inner_prep(self.cx.key(p))) {
+            // `Gov. Earl Ray Tomblin of West Virginia` → the name before `of`;
+            // `Secretary of State Hillary Clinton` keeps its title phrase.
+            let before = self.cx.word(p - 1);
+            let head_cap = is_cap(before);
+            let person_head =
+                head_cap && !words::is_title(&key(before)) && !words::is_non_person(&key(before));
+            let rest_lower = (p + 1..hi).any(|i| {
+                let w = self.cx.word(i);
+                !is_cap(w) && !words::is_determiner(&key(w)) && !words::is_particle(&key(w))
+            });
+            if (head_cap && rest_lower) || person_head {
+                hi = p;
+            }
+        }
+        let head = self.cx.word(hi - 1);
+        let hk = key(head);
+        let text: Vec<&str> = (lo..hi).map(|i| self.cx.word(i)).collect();
+        if hi - lo == 1 && words::is_pronoun(&hk) {
+            return Referent::Pronoun(hk);
+        }
+        if is_cap(head) && !words::is_opener(&hk) {
+            let name = name_suffix(&text);
+            let title_only =
+                name.len() == 1 && name.first().is_some_and(|n| words::is_title(&key(n)));
+            if !name.is_empty() && !title_only {
+                return Referent::Name(name);
+            }
+        }
+        let phrase = text
+            .iter()
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Referent::Nominal(phrase, hk)
+    }
+}

@@ -1,0 +1,542 @@
+//! Finding the cue and the noun phrase of a quote's speaker in the words
+//! around it: after the quote, before it, a colon or a label introducing it,
+//! an opening participle; and what that phrase names (a name, a pronoun, a
+//! common noun phrase). The noun phrases themselves are read in
+//! `noun_phrase`.
+
+use super::super::marks::MarkedQuote;
+use super::super::words::{self, is_cap, key};
+use super::context::Context;
+use super::persons::{name_suffix, person_like, Registry};
+use crate::lexicon;
+
+/// How far (in tokens) after a quote its cue may stand: far enough for a long
+/// title or a name with two appositions (`Scott Pruitt, the attorney general
+/// of Oklahoma, one of the states suing the EPA, said`: 17 tokens), short
+/// enough not to reach the cue of another clause; the phrase before the cue
+/// must still be the speaker's. Raised from 14 to 24 on PolNeAR dev failures,
+/// with no new wrong speaker there or on the seeds.
+const MAX_CUE_DISTANCE: usize = 24;
+
+/// A new sentence after a quote is read as its attribution only when it is
+/// this short, in tokens (`"We lost." Trump said on Twitter.` is 5): a longer
+/// one reports something else. Chosen by hand; PolNeAR dev has few of these.
+const MAX_TRAILING_ATTRIBUTION: usize = 8;
+
+/// How far into a sentence after a quote its cue may stand for the sentence
+/// to be read as the quote's attribution whatever its length: a name of up
+/// to five words and the verb (`Ann Marie de la Cruz said`).
+const MAX_OPENING_CUE: usize = 6;
+
+/// Longest quotation read as a term (`super::MAX_TERM_WORDS`): a phrase
+/// in quotes that short is a name for something, not a statement.
+const MAX_TERM_WORDS: usize = super::super::MAX_TERM_WORDS;
+
+/// Who a noun phrase names, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Referent {
+    /// A proper name, titles removed.
+    Name(Vec<String>),
+    /// `he`, `she`, `they`…
+    Pronoun(String),
+    /// A common noun phrase as written, and its head word.
+    Nominal(String, String),
+}
+
+/// An attribution found in the text: who, the cue, and where the phrase is.
+#[derive(Debug, Clone)]
+pub(super) struct SpeakerPhrase {
+    pub referent: Referent,
+    /// The cue's words in lower case (empty for a label or a colon).
+    pub cue: String,
+    /// Byte where the speaker's phrase starts.
+    pub at: usize,
+}
+
+/// Reads attributions from the tokens, with the persons known so far (a
+/// label before a colon may be a surname named earlier).
+pub(super) struct Finder<'a> {
+    pub(super) cx: &'a Context<'a>,
+    pub(super) registry: &'a Registry,
+}
+
+impl<'a> Finder<'a> {
+    pub fn new(cx: &'a Context<'a>, registry: &'a Registry) -> Self {
+        Finder { cx, registry }
+    }
+
+    /// Pass 1 for a quote: the attribution its sentence gives, if any.
+    pub fn find(&self, r: &MarkedQuote) -> Option<SpeakerPhrase> {
+        let ((blo, bhi), (alo, ahi)) = self.cx.gaps(r);
+        let quote_text = self.cx.text.get(r.start..r.end).unwrap_or("");
+        let last = quote_text.trim_end().chars().last();
+        let ends_sentence = matches!(last, Some('.' | '!' | '?' | '\u{2026}'))
+            || self.cx.toks.get(alo).is_some_and(|t| t.is_punct('.'));
+        let first_after = (alo..ahi).find(|&i| self.cx.is_word(i));
+        let after_lower =
+            first_after.is_some_and(|i| !is_cap(self.cx.word(i)) || self.cx.key(i) == "i");
+        let comma_after = matches!(last, Some(',' | '\u{2014}' | '-'))
+            || self.cx.toks.get(alo).is_some_and(|t| {
+                matches!(t.kind, words::Kind::Punct(',' | '\u{2014}' | '\u{2013}'))
+            });
+        let after_first = comma_after || (matches!(last, Some('?' | '!')) && after_lower);
+        let after = || {
+            if ends_sentence && !after_lower && !after_first {
+                // A new sentence is an attribution when it is short, or
+                // when it opens with one (`"Why?" Lee went on, as if …`,
+                // `"…." said Ann Cole, a professor of …`).
+                let end = self.cx.sentence_end(alo);
+                // After a full stop only an inverted cue (`said Ann Cole`)
+                // does: `Ann Cole agreed that …` reports another statement.
+                let asked = matches!(last, Some('?' | '!'));
+                let opens_with_cue = (alo..end.min(alo + MAX_OPENING_CUE))
+                    .any(|c| self.cx.cue(c) > 0 && (c == alo || (asked && self.cx.is_word(c - 1))));
+                if end.saturating_sub(alo) > MAX_TRAILING_ATTRIBUTION && !opens_with_cue {
+                    return None;
+                }
+            }
+            self.after(alo, ahi)
+                .or_else(|| self.open_class_after(alo, ahi).filter(|_| after_first))
+        };
+        // `A cashier who "steals" is held accountable, Warren said.`: an
+        // attribution closing the sentence the quote stands in.
+        let tail = || {
+            if ends_sentence && !after_lower {
+                return None;
+            }
+            // The attribution may carry its own apposition (`, said Ann
+            // Cole, a professor`): each comma is tried, the last first.
+            (alo..ahi)
+                .rev()
+                .filter(|&i| self.cx.toks[i].is_punct(','))
+                .find_map(|comma| self.after(comma + 1, ahi))
+        };
+        // `After saying her foot was "so swollen," she was …`: an opening
+        // participle's speaker is the subject of the clause that follows.
+        let opening = || {
+            let c = (blo..bhi.min(blo + 2))
+                .find(|&c| self.cx.cue(c) > 0 && self.cx.key(c).ends_with("ing"))?;
+            if c > blo && !words::is_opener(self.cx.key(blo)) {
+                return None;
+            }
+            let (plo, phi) = self.subject(alo, ahi)?;
+            Some(self.found(plo, phi, c, 1))
+        };
+        let words_quoted = quote_text.split_whitespace().count();
+        let open_class = || {
+            (words_quoted > MAX_TERM_WORDS && !self.cx.follows_quote(blo))
+                .then(|| self.open_class_before(blo, bhi))
+                .flatten()
+        };
+        if after_first {
+            after()
+                .or_else(|| self.before(blo, bhi))
+                .or_else(tail)
+                .or_else(opening)
+                .or_else(open_class)
+        } else {
+            self.before(blo, bhi)
+                .or_else(after)
+                .or_else(tail)
+                .or_else(opening)
+                .or_else(open_class)
+        }
+    }
+
+    /// `Gowdy referenced a report that "less than one percent" …`: a
+    /// partial quotation in a sentence whose subject is a name or a
+    /// pronoun followed by a verb the lexicon lacks (in -s or -ed, adverbs
+    /// and a party tag passed over) is that subject's. Reporting verbs are
+    /// an open class; a sentence that names its subject and then quotes,
+    /// with no other cue, quotes the subject.
+    fn open_class_before(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        self.named_subject_verb(lo, hi)
+            .or_else(|| self.nominal_subject_verb(lo, hi))
+    }
+
+    /// True when token `v` looks like a finite verb: a lower-case word in
+    /// -ed or -s that is no function word and no possessive.
+    fn finite_looking(&self, v: usize) -> bool {
+        let w = self.cx.word(v);
+        let k = self.cx.key(v);
+        self.cx.is_word(v)
+            && !is_cap(w)
+            && k.len() > 3
+            && (k.ends_with("ed") || (k.ends_with('s') && !k.ends_with("ss")))
+            && !words::is_stop(k)
+            && !words::is_possessive(w)
+    }
+
+    /// `Her economic plan promises to "…"`: a sentence opened by a
+    /// determiner, a short noun phrase, then the first word that looks like
+    /// a finite verb; the phrase is the speaker as written.
+    fn nominal_subject_verb(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        if !(self.cx.is_word(lo) && words::is_determiner(self.cx.key(lo))) {
+            return None;
+        }
+        let mut v = lo + 1;
+        while v < hi.min(lo + MAX_OPENING_CUE) && self.cx.is_word(v) {
+            let k = self.cx.key(v);
+            // A second determiner opens an object: the verb came before it
+            // and did not look like one (`The farmer kept his notes`).
+            if words::is_stop(k)
+                || words::is_pronoun(k)
+                || words::is_determiner(k)
+                || self.cx.cue(v) > 0
+            {
+                return None;
+            }
+            let after_possessive = words::is_possessive(self.cx.word(v - 1));
+            if v > lo + 1 && !after_possessive && self.finite_looking(v) {
+                let f = self.found(lo, v, v, 1);
+                return matches!(f.referent, Referent::Nominal(..)).then_some(f);
+            }
+            v += 1;
+        }
+        None
+    }
+
+    /// `Gowdy referenced a report that "…"`.
+    fn named_subject_verb(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        let (plo, phi) = self.subject(lo, hi)?;
+        // The subject opens the sentence (an opening phrase set off by a
+        // comma aside).
+        let k = self.cx.key(lo);
+        let phrase_first = words::is_inner_prep(k)
+            || matches!(
+                k,
+                "after"
+                    | "before"
+                    | "during"
+                    | "despite"
+                    | "since"
+                    | "following"
+                    | "later"
+                    | "earlier"
+            );
+        let opens = plo == lo || (phrase_first && self.cx.toks[plo - 1].is_punct(','));
+        if !opens {
+            return None;
+        }
+        let mut v = self.after_parenthesis(phi, hi);
+        while v < hi && self.cx.is_word(v) && words::is_skippable(self.cx.key(v)) {
+            v += 1;
+        }
+        if !self.finite_looking(v) {
+            return None;
+        }
+        let f = self.found(plo, phi, v, 1);
+        matches!(f.referent, Referent::Name(_) | Referent::Pronoun(_)).then_some(f)
+    }
+
+    /// `"…," Lee retaliated.`: right after a quote that its attribution
+    /// follows, a name (or `the` + noun) and a past-tense verb the lexicon
+    /// lacks are the speaker and cue. Reporting verbs are an open class; the
+    /// shape, a subject and a verb in -ed standing alone after the quote's
+    /// comma, is what marks the attribution.
+    fn open_class_after(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        let first = (lo..hi).find(|&i| self.cx.is_word(i))?;
+        if (lo..first).any(|i| !self.cx.toks[i].is_punct(',')) {
+            return None;
+        }
+        let determiner = words::is_determiner(self.cx.key(first));
+        let verb = (first + 1..hi.min(first + MAX_OPENING_CUE)).find(|&v| {
+            let w = self.cx.word(v);
+            self.cx.is_word(v) && !is_cap(w) && w.len() > 3 && w.ends_with("ed")
+        })?;
+        let subject_ok = if determiner {
+            (first + 1..verb).all(|i| self.cx.is_word(i) && !words::is_stop(self.cx.key(i)))
+        } else {
+            self.is_name_run(first, verb)
+        };
+        // The verb ends the clause: a full stop, a comma, or a phrase of
+        // manner or place (`retaliated in French`, `barked at him`).
+        let next = verb + 1;
+        let ends = next >= hi
+            || self.cx.toks[next].is_punct(',')
+            || self.cx.is_terminator(next)
+            || words::is_inner_prep(self.cx.key(next))
+            || words::is_skippable(self.cx.key(next));
+        if !(subject_ok && ends && verb > first) {
+            return None;
+        }
+        Some(self.found(first, verb, verb, 1))
+    }
+
+    /// `"…," Rasmussen told reporters` / `"…," said Clinton` / `"…" ― Jane Doe`.
+    fn after(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        let mut first = (lo..hi).find(|&i| self.cx.is_word(i))?;
+        // Only commas and dashes may stand between the quote and the phrase.
+        let mut dashed = false;
+        for i in lo..first {
+            match self.cx.toks[i].kind {
+                words::Kind::Punct(',') => {}
+                words::Kind::Punct('\u{2014}' | '\u{2013}' | '\u{2015}' | '-') => dashed = true,
+                _ => return None,
+            }
+        }
+        // `"…" as a Homeland Security memo put it`
+        if self.cx.key(first) == "as" && first + 1 < hi && self.cx.is_word(first + 1) {
+            first += 1;
+        }
+        let n = self.cx.cue(first);
+        if n > 0 {
+            let (plo, phi) = self.np_after(first + n, hi)?;
+            return Some(self.found(plo, phi, first, n));
+        }
+        let limit = (first + MAX_CUE_DISTANCE).min(hi);
+        if let Some(c) = (first + 1..limit).find(|&c| self.cx.cue(c) > 0) {
+            let n = self.cx.cue(c);
+            if let Some((plo, phi)) = self.np_before(c, first) {
+                // `"…," CBS This Morning anchor Ann Lee said`: a capitalized
+                // stop word inside a title does not cut the phrase off.
+                let capitals_before =
+                    (first..plo).all(|i| self.cx.is_word(i) && is_cap(self.cx.word(i)));
+                if plo == first || capitals_before {
+                    return Some(self.found(plo, phi, c, n));
+                }
+            }
+            // `Scott Pruitt, the attorney general of Oklahoma, one of the
+            // states suing, said`: a name set off by commas before the cue.
+            let comma = (first..c).find(|&i| self.cx.toks[i].is_punct(','))?;
+            if self.is_name_run(first, comma) {
+                return Some(self.found(first, comma, c, n));
+            }
+            return None;
+        }
+        // A signature after a dash: `"…" ― Jane Doe`.
+        if dashed {
+            let mut end = first;
+            while end < hi && self.cx.is_word(end) {
+                end += 1;
+            }
+            if end == hi && self.is_name_run(first, end) {
+                return Some(SpeakerPhrase {
+                    referent: self.classify(first, end),
+                    cue: String::new(),
+                    at: self.cx.toks[first].start,
+                });
+            }
+        }
+        None
+    }
+
+    /// `Lavrov said: "…"` / `Hague said the threat was "disappointing"`.
+    pub fn before(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        // The last cue before the quote; one inside a relative clause
+        // (`told a woman who suggested that "…"`) gives way to an earlier one.
+        let mut c = hi;
+        let mut relative = None;
+        let (cue, n) = loop {
+            if c <= lo {
+                match relative {
+                    Some(found) => break found,
+                    None => return self.colon_intro(lo, hi),
+                }
+            }
+            c -= 1;
+            let n = self.cx.cue(c);
+            if n > 0 && c + n <= hi {
+                let rel = c > lo && matches!(self.cx.key(c - 1), "who" | "which");
+                if rel {
+                    relative.get_or_insert((c, n));
+                    continue;
+                }
+                break (c, n);
+            }
+        };
+        // `continued chanting "…"`, `began speaking, saying`: in a chain of
+        // speech verbs the first one has the subject.
+        let (mut cue, mut n) = (cue, n);
+        while cue > lo && self.cx.cue(cue - 1) == 1 && !self.cx.key(cue - 1).ends_with("ing") {
+            cue -= 1;
+            n = 1;
+        }
+        let result = self.before_cue(lo, hi, cue, n)?;
+        let nounish = words::is_nounish_cue(self.cx.key(cue));
+        if nounish {
+            if let Referent::Nominal(phrase, _) = &result.referent {
+                let first = phrase
+                    .split_whitespace()
+                    .next()
+                    .map(key)
+                    .unwrap_or_default();
+                if !words::is_determiner(&first) {
+                    return None;
+                }
+            }
+        }
+        Some(result)
+    }
+
+    /// `McCaskill scolded him: "…"`: a clause ending in a colon right before
+    /// the quote introduces it, whatever its verb. Its subject speaks when it
+    /// is a pronoun or a name followed by lower-case words (a headline such
+    /// as `Veto Power Impedes Peace: "…"` is not a clause).
+    fn colon_intro(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        if hi <= lo + 1 || !self.cx.toks[hi - 1].is_punct(':') {
+            return None;
+        }
+        if let Some(f) = self.colon_label(lo, hi - 1) {
+            return Some(f);
+        }
+        if hi <= lo + 2 {
+            return None;
+        }
+        let (plo, phi) = self.subject(lo, hi - 1)?;
+        if !(phi..hi - 1).any(|i| self.cx.is_word(i) && !is_cap(self.cx.word(i))) {
+            return None;
+        }
+        Some(SpeakerPhrase {
+            referent: self.classify(plo, phi),
+            cue: String::new(),
+            at: self.cx.toks[plo].start,
+        })
+    }
+
+    /// A name standing as the label of the quote after the colon at
+    /// `colon`: a speaker's label in a transcript or a round-up
+    /// (`Rep. Ann Lee (D-Ore.): "…"`, `Lee: "…"` for a person named
+    /// before), a credit after a dash (`Turnout is up - Ann Lee: "…"`), or
+    /// an inverted cue (`Continued Lee: "…"`). A run of capitals alone
+    /// before a colon is a headline unless one of these says it is a name.
+    fn colon_label(&self, lo: usize, colon: usize) -> Option<SpeakerPhrase> {
+        let e = self.before_parenthesis(colon, lo)?;
+        let tagged = e < colon;
+        let mut j = e;
+        while j > lo && self.cx.is_word(j - 1) && is_cap(self.cx.word(j - 1)) {
+            j -= 1;
+        }
+        if j == e || e - j > 6 {
+            return None;
+        }
+        let label = |plo: usize| SpeakerPhrase {
+            referent: self.classify(plo, e),
+            cue: String::new(),
+            at: self.cx.toks[plo].start,
+        };
+        let inverted = lexicon::speech_verb(self.cx.key(j))
+            .is_some_and(|v| matches!(v.form, lexicon::Form::Past | lexicon::Form::Third));
+        if j == lo && inverted && e > j + 1 && self.is_name_run(j + 1, e) {
+            return Some(label(j + 1));
+        }
+        if !self.is_name_run(j, e) {
+            return None;
+        }
+        let dashed = j > lo
+            && matches!(
+                self.cx.toks[j - 1].kind,
+                words::Kind::Punct('-' | '\u{2013}' | '\u{2014}' | '\u{2015}')
+            );
+        if dashed {
+            return Some(label(j));
+        }
+        if j != lo {
+            return None;
+        }
+        let names: Vec<&str> = (j..e).map(|i| self.cx.word(i)).collect();
+        let name = name_suffix(&names);
+        let titled = !name.is_empty() && name.len() < names.len();
+        let known = name.len() == 1
+            && self
+                .registry
+                .lookup(&name, self.cx.toks[j].start)
+                .and_then(|p| self.registry.people.get(p))
+                .is_some_and(|p| p.tokens.len() > 1);
+        ((titled || tagged) && person_like(&name) || known).then(|| label(j))
+    }
+
+    /// The speaker of cue `cue` (of `n` tokens) in the stretch `[lo, hi)`.
+    fn before_cue(&self, lo: usize, hi: usize, cue: usize, n: usize) -> Option<SpeakerPhrase> {
+        if self.cx.key(cue) == "according" {
+            let (plo, phi) = self.np_after(cue + n, hi)?;
+            return Some(self.found(plo, phi, cue, n));
+        }
+        // `Trump attacked Clinton, saying, "…"`: a participle's speaker is
+        // the subject of the clause it hangs from.
+        let participle = self.cx.key(cue).ends_with("ing");
+        if participle && !self.cx.follows_quote(lo) {
+            // `with Trump reportedly yelling`: in an absolute phrase the
+            // participle's subject is the noun phrase right before it.
+            if let Some((plo, phi)) = self.np_before(cue, lo) {
+                if plo > lo && self.cx.key(plo - 1) == "with" {
+                    return Some(self.found(plo, phi, cue, n));
+                }
+            }
+            // `…, when the protesters interrupted her, shouting`: the
+            // participle hangs from the nearest clause before it, the one
+            // a subordinator opens.
+            let clause = (lo..cue)
+                .rev()
+                .find(|&i| is_subordinator(self.cx.key(i)) && self.cx.is_word(i))
+                .map_or(lo, |i| i + 1);
+            let subject = self
+                .subject(clause, cue)
+                .or_else(|| self.subject(lo, cue).filter(|_| clause > lo));
+            if let Some((plo, phi)) = subject {
+                return Some(self.found(plo, phi, cue, n));
+            }
+        }
+        if participle && (cue == lo || self.cx.toks[cue - 1].is_punct(',')) {
+            return None;
+        }
+        if let Some((plo, phi)) = self.np_before(cue, lo) {
+            return Some(self.found(plo, phi, cue, n));
+        }
+        // `quoted Clinton as saying "…"`
+        if cue > lo + 1 && self.cx.key(cue - 1) == "as" {
+            if let Some((plo, phi)) = self.np_before(cue - 1, lo) {
+                return Some(self.found(plo, phi, cue, n));
+            }
+        }
+        // `Said Ellis: "…"`: the speaker after the cue, right before the
+        // quote, when the cue opens its clause (`told his supporters, "…"`
+        // names the hearers).
+        let opens_clause = cue == lo || !self.cx.is_word(cue - 1);
+        if let Some((plo, phi)) = self.np_after(cue + n, hi).filter(|_| opens_clause) {
+            let to_quote = phi == hi
+                || (phi + 1 == hi
+                    && matches!(self.cx.toks[phi].kind, words::Kind::Punct(':' | ',')));
+            if to_quote {
+                return Some(self.found(plo, phi, cue, n));
+            }
+        }
+        // `Trump went to Ohio and said "…"`, `he said, adding "…"`: the
+        // sentence's subject, or the speaker of a quote earlier in it.
+        if self.cx.follows_quote(lo) {
+            return None; // the caller inherits from the previous quote
+        }
+        let (plo, phi) = self.subject(lo, cue)?;
+        Some(self.found(plo, phi, cue, n))
+    }
+
+    fn found(&self, plo: usize, phi: usize, cue: usize, n: usize) -> SpeakerPhrase {
+        let cue_text = (cue..cue + n)
+            .map(|i| self.cx.word(i).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        SpeakerPhrase {
+            referent: self.classify(plo, phi),
+            cue: cue_text,
+            at: self.cx.toks.get(plo).map_or(0, |t| t.start),
+        }
+    }
+
+    /// The phrase `[plo, phi)` as a speaker with no cue.
+    pub fn phrase(&self, plo: usize, phi: usize) -> SpeakerPhrase {
+        SpeakerPhrase {
+            referent: self.classify(plo, phi),
+            cue: String::new(),
+            at: self.cx.toks.get(plo).map_or(0, |t| t.start),
+        }
+    }
+}
+
+/// Words that open a subordinate clause (`when the crowd cheered`) and
+/// are never prepositions (`after`, `since`, `as` may be either).
+fn is_subordinator(k: &str) -> bool {
+    matches!(
+        k,
+        "when" | "while" | "because" | "where" | "whereas" | "although"
+    )
+}
