@@ -18,6 +18,7 @@
 //! articles. Their chains then merge, which can only add candidates that
 //! verification then judges on their sentences.
 
+use super::event::EventSig;
 use super::signature::{self, mix};
 use super::store::Store;
 use super::verify::Rarity;
@@ -481,6 +482,46 @@ fn title_key(term: u16) -> u64 {
     signature::mix(u64::from(term) ^ STORY_TITLE_TAG)
 }
 
+/// Tags the index keys of an article's event: (place, day) and
+/// (person, day), apart from every other key.
+///
+/// The third story route. Reports of one event by different outlets may
+/// share few words and fewer rare names (one names the victim, another the
+/// street), but they name the same place or person for the same day: a
+/// shooting in Dayton on 2016-05-03 is one key whoever tells it. One shared
+/// key makes a candidate, as for a headline word; the same-event model then
+/// decides. Capped like the other story keys ([`STORY_POSTING_CAP`]): a
+/// city with many events a day stops naming one.
+const EVENT_TAG: u64 = 0xe7e4_7000_0000_0003;
+
+/// Places and people of an event signature that become keys (the first
+/// named: the dateline and the lead's names).
+pub const EVENT_KEY_NAMES: usize = 3;
+
+/// The event keys of an article's signature: its first event day, or its
+/// publication day when the story names none, with each of its first
+/// places and people. Each goes in for the day and the day after, so two
+/// reports whose days are a day apart (one says "Tuesday night", another
+/// "early Wednesday") share the later one.
+pub(crate) fn event_keys(e: &EventSig, out: &mut Vec<u64>) {
+    let Some(day) = e
+        .days
+        .first()
+        .copied()
+        .or((e.published != 0).then_some(e.published))
+    else {
+        return;
+    };
+    let names = e.places.iter().take(EVENT_KEY_NAMES).map(|&p| (p, 0u64));
+    let people = e.people.iter().take(EVENT_KEY_NAMES).map(|&p| (p, 1u64));
+    for (name, kind) in names.chain(people) {
+        for d in [day, day.saturating_add(1)] {
+            let k = u64::from(name) | u64::from(d) << 16 | kind << 32;
+            out.push(mix(k ^ EVENT_TAG));
+        }
+    }
+}
+
 /// Index keys of an article's rare salient terms (`salient`, from its
 /// signature) and rare headline words (`title`, from its sketch); the salient terms come
 /// first, as many as `Fresh::salient` counts. A term that is not rare
@@ -601,6 +642,40 @@ fn spread(sketches: &Store, x: u32, y: u32, rarity: &Rarity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn event(published: u16, days: &[u16], places: &[u16], people: &[u16]) -> Vec<u64> {
+        let e = EventSig {
+            published,
+            days: days.to_vec(),
+            people: people.to_vec(),
+            places: places.to_vec(),
+        };
+        let mut out = Vec::new();
+        event_keys(&e, &mut out);
+        out
+    }
+
+    fn share(a: &[u64], b: &[u64]) -> bool {
+        a.iter().any(|k| b.contains(k))
+    }
+
+    #[test]
+    fn one_place_on_days_a_day_apart_shares_an_event_key() {
+        let a = event(40_000, &[39_999], &[7, 8], &[]);
+        // Another outlet, the next day's copy, the same town, no name.
+        let b = event(40_001, &[40_000], &[9, 7], &[]);
+        assert!(share(&a, &b));
+        // The same town a week later is another event.
+        let c = event(40_007, &[40_006], &[7], &[]);
+        assert!(!share(&a, &c));
+        // A place and a person of the same number are different keys.
+        assert!(!share(
+            &event(0, &[500], &[7], &[]),
+            &event(0, &[500], &[], &[7])
+        ));
+        // No day at all: no event keys.
+        assert!(event(0, &[], &[7], &[3]).is_empty());
+    }
 
     #[test]
     fn chains_are_newest_first_and_capped() {

@@ -525,7 +525,14 @@ impl Deduper {
                     .sketches
                     .get(acc.seq as usize)
                     .map_or(&[][..], |s| s.title());
-                candidates::story_keys(title, &acc.salient, rarity).collect()
+                let mut keys: Vec<u64> =
+                    candidates::story_keys(title, &acc.salient, rarity).collect();
+                // The event keys come last, with the headline words: one
+                // shared key of either makes a candidate.
+                if let Some(sk) = self.sketches.get(acc.seq as usize) {
+                    candidates::event_keys(&sk.event(), &mut keys);
+                }
+                keys
             })
             .collect();
         let jobs: Vec<candidates::Job> = accepted
