@@ -158,6 +158,10 @@ pub struct PairRecord {
     /// For same-story pairs: the event signals that decided it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<EventRecord>,
+    /// The outlets of `a` and `b` (the records' `source`), for the terminal
+    /// report; not in the JSONL contract.
+    #[serde(skip)]
+    pub sources: [Option<String>; 2],
 }
 
 /// What one chunk produced.
@@ -194,6 +198,11 @@ pub struct Deduper {
     clusters: Clusters,
     /// Document frequency of each word bucket over the articles so far.
     df: Vec<u32>,
+    /// Each article's outlet, by position: an index into `source_names`
+    /// plus one (0: none given), 2 bytes an article.
+    sources: Vec<u16>,
+    source_names: Vec<String>,
+    source_ids: FxHashMap<String, u16>,
 }
 
 /// An article of the current chunk, once its id is accepted: its position
@@ -229,6 +238,7 @@ type Found = (u32, u32, Option<Verdict>, Option<String>);
 enum Signed {
     Ok {
         article_id: String,
+        source: Option<String>,
         where_: String,
         sig: Box<Signature>,
     },
@@ -243,6 +253,7 @@ fn sign(item: Item) -> Vec<Signed> {
         .map(|p| match p {
             Parsed::Article { article, where_ } => Signed::Ok {
                 article_id: article.id.clone(),
+                source: article.source.clone(),
                 where_,
                 sig: Box::new(signature::signature(&article)),
             },
@@ -425,6 +436,7 @@ impl Deduper {
                 Signed::Warning(w) => batch.warnings.push(w),
                 Signed::Ok {
                     article_id,
+                    source,
                     where_,
                     sig,
                 } => {
@@ -448,6 +460,7 @@ impl Deduper {
                             continue;
                         }
                     };
+                    self.note_source(seq, source);
                     let Signature {
                         sketch,
                         keys,
@@ -647,8 +660,41 @@ impl Deduper {
                     evidence,
                     score: round3(p),
                 }),
+                sources: [self.source(y), self.source(x)],
             });
         }
+    }
+
+    /// Keeps article `seq`'s outlet, interned (past 65,535 outlets, none).
+    fn note_source(&mut self, seq: u32, source: Option<String>) {
+        let code = match source {
+            None => 0,
+            Some(name) => match self.source_ids.get(&name) {
+                Some(&c) => c,
+                None if self.source_names.len() < usize::from(u16::MAX) => {
+                    self.source_names.push(name.clone());
+                    let c = self.source_names.len() as u16;
+                    self.source_ids.insert(name, c);
+                    c
+                }
+                None => 0,
+            },
+        };
+        let at = seq as usize;
+        if self.sources.len() <= at {
+            self.sources.resize(at + 1, 0);
+        }
+        if let Some(s) = self.sources.get_mut(at) {
+            *s = code;
+        }
+    }
+
+    /// Article `seq`'s outlet, when its record named one.
+    fn source(&self, seq: u32) -> Option<String> {
+        let code = *self.sources.get(seq as usize)?;
+        self.source_names
+            .get(usize::from(code).checked_sub(1)?)
+            .cloned()
     }
 
     /// The first article whose sketch has content hash `content` (`None`
