@@ -241,3 +241,31 @@ fn files_of_one_name_in_dated_folders_get_their_own_ids_and_open_in_compare() {
         "{report}"
     );
 }
+
+#[test]
+fn terminal_report_names_the_outlets_of_a_cluster() {
+    let with_source = |id: &str, source: &str, body: &str| {
+        serde_json::json!({"id": id, "source": source, "title": "Ferry pier closed", "body": body})
+            .to_string()
+    };
+    let f = write_jsonl(&[
+        with_source("a", "Harbour Gazette", STORY),
+        with_source("b", "Bay \u{1b}[31mNews", &edited()),
+    ]);
+    let path = f.path().to_string_lossy().into_owned();
+    let out = wirediff().args(["dedup", &path]).output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("cluster 0: 2 articles, 2 sources: Bay"),
+        "{text}"
+    );
+    assert!(text.contains("Harbour Gazette"), "{text}");
+    // An outlet's name is untrusted text: no raw escape reaches the terminal.
+    assert!(!text.contains('\u{1b}'), "{text}");
+    // The JSONL contract is unchanged: no source fields in it.
+    let out = wirediff()
+        .args(["dedup", &path, "--format", "jsonl"])
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Gazette"));
+}

@@ -13,7 +13,7 @@
 //! values: about 20 an article, some 40 bytes.
 
 use crate::article::Article;
-use crate::facts::{self, Day, Facts, NameKind};
+use crate::facts::{self, Day, Facts, NameKind, SentenceFacts};
 use serde::Serialize;
 
 /// Event days kept per article: the first few dates the story resolves.
@@ -63,46 +63,69 @@ fn push_distinct(v: &mut Vec<u16>, x: u16, cap: usize) {
 impl EventSig {
     /// The signature of an article from its facts.
     pub fn new(article: &Article, facts: &Facts, name_bucket: NameHash) -> EventSig {
-        let mut sig = EventSig {
-            published: facts.reference.map_or(0, day16),
-            ..EventSig::default()
-        };
-        let mut buf = String::new();
-        let text = &article.text;
-        if let Some(place) = &article.dateline {
-            push_distinct(&mut sig.places, name_bucket(place, &mut buf), MAX_PLACES);
-        }
+        let mut sig = EventSig::start(article, facts.reference, name_bucket);
         for s in &facts.sentences {
-            for d in &s.dates {
-                let Some(day) = d.day else { continue };
-                let near = facts.reference.map_or(true, |r| {
-                    (r.0 - EVENT_WINDOW_BEFORE..=r.0 + EVENT_WINDOW_AFTER).contains(&day.0)
-                });
-                if near {
-                    push_distinct(&mut sig.days, day16(day), MAX_DAYS);
-                }
-            }
-            for n in &s.names {
-                let words = |sp: crate::Span| text.get(sp.start..sp.end).unwrap_or("");
-                match n.kind {
-                    NameKind::Person => {
-                        let b = name_bucket(words(n.last), &mut buf);
-                        push_distinct(&mut sig.people, b, MAX_PEOPLE);
-                    }
-                    NameKind::Place => {
-                        let b = name_bucket(words(n.name), &mut buf);
-                        push_distinct(&mut sig.places, b, MAX_PLACES);
-                    }
-                    _ => {}
-                }
-            }
+            sig.add(article, facts.reference, s, name_bucket);
         }
         sig
     }
 
-    /// The signature of an article, facts extracted here.
+    /// The signature of an article, its facts read sentence by sentence
+    /// (`facts::scan`, nothing kept).
     pub fn of(article: &Article, sentences: &[crate::Sentence], name_bucket: NameHash) -> EventSig {
-        EventSig::new(article, &facts::extract(article, sentences), name_bucket)
+        let reference = facts::reference(article);
+        let mut sig = EventSig::start(article, reference, name_bucket);
+        facts::scan(article, sentences, |s| {
+            sig.add(article, reference, s, name_bucket)
+        });
+        sig
+    }
+
+    /// The publication day and the dateline place.
+    fn start(article: &Article, reference: Option<Day>, name_bucket: NameHash) -> EventSig {
+        let mut sig = EventSig {
+            published: reference.map_or(0, day16),
+            ..EventSig::default()
+        };
+        if let Some(place) = &article.dateline {
+            let b = name_bucket(place, &mut String::new());
+            push_distinct(&mut sig.places, b, MAX_PLACES);
+        }
+        sig
+    }
+
+    /// Adds the event days, people and places of one sentence's facts.
+    fn add(
+        &mut self,
+        article: &Article,
+        reference: Option<Day>,
+        s: &SentenceFacts,
+        name_bucket: NameHash,
+    ) {
+        let mut buf = String::new();
+        let words = |sp: crate::Span| article.text.get(sp.start..sp.end).unwrap_or("");
+        for d in &s.dates {
+            let Some(day) = d.day else { continue };
+            let near = reference.map_or(true, |r| {
+                (r.0 - EVENT_WINDOW_BEFORE..=r.0 + EVENT_WINDOW_AFTER).contains(&day.0)
+            });
+            if near {
+                push_distinct(&mut self.days, day16(day), MAX_DAYS);
+            }
+        }
+        for n in &s.names {
+            match n.kind {
+                NameKind::Person => {
+                    let b = name_bucket(words(n.last), &mut buf);
+                    push_distinct(&mut self.people, b, MAX_PEOPLE);
+                }
+                NameKind::Place => {
+                    let b = name_bucket(words(n.name), &mut buf);
+                    push_distinct(&mut self.places, b, MAX_PLACES);
+                }
+                _ => {}
+            }
+        }
     }
 
     /// Packed: counts of days, people and places in one value (4 bits

@@ -48,7 +48,8 @@ mod store;
 pub mod stream;
 pub mod verify;
 
-use crate::article::{jsonl_line, Article};
+pub use candidates::{STORY_MIN_SENTENCES, STORY_MIN_SHARED, STORY_POSTING_CAP};
+
 use crate::error::Error;
 use candidates::Index;
 use cluster::Clusters;
@@ -60,7 +61,7 @@ use serde::Serialize;
 use signature::Signature;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use store::Store;
-use stream::Item;
+use stream::{Item, Parsed};
 use verify::Verdict;
 
 /// Identical articles beyond this many in one group are paired with the
@@ -73,54 +74,6 @@ pub const TWIN_EXPAND: usize = 8;
 /// cores busy between the sequential steps, small enough to answer a stream
 /// often.
 pub const CHUNK: usize = 4096;
-
-/// Same-story candidates must share at least this many salient terms that
-/// are rare in the stream so far (see `verify::Rarity`, and held by fewer
-/// than [`STORY_POSTING_CAP`] earlier articles). Names of an event's
-/// people and places are rare across a news stream and shared by its
-/// reports; common names (a president, a country) are skipped. On BASIL
-/// (scripts/score_basil_dedup.py) two shared rare names found 92% of
-/// same-event pairs, three 85%.
-pub const STORY_MIN_SHARED: usize = 2;
-
-/// A salient term held by this many earlier articles no longer names one
-/// story: its posting list stops growing and queries skip it. An event's
-/// names recur in the handful of reports about it; names that appear in
-/// dozens of articles (a president, a recurring piece of copy) do not tell
-/// stories apart, and following them made most of the work on the 100k
-/// bench workload. BASIL same-event F1 (with the headline route) was 0.853
-/// at 8 and 0.861 at 4; 8 is kept so that an event with more than BASIL's
-/// three reports still links its later reports by name.
-pub const STORY_POSTING_CAP: usize = 8;
-
-/// Tags the index keys of salient terms, apart from sentence keys.
-const STORY_TAG: u64 = 0x5707_a11e_0000_0001;
-
-fn story_key(term: u16) -> u64 {
-    signature::mix(u64::from(term) ^ STORY_TAG)
-}
-
-/// Articles found through a headline word must each keep at least this many
-/// story sentences: one line under a headline (a notice, a line of
-/// boilerplate ingest did not recognize) is not a report of an event.
-pub const STORY_MIN_SENTENCES: usize = 2;
-
-/// Tags the index keys of title words, apart from salient terms: the same
-/// word is a different key in a headline than in a story.
-///
-/// Headline words are the second route to same-story candidates. Reports of
-/// one event that share fewer than [`STORY_MIN_SHARED`] rare names in their
-/// stories (short wire items, names spelled out once) still tend to name the
-/// event's subject in their headlines. One rare word shared by two headlines
-/// makes a candidate; the rare-word cosine then decides, as for the first
-/// route. On BASIL this route raised the share of same-event pairs that
-/// become candidates from 88% to 93% (scripts/score_basil_dedup.py; an
-/// offline check with the same rarity rule: 91.7% to 94.3%).
-const STORY_TITLE_TAG: u64 = 0x7177_1e00_0000_0002;
-
-fn title_key(term: u16) -> u64 {
-    signature::mix(u64::from(term) ^ STORY_TITLE_TAG)
-}
 
 /// How two articles are related, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -205,6 +158,10 @@ pub struct PairRecord {
     /// For same-story pairs: the event signals that decided it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<EventRecord>,
+    /// The outlets of `a` and `b` (the records' `source`), for the terminal
+    /// report; not in the JSONL contract.
+    #[serde(skip)]
+    pub sources: [Option<String>; 2],
 }
 
 /// What one chunk produced.
@@ -241,6 +198,11 @@ pub struct Deduper {
     clusters: Clusters,
     /// Document frequency of each word bucket over the articles so far.
     df: Vec<u32>,
+    /// Each article's outlet, by position: an index into `source_names`
+    /// plus one (0: none given), 2 bytes an article.
+    sources: Vec<u16>,
+    source_names: Vec<String>,
+    source_ids: FxHashMap<String, u16>,
 }
 
 /// An article of the current chunk, once its id is accepted: its position
@@ -268,10 +230,15 @@ struct Fresh {
     salient: usize,
 }
 
-/// A parsed record before it gets a position.
-enum Parsed {
+/// A verified candidate pair (later, earlier), its verdict if related and
+/// its trace line if asked for.
+type Found = (u32, u32, Option<Verdict>, Option<String>);
+
+/// A parsed record, signed, before it gets a position.
+enum Signed {
     Ok {
         article_id: String,
+        source: Option<String>,
         where_: String,
         sig: Box<Signature>,
     },
@@ -279,39 +246,21 @@ enum Parsed {
     Warning(String),
 }
 
-fn parse(item: Item) -> Vec<Parsed> {
-    match item {
-        Item::Line {
-            path,
-            stem,
-            line,
-            bytes,
-        } => {
-            let mut warnings = Vec::new();
-            let mut out = Vec::new();
-            match jsonl_line(&path, &stem, line, &bytes, &mut warnings) {
-                Ok(Some(a)) => out.push(analyze(&a, format!("{}:{line}", path.display()))),
-                Ok(None) => {}
-                Err(e) => out.push(Parsed::Problem(e)),
-            }
-            out.extend(warnings.into_iter().map(Parsed::Warning));
-            out
-        }
-        Item::Article(a) => {
-            let where_ = a.path.clone();
-            vec![analyze(&a, where_)]
-        }
-        Item::Problem(e) => vec![Parsed::Problem(e)],
-        Item::Warning(w) => vec![Parsed::Warning(w)],
-    }
-}
-
-fn analyze(a: &Article, where_: String) -> Parsed {
-    Parsed::Ok {
-        article_id: a.id.clone(),
-        where_,
-        sig: Box::new(signature::signature(a)),
-    }
+/// Parses and signs one item (run in parallel over a chunk).
+fn sign(item: Item) -> Vec<Signed> {
+    stream::parse(item)
+        .into_iter()
+        .map(|p| match p {
+            Parsed::Article { article, where_ } => Signed::Ok {
+                article_id: article.id.clone(),
+                source: article.source.clone(),
+                where_,
+                sig: Box::new(signature::signature(&article)),
+            },
+            Parsed::Problem(e) => Signed::Problem(e),
+            Parsed::Warning(w) => Signed::Warning(w),
+        })
+        .collect()
 }
 
 /// What [`tokenize_only`] read.
@@ -341,7 +290,7 @@ pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
         .map(|item| {
             let mut t = Tokenized::default();
             let mut buf = String::new();
-            for p in parse_articles(item) {
+            for p in stream::parse_articles(item) {
                 let Ok(a) = p else { continue };
                 t.articles += 1;
                 for s in crate::segment::sentences(&a) {
@@ -363,28 +312,6 @@ pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
             words: x.words + y.words,
             checksum: x.checksum.wrapping_add(y.checksum),
         })
-}
-
-/// The articles of one input item (problems as errors, warnings dropped).
-fn parse_articles(item: Item) -> Vec<Result<Article, Error>> {
-    match item {
-        Item::Line {
-            path,
-            stem,
-            line,
-            bytes,
-        } => {
-            let mut warnings = Vec::new();
-            match jsonl_line(&path, &stem, line, &bytes, &mut warnings) {
-                Ok(Some(a)) => vec![Ok(a)],
-                Ok(None) => Vec::new(),
-                Err(e) => vec![Err(e)],
-            }
-        }
-        Item::Article(a) => vec![Ok(*a)],
-        Item::Problem(e) => vec![Err(e)],
-        Item::Warning(_) => Vec::new(),
-    }
 }
 
 fn round3(x: f32) -> f64 {
@@ -487,16 +414,29 @@ impl Deduper {
     /// far (this chunk included), and returns the pairs confirmed.
     pub fn push(&mut self, items: Vec<Item>) -> Batch {
         let mut batch = Batch::default();
-        let parsed: Vec<Vec<Parsed>> = items.into_par_iter().map(parse).collect();
+        let signed: Vec<Vec<Signed>> = items.into_par_iter().map(sign).collect();
+        let accepted = self.accept(signed, &mut batch);
+        batch.articles = accepted.len();
+        self.clusters.grow(self.ids.len());
+        self.count_words(&accepted);
+        let fresh = self.index_chunk(accepted);
+        let (found, counted) = self.find(&fresh);
+        batch.candidates = counted;
+        self.record(found, &mut batch);
+        batch
+    }
 
-        // Sequential: ids, positions, twins.
+    /// Sequential: gives each signed record its position (refusing repeated
+    /// ids), finds its twins and stores its sketch.
+    fn accept(&mut self, signed: Vec<Vec<Signed>>, batch: &mut Batch) -> Vec<Accepted> {
         let mut accepted: Vec<Accepted> = Vec::new();
-        for p in parsed.into_iter().flatten() {
+        for p in signed.into_iter().flatten() {
             match p {
-                Parsed::Problem(e) => batch.problems.push(e),
-                Parsed::Warning(w) => batch.warnings.push(w),
-                Parsed::Ok {
+                Signed::Problem(e) => batch.problems.push(e),
+                Signed::Warning(w) => batch.warnings.push(w),
+                Signed::Ok {
                     article_id,
+                    source,
                     where_,
                     sig,
                 } => {
@@ -520,6 +460,7 @@ impl Deduper {
                             continue;
                         }
                     };
+                    self.note_source(seq, source);
                     let Signature {
                         sketch,
                         keys,
@@ -556,10 +497,13 @@ impl Deduper {
                 }
             }
         }
-        batch.articles = accepted.len();
-        self.clusters.grow(self.ids.len());
-        // Word rarity as known at the end of this chunk (see `verify::Rarity`).
-        for acc in &accepted {
+        accepted
+    }
+
+    /// Counts this chunk's words in the document frequencies: word rarity
+    /// as known at the end of the chunk (see `verify::Rarity`).
+    fn count_words(&mut self, accepted: &[Accepted]) {
+        for acc in accepted {
             let words = &acc.story_words;
             if let Some(sk) = self.sketches.get(acc.seq as usize) {
                 // Headline words count too (once per article), or a word
@@ -575,9 +519,13 @@ impl Deduper {
                 }
             }
         }
+    }
+
+    /// Lists this chunk's articles in the index, in input order, noting
+    /// where each key's chain stood before the article came.
+    fn index_chunk(&mut self, accepted: Vec<Accepted>) -> Vec<Fresh> {
         let rarity = verify::Rarity::new(&self.df, self.ids.len());
         let rarity = &rarity;
-
         // Index this chunk's articles first, in input order, noting where
         // each key's chain stood before the article came: the lookups below
         // walk from there, which is exactly what a one-at-a-time run would
@@ -585,7 +533,20 @@ impl Deduper {
         // but finds what its group's first article finds.
         let terms: Vec<Vec<u64>> = accepted
             .iter()
-            .map(|acc| self.story_keys(acc.seq, &acc.salient, rarity).collect())
+            .map(|acc| {
+                let title = self
+                    .sketches
+                    .get(acc.seq as usize)
+                    .map_or(&[][..], |s| s.title());
+                let mut keys: Vec<u64> =
+                    candidates::story_keys(title, &acc.salient, rarity).collect();
+                // The event keys come last, with the headline words: one
+                // shared key of either makes a candidate.
+                if let Some(sk) = self.sketches.get(acc.seq as usize) {
+                    candidates::event_keys(&sk.event(), &mut keys);
+                }
+                keys
+            })
             .collect();
         let jobs: Vec<candidates::Job> = accepted
             .iter()
@@ -599,7 +560,7 @@ impl Deduper {
                 };
                 [
                     job(acc.keys.as_slice(), candidates::POSTING_CAP),
-                    job(terms.as_slice(), STORY_POSTING_CAP),
+                    job(terms.as_slice(), candidates::STORY_POSTING_CAP),
                 ]
             })
             .collect();
@@ -613,15 +574,19 @@ impl Deduper {
                 salient: acc.salient.iter().filter(|&&t| rarity.is_rare(t)).count(),
             });
         }
-        drop(jobs);
-        drop(accepted);
+        fresh
+    }
 
-        // Parallel: candidates and verification.
-        let this = &*self;
+    /// Parallel: the candidates of each fresh article and their
+    /// verification; with the number of candidates.
+    fn find(&self, fresh: &[Fresh]) -> (Vec<Found>, usize) {
+        let rarity = verify::Rarity::new(&self.df, self.ids.len());
+        let rarity = &rarity;
+        let this = self;
         let counted = AtomicUsize::new(0);
         let counted = &counted;
         let trace = self.opts.trace;
-        let found: Vec<(u32, u32, Option<Verdict>, Option<String>)> = fresh
+        let found: Vec<Found> = fresh
             .par_iter()
             .flat_map_iter(|f| {
                 let x = &f.seq;
@@ -629,7 +594,15 @@ impl Deduper {
                 let (salient_heads, title_heads) =
                     story_heads.split_at(f.salient.min(story_heads.len()));
                 let cands = this.candidates(*x, keys);
-                let story = this.story_candidates(*x, &cands, salient_heads, title_heads, rarity);
+                let story = candidates::story_candidates(
+                    &this.index,
+                    &this.sketches,
+                    *x,
+                    &cands,
+                    salient_heads,
+                    title_heads,
+                    rarity,
+                );
                 counted.fetch_add(cands.len() + story.len(), Ordering::Relaxed);
                 let sx = this.sketches.get(*x as usize);
                 let mut all: Vec<(u32, bool)> = cands.into_iter().map(|y| (y, false)).collect();
@@ -656,9 +629,11 @@ impl Deduper {
                 })
             })
             .collect();
+        (found, counted.load(Ordering::Relaxed))
+    }
 
-        batch.candidates = counted.load(Ordering::Relaxed);
-        // Sequential: clusters and output, in (later, earlier) order.
+    /// Sequential: clusters and output, in (later, earlier) order.
+    fn record(&mut self, found: Vec<Found>, batch: &mut Batch) {
         for (x, y, v, line) in found {
             batch.trace.extend(line);
             let Some(v) = v else { continue };
@@ -685,132 +660,41 @@ impl Deduper {
                     evidence,
                     score: round3(p),
                 }),
+                sources: [self.source(y), self.source(x)],
             });
         }
-
-        batch
     }
 
-    /// Index keys of article `seq`'s rare salient terms (`salient`, from
-    /// its signature) and rare headline words; the salient terms come
-    /// first, as many as `Fresh::salient` counts. A term that is not rare
-    /// now never will be again (its frequency only grows, and the rarity
-    /// cap has a ceiling), so it is neither listed nor looked up.
-    fn story_keys<'s>(
-        &'s self,
-        seq: u32,
-        salient: &'s [u16],
-        rarity: &'s verify::Rarity,
-    ) -> impl Iterator<Item = u64> + 's {
-        let title = self
-            .sketches
-            .get(seq as usize)
-            .map_or(&[][..], |s| s.title());
-        let salient = salient
-            .iter()
-            .filter(|&&t| rarity.is_rare(t))
-            .map(|&t| story_key(t));
-        let title = title
-            .iter()
-            .filter(|&&t| rarity.is_rare(t))
-            .map(|&t| title_key(t));
-        salient.chain(title)
-    }
-
-    /// Earlier articles not already in `skip` (sorted) that share with `x`
-    /// at least [`STORY_MIN_SHARED`] rare salient terms spread over the
-    /// stories, or a rare headline word (see [`STORY_TITLE_TAG`]); sorted.
-    /// `salient` and `title` are the chain heads noted when `x`'s story keys
-    /// went into the index (see [`Deduper::story_keys`]).
-    fn story_candidates(
-        &self,
-        x: u32,
-        skip: &[u32],
-        salient: &[candidates::Head],
-        title: &[candidates::Head],
-        rarity: &verify::Rarity,
-    ) -> Vec<u32> {
-        let mut hits: Vec<u32> = Vec::new();
-        let mut title_hits: Vec<u32> = Vec::new();
-        let mut list: Vec<u32> = Vec::with_capacity(STORY_POSTING_CAP);
-        for &h in title {
-            list.clear();
-            list.extend(self.index.chain(h).filter(|&y| y < x));
-            if list.len() < STORY_POSTING_CAP {
-                title_hits.extend_from_slice(&list);
-            }
-        }
-        title_hits.sort_unstable();
-        title_hits.dedup();
-        for &h in salient {
-            list.clear();
-            list.extend(self.index.chain(h).filter(|&y| y < x));
-            // A term held by a full list of earlier articles is common:
-            // it says nothing about which story this is.
-            if list.len() >= STORY_POSTING_CAP {
-                continue;
-            }
-            hits.extend_from_slice(&list);
-        }
-        hits.sort_unstable();
-        let mut out = Vec::new();
-        for run in hits.chunk_by(|a, b| a == b) {
-            if let Some(&y) = run.first() {
-                if run.len() >= STORY_MIN_SHARED
-                    && skip.binary_search(&y).is_err()
-                    && self.spread(x, y, rarity)
-                {
-                    out.push(y);
+    /// Keeps article `seq`'s outlet, interned (past 65,535 outlets, none).
+    fn note_source(&mut self, seq: u32, source: Option<String>) {
+        let code = match source {
+            None => 0,
+            Some(name) => match self.source_ids.get(&name) {
+                Some(&c) => c,
+                None if self.source_names.len() < usize::from(u16::MAX) => {
+                    self.source_names.push(name.clone());
+                    let c = self.source_names.len() as u16;
+                    self.source_ids.insert(name, c);
+                    c
                 }
-            }
-        }
-        // The first route asks for names spread over two paragraphs of each
-        // story; this one asks for two story sentences on each side, so that
-        // a headline over a line of boilerplate is not a report.
-        let long_enough = |s: u32| {
-            self.sketches
-                .get(s as usize)
-                .is_some_and(|k| k.len() >= STORY_MIN_SENTENCES)
+                None => 0,
+            },
         };
-        if long_enough(x) {
-            out.extend(
-                title_hits
-                    .into_iter()
-                    .filter(|&y| skip.binary_search(&y).is_err() && long_enough(y)),
-            );
+        let at = seq as usize;
+        if self.sources.len() <= at {
+            self.sources.resize(at + 1, 0);
         }
-        out.sort_unstable();
-        out.dedup();
-        out
+        if let Some(s) = self.sources.get_mut(at) {
+            *s = code;
+        }
     }
 
-    /// Whether the rare salient terms `x` and `y` share occur in at least
-    /// two paragraphs of each: one passage reused by an article about
-    /// something else (common in aggregated copy) is not the same story.
-    fn spread(&self, x: u32, y: u32, rarity: &verify::Rarity) -> bool {
-        let (Some(a), Some(b)) = (self.sketches.get(x as usize), self.sketches.get(y as usize))
-        else {
-            return false;
-        };
-        signature::with_salient(a, b, |sa, sb| {
-            let (mut i, mut j) = (0, 0);
-            let (mut ma, mut mb) = (0u16, 0u16);
-            while let (Some(&ta), Some(&tb)) = (sa.get(i), sb.get(j)) {
-                match ta.cmp(&tb) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        if rarity.is_rare(ta) {
-                            ma |= a.term_paras(ta);
-                            mb |= b.term_paras(ta);
-                        }
-                        i += 1;
-                        j += 1;
-                    }
-                }
-            }
-            ma.count_ones() >= 2 && mb.count_ones() >= 2
-        })
+    /// Article `seq`'s outlet, when its record named one.
+    fn source(&self, seq: u32) -> Option<String> {
+        let code = *self.sources.get(seq as usize)?;
+        self.source_names
+            .get(usize::from(code).checked_sub(1)?)
+            .cloned()
     }
 
     /// The first article whose sketch has content hash `content` (`None`

@@ -38,7 +38,24 @@ pub fn terminal(
         let mut members: Vec<&str> = ps.iter().flat_map(|p| [&*p.a, &*p.b]).collect();
         members.sort_unstable();
         members.dedup();
-        writeln!(out, "cluster {k}: {} articles", members.len())?;
+        // The outlets that covered it: what a newsroom counts.
+        let mut sources: Vec<&str> = ps
+            .iter()
+            .flat_map(|p| p.sources.iter().flatten().map(String::as_str))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        if sources.is_empty() {
+            writeln!(out, "cluster {k}: {} articles", members.len())?;
+        } else {
+            writeln!(
+                out,
+                "cluster {k}: {} articles, {} sources: {}",
+                members.len(),
+                sources.len(),
+                for_terminal(&sources.join(", "), false)
+            )?;
+        }
         for p in ps {
             writeln!(
                 out,

@@ -7,7 +7,7 @@
 //! has nothing more to say yet) it hands over what it has, so each record is
 //! answered without waiting for end of input.
 
-use crate::article::{read_file_as, Article, Loaded};
+use crate::article::{jsonl_line, read_file_as, Article, Loaded};
 use crate::error::Error;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -46,6 +46,68 @@ pub enum Item {
     Problem(Error),
     /// Something worth saying that did not stop the reading.
     Warning(String),
+}
+
+/// One item once parsed, in input order: an article and where it came from
+/// (`path:line` for a JSONL record, the file for a file), a problem, or a
+/// warning.
+#[derive(Debug)]
+pub enum Parsed {
+    /// An article read.
+    Article {
+        /// The article.
+        article: Box<Article>,
+        /// Where it came from, for messages about it.
+        where_: String,
+    },
+    /// A record or input that could not be read.
+    Problem(Error),
+    /// Something worth saying that did not stop the reading.
+    Warning(String),
+}
+
+/// Parses one item: a JSONL line is read into an article here (the caller
+/// runs this in parallel); its warnings come after it.
+pub fn parse(item: Item) -> Vec<Parsed> {
+    match item {
+        Item::Line {
+            path,
+            stem,
+            line,
+            bytes,
+        } => {
+            let mut warnings = Vec::new();
+            let mut out = Vec::new();
+            match jsonl_line(&path, &stem, line, &bytes, &mut warnings) {
+                Ok(Some(a)) => out.push(Parsed::Article {
+                    article: Box::new(a),
+                    where_: format!("{}:{line}", path.display()),
+                }),
+                Ok(None) => {}
+                Err(e) => out.push(Parsed::Problem(e)),
+            }
+            out.extend(warnings.into_iter().map(Parsed::Warning));
+            out
+        }
+        Item::Article(a) => {
+            let where_ = a.path.clone();
+            vec![Parsed::Article { article: a, where_ }]
+        }
+        Item::Problem(e) => vec![Parsed::Problem(e)],
+        Item::Warning(w) => vec![Parsed::Warning(w)],
+    }
+}
+
+/// The articles of one item (problems as errors, warnings dropped).
+pub fn parse_articles(item: Item) -> Vec<Result<Article, Error>> {
+    parse(item)
+        .into_iter()
+        .filter_map(|p| match p {
+            Parsed::Article { article, .. } => Some(Ok(*article)),
+            Parsed::Problem(e) => Some(Err(e)),
+            Parsed::Warning(_) => None,
+        })
+        .collect()
 }
 
 /// The reading side of the reader thread.

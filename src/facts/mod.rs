@@ -22,6 +22,7 @@ use crate::segment::Sentence;
 use crate::span::Span;
 pub use dates::{DateKind, Day};
 pub use names::NameKind;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// A date a sentence names.
@@ -104,24 +105,41 @@ impl Facts {
 /// The facts of `article`'s `sentences` (as `segment::sentences` gives
 /// them), dates resolved against its `published` date.
 pub fn extract(article: &Article, sentences: &[Sentence]) -> Facts {
-    let reference = article.published.as_deref().and_then(Day::parse_iso);
     let mut out = Facts {
-        reference,
+        reference: reference(article),
         sentences: Vec::new(),
     };
+    scan(article, sentences, |f| out.sentences.push(f.clone()));
+    out
+}
+
+/// The day an article's dates are resolved against: its `published` date.
+pub fn reference(article: &Article) -> Option<Day> {
+    article.published.as_deref().and_then(Day::parse_iso)
+}
+
+/// Calls `each` with the facts of every sentence that has some, in text
+/// order, as [`extract`] gives them (later one-word mentions resolved),
+/// through one buffer: a reader that keeps a digest of the facts (the
+/// corpus's event signature, on every article of a stream) allocates
+/// nothing per sentence.
+pub fn scan(article: &Article, sentences: &[Sentence], mut each: impl FnMut(&SentenceFacts)) {
+    let reference = reference(article);
+    let text = article.text.as_str();
     let mut toks = Vec::new();
+    let mut f = SentenceFacts::default();
+    let mut known = FxHashMap::default();
     for (i, s) in sentences.iter().enumerate() {
-        let Some(text) = article.text.get(s.span.start..s.span.end) else {
+        let Some(sentence) = text.get(s.span.start..s.span.end) else {
             continue;
         };
-        tokens(text, s.span.start, &mut toks);
-        let f = sentence_facts(&article.text, &toks, reference, i);
+        tokens(sentence, s.span.start, &mut toks);
+        sentence_facts(text, &toks, reference, i, &mut f);
         if !(f.dates.is_empty() && f.numbers.is_empty() && f.names.is_empty()) {
-            out.sentences.push(f);
+            refer_back(text, &mut known, &mut f.names);
+            each(&f);
         }
     }
-    refer_back(&article.text, &mut out);
-    out
 }
 
 /// The facts of a [`crate::Document`].
@@ -136,33 +154,58 @@ struct Tok {
     end: usize,
 }
 
+/// Whether a byte can be part of a word: an ASCII letter or digit, or a
+/// byte of a multi-byte character (letters of other scripts).
+#[inline]
+fn word_byte(c: u8) -> bool {
+    WORD_BYTES[usize::from(c)]
+}
+
+/// [`word_byte`] as a table: the tokenizer asks it of every byte.
+static WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b >= 0x80;
+        c += 1;
+    }
+    t
+};
+
 /// Splits `text` (at `base` in the article) into words: runs of letters and
 /// digits, with an apostrophe, a period or a comma inside a run kept when
-/// a letter or digit follows ("O'Neill", "3.5", "1,200").
+/// a letter or digit follows ("O'Neill", "3.5", "1,200"). A period or comma
+/// joins digits only.
 fn tokens(text: &str, base: usize, out: &mut Vec<Tok>) {
     out.clear();
     let b = text.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let n = b.len();
     let mut i = 0;
-    while i < b.len() {
-        if !word(b[i]) {
+    while i < n {
+        if !word_byte(b[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < b.len() {
-            let c = b[i];
-            // A word goes on over letters, and over an apostrophe or a
-            // digit group's separator between two alphanumerics.
-            let joins = matches!(c, b'\'' | b'.' | b',')
-                && b.get(i + 1).is_some_and(|&n| n.is_ascii_alphanumeric())
-                && i > start
-                && (c == b'\'' || (b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit()));
-            if word(c) || joins {
+        i += 1;
+        loop {
+            while i < n && word_byte(b[i]) {
                 i += 1;
-            } else {
+            }
+            // A word goes on over an apostrophe or a digit group's
+            // separator between two alphanumerics.
+            let joins = i + 1 < n
+                && b[i + 1].is_ascii_alphanumeric()
+                && match b[i] {
+                    b'\'' => true,
+                    b'.' | b',' => b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit(),
+                    _ => false,
+                };
+            if !joins {
                 break;
             }
+            i += 2;
         }
         // Whole characters only: a multi-byte letter ends on a boundary
         // because its continuation bytes are all >= 0x80.
@@ -183,58 +226,82 @@ fn gap<'t>(text: &'t str, a: &Tok, b: &Tok) -> &'t str {
 }
 
 fn capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_lower_word(w: &str) -> bool {
     w.bytes().next().is_some_and(|c| c.is_ascii_lowercase())
 }
 
-fn sentence_facts(text: &str, toks: &[Tok], reference: Option<Day>, i: usize) -> SentenceFacts {
-    let mut f = SentenceFacts {
-        sentence: i,
-        ..SentenceFacts::default()
-    };
+/// Fills `f` (emptied first) with the facts of sentence `i`, whose words
+/// are `toks`.
+fn sentence_facts(
+    text: &str,
+    toks: &[Tok],
+    reference: Option<Day>,
+    i: usize,
+    f: &mut SentenceFacts,
+) {
+    f.sentence = i;
+    f.dates.clear();
+    f.numbers.clear();
+    f.names.clear();
     let mut k = 0;
     while k < toks.len() {
-        let t = &toks[k];
-        let w = word(text, t);
-        let prev = k.checked_sub(1).and_then(|j| toks.get(j));
-        let prev_w = prev.map_or("", |p| word(text, p));
-        if let Some(next) = date(text, toks, k, reference, &mut f) {
+        let w = word(text, &toks[k]);
+        // Most words are lower-case, and of those only a relative day or
+        // a number word starts a fact (weekdays, months and names are
+        // capitalized): the rest are passed over at once.
+        if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && !matches!(w, "today" | "tonight" | "yesterday")
+            && numbers::word_value(w).is_none()
+        {
+            k += 1;
+            continue;
+        }
+        if let Some(next) = date(text, toks, k, w, reference, f) {
             k = next;
             continue;
         }
-        if let Some(next) = number(text, toks, k, &mut f) {
+        if let Some(next) = number(text, toks, k, w, f) {
             k = next;
             continue;
         }
         if capitalized(w) && (names::is_title(w) || !names::is_common_capital(w) || k > 0) {
-            if let Some(next) = name(text, toks, k, prev_w, &mut f) {
+            let prev_w = k
+                .checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .map_or("", |p| word(text, p));
+            if let Some(next) = name(text, toks, k, prev_w, f) {
                 k = next;
                 continue;
             }
         }
         k += 1;
     }
-    f
 }
 
-/// A date starting at word `k`: returns the word after it.
+/// A date starting at word `k` (`w`): returns the word after it. Weekdays
+/// and months are capitalized, so most words are turned away on their first
+/// byte.
 fn date(
     text: &str,
     toks: &[Tok],
     k: usize,
+    w: &str,
     reference: Option<Day>,
     f: &mut SentenceFacts,
 ) -> Option<usize> {
     let t = toks.get(k)?;
-    let w = word(text, t);
-    let prev_w = k
-        .checked_sub(1)
-        .and_then(|j| toks.get(j))
-        .map_or("", |p| word(text, p));
-    if let Some(wd) = dates::weekday(w) {
+    let capital = w.as_bytes().first()?.is_ascii_uppercase();
+    if let Some(wd) = capital.then(|| dates::weekday(w)).flatten() {
+        let prev_w = k
+            .checked_sub(1)
+            .and_then(|j| toks.get(j))
+            .map_or("", |p| word(text, p));
         let shift = match prev_w {
             "last" | "Last" => -1,
             "next" | "Next" | "coming" => 1,
@@ -247,7 +314,7 @@ fn date(
         });
         return Some(k + 1);
     }
-    if let Some(m) = dates::month(w) {
+    if let Some(m) = capital.then(|| dates::month(w)).flatten() {
         let d_tok = toks.get(k + 1)?;
         let d_word = word(text, d_tok);
         let digits = d_word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -294,9 +361,8 @@ fn date(
 }
 
 /// A number starting at word `k`: returns the word after it.
-fn number(text: &str, toks: &[Tok], k: usize, f: &mut SentenceFacts) -> Option<usize> {
+fn number(text: &str, toks: &[Tok], k: usize, w: &str, f: &mut SentenceFacts) -> Option<usize> {
     let t = toks.get(k)?;
-    let w = word(text, t);
     let digits = w.bytes().next().is_some_and(|c| c.is_ascii_digit());
     let mut value = if digits {
         numbers::digits_value(w)?
@@ -436,18 +502,17 @@ fn name(text: &str, toks: &[Tok], k: usize, prev_w: &str, f: &mut SentenceFacts)
 /// Later mentions by one word: a surname of a person named in full earlier
 /// ("Roe said") is that person, a word of a place named earlier is that
 /// place.
-fn refer_back(text: &str, facts: &mut Facts) {
-    let mut known: Vec<(&str, NameKind)> = Vec::new();
-    for s in &mut facts.sentences {
-        for n in &mut s.names {
-            let last = text.get(n.last.start..n.last.end).unwrap_or("");
-            if n.kind == NameKind::Other || (n.name == n.last && n.kind == NameKind::Place) {
-                if let Some(&(_, kind)) = known.iter().find(|(w, _)| *w == last) {
-                    n.kind = kind;
-                }
-            } else if matches!(n.kind, NameKind::Person | NameKind::Place) {
-                known.push((last, n.kind));
+fn refer_back<'t>(text: &'t str, known: &mut FxHashMap<&'t str, NameKind>, names: &mut [NameFact]) {
+    // The first full mention of a word decides its kind. A map, not a
+    // list: a long article names hundreds.
+    for n in names {
+        let last = text.get(n.last.start..n.last.end).unwrap_or("");
+        if n.kind == NameKind::Other || (n.name == n.last && n.kind == NameKind::Place) {
+            if let Some(&kind) = known.get(last) {
+                n.kind = kind;
             }
+        } else if matches!(n.kind, NameKind::Person | NameKind::Place) {
+            known.entry(last).or_insert(n.kind);
         }
     }
 }
