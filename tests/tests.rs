@@ -4,6 +4,7 @@
 mod cli;
 mod compare;
 mod dedup;
+mod discrepancies;
 mod properties;
 mod sentences;
 mod util;
