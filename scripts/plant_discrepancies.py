@@ -6,7 +6,8 @@ usage: plant_discrepancies.py WIREDIFF GVA_DIR [--fold dev|check|all] [--per-kin
 Takes real reports (../shared/eval/gva/articles.jsonl) and, in a copy of
 one, changes one fact: a count or an age (`number`), a weekday or a month
 day (`date`), a clock time (`time`), the surname of a person GVA lists as a
-participant (`name`), the town GVA gives as the place (`place`). Then runs
+participant (`name`), the town GVA gives as the place where it stands as a
+place of its own, not a word of a court's or a school's name (`place`). Then runs
 `wirediff compare ORIGINAL COPY --format json` and counts
 
 - recall by kind: the copy's change is flagged with the right kind (a
@@ -111,7 +112,12 @@ def plant_place(body, incident, towns, rng):
     town = re.sub(r"\s*\(.*\)$", "", town).strip()
     if not town:
         return None
-    spots = list(re.finditer(r"\b(?:in|near|of|at) (" + re.escape(town) + r")\b", body))
+    # The town as a place of its own, not a word of a longer name ("Toledo
+    # Municipal Court", "University of Chicago"): a changed court or
+    # school name is not a changed place.
+    spots = [m for m in re.finditer(r"\b(?:in|near|of|at|from|outside) (" + re.escape(town) + r")\b", body)
+             if not re.match(r"[’']?s? ?[A-Z]", body[m.end(1):m.end(1) + 3])
+             and not re.search(r"(?:[A-Z]\w*|University|College) (?:in|of|at) $", body[max(0, m.start(1) - 30):m.start(1)])]
     if not spots:
         return None
     m = rng.choice(spots)

@@ -681,17 +681,31 @@ struct DateSaid {
     edge: bool,
 }
 
+/// The weekday a word names, a possessive too ("Friday's", "Friday’s").
+fn weekday_word(w: &str) -> Option<u32> {
+    let bare = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w);
+    dates::weekday(bare)
+}
+
 fn dates_of(side: &Side) -> Vec<DateSaid> {
     let mut out = Vec::new();
     for p in side.parts.iter().filter(|p| !is_stamp(side.text, p)) {
         let Some(f) = p.facts else { continue };
         // A weekday right after a place is read into the place's name
-        // ("in Akron Wednesday"): it is a date all the same.
+        // ("in Akron Wednesday"), and a possessive one into a name of its
+        // own ("Thursday's shooting"): they are dates all the same.
         for n in f.names.iter().filter(|n| inside(p.span, n.span)) {
             let raw = slice(side.text, n.span);
-            if let Some((head, last)) = raw.rsplit_once(' ') {
-                if let Some(wd) = dates::weekday(last) {
-                    let start = n.span.start + head.len() + 1;
+            let (head, last) = match raw.rsplit_once(' ') {
+                Some((h, l)) => (h.len() + 1, l),
+                None => (0, raw),
+            };
+            {
+                if let Some(wd) = weekday_word(last) {
+                    let start = n.span.start + head;
                     let after = words_after(side.text, p.span, n.span.end, 1);
                     out.push(DateSaid {
                         sentence: p.sentence,
@@ -1092,7 +1106,7 @@ fn names_of(side: &Side) -> Vec<Named> {
     for p in &side.parts {
         let Some(f) = p.facts else { continue };
         for n in f.names.iter().filter(|n| inside(p.span, n.span)) {
-            if !matches!(n.kind, NameKind::Person | NameKind::Place) {
+            if n.kind == NameKind::Organisation {
                 continue;
             }
             let raw = slice(text, n.span);
@@ -1107,7 +1121,8 @@ fn names_of(side: &Side) -> Vec<Named> {
             }
             // A trailing weekday is a date ("in Akron Wednesday").
             let raw = match raw.rsplit_once(' ') {
-                Some((head, last)) if dates::weekday(last).is_some() => head,
+                Some((head, last)) if weekday_word(last).is_some() => head,
+                None if weekday_word(raw).is_some() => continue,
                 _ => raw,
             };
             let n = &super::NameFact {
@@ -1249,6 +1264,29 @@ fn respelled(f: &str, g: &str) -> bool {
         && edits(&x, &y) <= 2
 }
 
+/// What two names in one slot of a near copy name, when they name the
+/// same kind of thing. The kind of a lone capitalized word is often not
+/// known ("of Hamilton"), and a two-word place after "of" reads as a
+/// person ("of Grand Rapids"); after a locative in both, an unclassified
+/// or untitled name beside a place, or two unclassified ones, are places.
+fn slot_kind(x: &Named, y: &Named) -> Option<NameKind> {
+    use NameKind::{Other, Person, Place};
+    let locative = x.prev == y.prev && names::is_locative(&x.prev);
+    let placeable =
+        |n: &Named| n.kind == Place || n.kind == Other || (n.kind == Person && n.title.is_none());
+    match (x.kind, y.kind) {
+        (Other, Other) | (Person, Person) | (Place, Place) if locative && x.kind != Person => {
+            Some(Place)
+        }
+        (Person, Person) => Some(Person),
+        (Place, Place) => Some(Place),
+        _ if locative && placeable(x) && placeable(y) && (x.kind != Person || y.kind != Person) => {
+            Some(Place)
+        }
+        _ => None,
+    }
+}
+
 fn title_difference(a: &Side, b: &Side, x: &Named, y: &Named) -> Option<Difference> {
     let ((sa, oa), (sb, ob)) = (x.title.as_ref()?, y.title.as_ref()?);
     if !titles_differ(oa, ob) {
@@ -1348,7 +1386,7 @@ fn name_differences(a: &Side, b: &Side, close: bool, out: &mut Vec<Difference>) 
         let xs = slice(a.text, x.span);
         let found = (0..nb.len()).find(|&j| {
             let y = &nb[j];
-            if used_b[j] || y.kind != x.kind {
+            if used_b[j] || slot_kind(x, y).is_none() {
                 return false;
             }
             let ys = slice(b.text, y.span);
@@ -1369,7 +1407,7 @@ fn name_differences(a: &Side, b: &Side, close: bool, out: &mut Vec<Difference>) 
         if let Some(j) = found {
             used_b[j] = true;
             let y = &nb[j];
-            let place = x.kind == NameKind::Place;
+            let place = slot_kind(x, y) == Some(NameKind::Place);
             out.push(Difference {
                 kind: if place {
                     FactKind::Place
