@@ -91,7 +91,15 @@ pub fn find(
         let surname = |w: &str| w.rsplit(' ').next().unwrap_or(w).to_lowercase();
         if let (false, Some(x), Some(y)) = (m.speaker_agrees, &qa.speaker, &qb.speaker) {
             let term = |q: &crate::Quote| q.kind == crate::QuoteKind::Term;
+            // A person named in full on each side ("Police" is no one),
+            // not one name spelled two ways (a name discrepancy if any).
+            let full = |w: &str| w.split(' ').count() >= 2;
+            let near =
+                crate::facts::compare::edit_distance(&x.to_lowercase(), &y.to_lowercase()) <= 2;
             if surname(x) == surname(y)
+                || !full(x)
+                || !full(y)
+                || near
                 || term(qa)
                 || term(qb)
                 || !named_in(a, qa, x)

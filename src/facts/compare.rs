@@ -109,6 +109,7 @@ pub struct Difference {
 /// Every fact the two sides state differently (see the module notes).
 pub fn differences(a: &Side, b: &Side, closeness: Closeness) -> Vec<Difference> {
     let close = closeness == Closeness::Close;
+    let (a, b) = (&story(a), &story(b));
     let mut out = Vec::new();
     number_differences(a, b, close, &mut out);
     if close {
@@ -121,14 +122,47 @@ pub fn differences(a: &Side, b: &Side, closeness: Closeness) -> Vec<Difference> 
     out
 }
 
-/// A page's own time stamps ("UPDATE @ 4:04 p.m.", "Published: Monday")
-/// date the report, not the event.
+/// A side without the page's own lines ([`is_stamp`]).
+fn story<'a>(s: &Side<'a>) -> Side<'a> {
+    Side {
+        text: s.text,
+        reference: s.reference,
+        parts: s
+            .parts
+            .iter()
+            .filter(|p| !is_stamp(s.text, p))
+            .copied()
+            .collect(),
+    }
+}
+
+/// A page's own lines: time stamps ("UPDATE @ 4:04 p.m.", "Published:
+/// Monday") date the report, not the event, and credits ("Staff writer
+/// Jane Roe contributed to this report", "Contact Jane Roe at ...") name
+/// its reporters, not the people of the story.
 fn is_stamp(text: &str, p: &Part) -> bool {
-    let head = slice(text, p.span).trim_start();
-    let head = head.get(..12).unwrap_or(head).to_ascii_lowercase();
-    ["update", "posted", "published", "last modified", "@"]
-        .iter()
-        .any(|w| head.starts_with(w))
+    let words = slice(text, p.span).trim_start();
+    let head = words.get(..14).unwrap_or(words).to_ascii_lowercase();
+    [
+        "update",
+        "posted",
+        "published",
+        "last modified",
+        "@",
+        "contact ",
+        "email ",
+        "e-mail ",
+        "follow ",
+        "reach ",
+        "staff writer",
+        "by ",
+        "photo",
+        "copyright",
+    ]
+    .iter()
+    .any(|w| head.starts_with(w))
+        || words.contains("contributed to this report")
+        || words.contains("contributed to this story")
 }
 
 /// A name folded for comparison: case, curly apostrophes and spaces set
@@ -158,10 +192,17 @@ fn abbreviates(short: &str, long: &str) -> bool {
         s.chars().all(|c| it.any(|d| d == c))
     };
     let (sw, lw): (Vec<&str>, Vec<&str>) = (short.split(' ').collect(), long.split(' ').collect());
+    let (sw, lw) = if sw.len() <= lw.len() {
+        (sw, lw)
+    } else {
+        (lw, sw)
+    };
     if sw.len() == lw.len() {
         sw.iter().zip(&lw).all(|(s, l)| word(s, l) || word(l, s))
     } else {
-        sw.len() == 1 && word(short, long)
+        // A name and the same with its head noun ("South Kedzie" /
+        // "South Kedzie Avenue"), or initials.
+        sw.iter().zip(&lw).all(|(s, l)| fold(s) == fold(l)) || (sw.len() == 1 && word(short, long))
     }
 }
 
@@ -1198,8 +1239,12 @@ fn names_of(side: &Side) -> Vec<Named> {
     out
 }
 
-/// Edit distance of two short words (characters), for spellings of one
+/// Edit distance of two short texts (characters), for spellings of one
 /// name ("Smith" / "Smyth").
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    edits(a, b)
+}
+
 fn edits(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -1399,10 +1444,7 @@ fn name_differences(a: &Side, b: &Side, close: bool, out: &mut Vec<Difference>) 
             }
             let slot = x.prev == y.prev && x.next == y.next;
             let near = x.last().len() >= 5 && edits(x.last(), y.last()) <= 2;
-            let one_side = !has_word(b.text, xs);
-            let one_context = (x.prev == y.prev && !x.prev.is_empty())
-                || (x.next == y.next && !x.next.is_empty());
-            slot || (one_side && (near || one_context))
+            slot || (near && !has_word(b.text, xs))
         });
         if let Some(j) = found {
             used_b[j] = true;
