@@ -166,7 +166,7 @@ fn is_stamp(text: &str, p: &Part) -> bool {
 }
 
 /// A name folded for comparison: case, curly apostrophes and spaces set
-/// aside ("Crime Stoppers" / "Crimestoppers", "Frazier’s" / "Frazier's").
+/// aside ("Harbour Watch" / "Harbourwatch", "Orlen’s" / "Orlen's").
 fn fold(name: &str) -> String {
     name.chars()
         .filter(|c| !c.is_whitespace() && *c != '.')
@@ -175,9 +175,9 @@ fn fold(name: &str) -> String {
         .collect()
 }
 
-/// Whether `short` abbreviates `long`, word by word ("Shurtleff St" /
-/// "Shurtleff Street", "NW" / "Northwest") or as initials ("ND" / "North
-/// Dakota", "WCR" / "Weld County Road"): same first letter, its letters in
+/// Whether `short` abbreviates `long`, word by word ("Mill St" /
+/// "Mill Street", "NW" / "Northwest") or as initials ("ND" / "North
+/// Dakota", "CR" / "County Road"): same first letter, its letters in
 /// order in the longer.
 fn abbreviates(short: &str, long: &str) -> bool {
     let word = |s: &str, l: &str| {
@@ -200,8 +200,8 @@ fn abbreviates(short: &str, long: &str) -> bool {
     if sw.len() == lw.len() {
         sw.iter().zip(&lw).all(|(s, l)| word(s, l) || word(l, s))
     } else {
-        // A name and the same with its head noun ("South Kedzie" /
-        // "South Kedzie Avenue"), or initials.
+        // A name and the same with its head noun ("North Elm" /
+        // "North Elm Avenue"), or initials.
         sw.iter().zip(&lw).all(|(s, l)| fold(s) == fold(l)) || (sw.len() == 1 && word(short, long))
     }
 }
@@ -682,7 +682,7 @@ fn ages(a: &Side, b: &Side, out: &mut Vec<Difference>) {
     for (last, fa, sa, spa, va) in &aa {
         let theirs: Vec<_> = ab.iter().filter(|(l, ..)| l == last).collect();
         let mine = aa.iter().filter(|(l, ..)| l == last).count();
-        // One age per surname on each side: two Borens aged 32 and 7 are
+        // One age per surname on each side: two Roes aged 32 and 7 are
         // two people, not a disagreement.
         if mine != 1 || theirs.len() != 1 {
             continue;
@@ -736,7 +736,7 @@ fn dates_of(side: &Side) -> Vec<DateSaid> {
     for p in side.parts.iter().filter(|p| !is_stamp(side.text, p)) {
         let Some(f) = p.facts else { continue };
         // A weekday right after a place is read into the place's name
-        // ("in Akron Wednesday"), and a possessive one into a name of its
+        // ("in Dunmore Wednesday"), and a possessive one into a name of its
         // own ("Thursday's shooting"): they are dates all the same.
         for n in f.names.iter().filter(|n| inside(p.span, n.span)) {
             let raw = slice(side.text, n.span);
@@ -1151,8 +1151,8 @@ fn names_of(side: &Side) -> Vec<Named> {
                 continue;
             }
             let raw = slice(text, n.span);
-            // Places have no middle initials: "Agent in Charge Paul M.
-            // Abbate" is a person the locative made look like a place.
+            // Places have no middle initials: "Agent in Charge Jane Q.
+            // Roe" is a person the locative made look like a place.
             if n.kind == NameKind::Place
                 && raw
                     .split(' ')
@@ -1160,7 +1160,7 @@ fn names_of(side: &Side) -> Vec<Named> {
             {
                 continue;
             }
-            // A trailing weekday is a date ("in Akron Wednesday").
+            // A trailing weekday is a date ("in Dunmore Wednesday").
             let raw = match raw.rsplit_once(' ') {
                 Some((head, last)) if weekday_word(last).is_some() => head,
                 None if weekday_word(raw).is_some() => continue,
@@ -1297,8 +1297,8 @@ fn titles_differ(a: &[&str], b: &[&str]) -> bool {
     }
 }
 
-/// Whether two first names are one name spelled two ways ("Terry" /
-/// "Terrie"): close, neither a short form of the other.
+/// Whether two first names are one name spelled two ways ("Tereza" /
+/// "Teresa"): close, neither a short form of the other.
 fn respelled(f: &str, g: &str) -> bool {
     let (x, y) = (fold(f), fold(g));
     x != y
@@ -1311,8 +1311,8 @@ fn respelled(f: &str, g: &str) -> bool {
 
 /// What two names in one slot of a near copy name, when they name the
 /// same kind of thing. The kind of a lone capitalized word is often not
-/// known ("of Hamilton"), and a two-word place after "of" reads as a
-/// person ("of Grand Rapids"); after a locative in both, an unclassified
+/// known ("of Dunmore"), and a two-word place after "of" reads as a
+/// person ("of Eastbrook Falls"); after a locative in both, an unclassified
 /// or untitled name beside a place, or two unclassified ones, are places.
 fn slot_kind(x: &Named, y: &Named) -> Option<NameKind> {
     use NameKind::{Other, Person, Place};
@@ -1423,7 +1423,7 @@ fn name_differences(a: &Side, b: &Side, close: bool, out: &mut Vec<Difference>) 
     }
     // Another person or place in the same slot of a near copy, one the
     // other article never names (a place it names elsewhere may be the
-    // region of this one: "Spanish Fork" / "Utah").
+    // region of this one: "Dunmore" / "Kent").
     for (i, x) in na.iter().enumerate() {
         if used_a[i] {
             continue;
