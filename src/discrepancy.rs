@@ -67,6 +67,34 @@ pub fn find(
         let sb = side(b, &fb, g.b.iter().map(|&j| (j, None)));
         push(&mut out, &sa, &sb, g.closeness);
     }
+    // The toll, report to report, unless an aligned pair already flags it.
+    let everything = |d: &Document| {
+        (0..d.sentences.len())
+            .map(|i| (i, None))
+            .collect::<Vec<_>>()
+    };
+    let (wa, wb) = (
+        side(a, &fa, everything(a).into_iter()),
+        side(b, &fb, everything(b).into_iter()),
+    );
+    for d in crate::facts::compare::toll_differences(&wa, &wb) {
+        if !out.iter().any(|o| o.kind == d.kind && o.what == d.what) {
+            out.push(Discrepancy {
+                kind: d.kind,
+                what: d.what,
+                claims: vec![
+                    Claim {
+                        article: 0,
+                        stated: d.a,
+                    },
+                    Claim {
+                        article: 1,
+                        stated: d.b,
+                    },
+                ],
+            });
+        }
+    }
     let aligned = |i: usize, j: usize| groups.iter().any(|g| g.a.contains(&i) && g.b.contains(&j));
     for m in quote_matches {
         let (Some(qa), Some(qb)) = (a.quotes.get(m.a), b.quotes.get(m.b)) else {

@@ -264,3 +264,27 @@ fn the_json_lists_each_discrepancy_with_spans_into_each_text_and_the_seeds_have_
     assert_eq!(seeds["discrepancies"].as_array().map(Vec::len), Some(0));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_tolls_two_leads_give_differ_even_when_their_sentences_do_not_align() {
+    let a =
+        "A gunman killed four people at a wedding hall in Dunmore late on Saturday, police said. \
+             The hall had been booked for two hundred guests. Officers closed the road until dawn.";
+    let b = "Police are still looking for the man who opened fire at a crowded celebration. \
+             Five people died at the scene, a spokesman said. The road stayed closed until dawn.";
+    let f = flags(a, b);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (
+            f[0].0.as_str(),
+            f[0].1.as_str(),
+            f[0].2.as_str(),
+            f[0].3.as_str()
+        ),
+        ("number", "killed", "four", "Five")
+    );
+    // A lead giving two tolls (an update) is not compared.
+    let updated = "A gunman killed four people at a wedding hall in Dunmore late on Saturday. \
+                   Five people died by morning, when a guest died in hospital. Officers closed the road until dawn.";
+    assert!(flags(updated, b).is_empty());
+}

@@ -367,11 +367,15 @@ fn numbers_of(side: &Side) -> Vec<Num> {
             let between_commas = text
                 .get(..n.span.start)
                 .is_some_and(|h| h.trim_end().ends_with(','))
-                && rest.trim_start().starts_with(',');
+                && rest
+                    .trim_start()
+                    .starts_with([',', ';', '\u{2013}', '\u{2014}', ')']);
             let listed_age = before
                 .iter()
                 .any(|w| matches!(w.as_str(), "ages" | "aged" | "age"));
+            // "911" is the emergency number in US copy, not a count.
             if written.eq_ignore_ascii_case("one")
+                || written == "911"
                 || after.first().is_some_and(|w| w == "of" || w == "dozen")
                 || between_commas
                 || listed_age
@@ -548,6 +552,16 @@ pub fn same_quantity(a: f64, b: f64) -> bool {
     rounds && ((fine / p).round() * p - coarse).abs() <= 1e-6 * coarse.abs().max(1.0)
 }
 
+/// What one side states with a number: its words and its value.
+fn num_stated(s: &Side, n: &Num) -> Stated {
+    Stated {
+        sentence: n.sentence,
+        span: n.claim,
+        value: slice(s.text, n.span).to_string(),
+        normalized: Some(number_text(n.value)),
+    }
+}
+
 fn number_text(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
@@ -625,20 +639,55 @@ fn number_differences(a: &Side, b: &Side, close: bool, out: &mut Vec<Difference>
             }
             (xa[0], xb[0])
         };
-        let stated = |s: &Side, n: &Num| Stated {
-            sentence: n.sentence,
-            span: n.claim,
-            value: slice(s.text, n.span).to_string(),
-            normalized: Some(number_text(n.value)),
-        };
         out.push(Difference {
             kind: FactKind::Number,
             what: first_a.what.clone(),
-            a: stated(a, first_a),
-            b: stated(b, first_b),
+            a: num_stated(a, first_a),
+            b: num_stated(b, first_b),
         });
     }
     ages(a, b, out);
+}
+
+/// The toll two whole reports give: the count of the dead (and of the
+/// hurt) each states in its lead, when the lead states one value, unhedged
+/// and of no particular group, and the two values differ. Reports of one event
+/// often give their toll in sentences that do not align (a lead each wire
+/// words its own way), so the toll is compared report to report as well;
+/// a lead giving two values (an update, another incident) is left alone.
+pub fn toll_differences(a: &Side, b: &Side) -> Vec<Difference> {
+    // The sentences of a report's lead.
+    const LEAD: usize = 3;
+    let (a, b) = (&story(a), &story(b));
+    let (na, nb) = (numbers_of(a), numbers_of(b));
+    let mut out = Vec::new();
+    for key in ["killed", "injured"] {
+        let of = |ns: &[Num]| -> Option<usize> {
+            let mine: Vec<usize> = (0..ns.len()).filter(|&k| ns[k].key == key).collect();
+            // The toll as the lead gives it: copy states it in its first
+            // sentences, and mentions other shootings' tolls later.
+            let first = *mine.iter().find(|&&k| ns[k].sentence < LEAD)?;
+            let one = mine
+                .iter()
+                .filter(|&&k| ns[k].sentence < LEAD)
+                .all(|&k| ns[k].hedge.is_none() && same_quantity(ns[k].value, ns[first].value));
+            one.then_some(first)
+        };
+        let (Some(x), Some(y)) = (of(&na), of(&nb)) else {
+            continue;
+        };
+        let (x, y) = (&na[x], &nb[y]);
+        if same_quantity(x.value, y.value) {
+            continue;
+        }
+        out.push(Difference {
+            kind: FactKind::Number,
+            what: key.to_string(),
+            a: num_stated(a, x),
+            b: num_stated(b, y),
+        });
+    }
+    out
 }
 
 /// Ages after names ("Jane Roe, 34,"): the number facts leave them out,
