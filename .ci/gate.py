@@ -76,6 +76,8 @@ def main():
              figures[prefix + "_precision"]) = map(float, m.groups())
         print(f"{split} quotes: {m.group(0) if m else 'no figure'}")
 
+    discrepancy_figures(binary, eval_dir, figures)
+
     bench = os.path.join(os.path.dirname(os.path.abspath(eval_dir)), "bench")
     if os.path.isfile(os.path.join(bench, "make_workloads.py")):
         workload_figures(binary, bench, eval_dir, figures)
@@ -97,6 +99,44 @@ def main():
         print(f"REGRESSION {k}: {figures.get(k)} < baseline {baseline[k]}")
     print(f"gate: {len(baseline) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
+
+
+def discrepancy_figures(binary, eval_dir, figures):
+    """Discrepancy flags: none on the seeds; planted changes in real GVA
+    reports found with the right kind (check fold, 200 a kind), overall and
+    for the weakest kind, and the share of planted pairs with no other flag;
+    the share of GVA same-incident pairs with no flag at all (most report
+    pairs agree on most facts, so flags must stay rare)."""
+    seeds = sorted(os.listdir("seeds"))
+    afp = next(os.path.join("seeds", s) for s in seeds if "afp" in s)
+    reuters = next(os.path.join("seeds", s) for s in seeds if "reuters" in s)
+    out = subprocess.run([binary, "compare", afp, reuters, "--format", "json"],
+                         capture_output=True, text=True).stdout
+    try:
+        flags = len(json.loads(out).get("discrepancies", []))
+    except ValueError:
+        flags = -1
+    figures["seeds_no_false_discrepancy"] = 1 if flags == 0 else 0
+    print(f"seeds discrepancies: {flags}")
+    gva = os.path.join(eval_dir, "gva")
+    if not os.path.isdir(gva):
+        print(f"skipped: {gva} is absent")
+        return
+    text = run([sys.executable, "scripts/plant_discrepancies.py", binary, gva, "--fold", "check",
+                "--per-kind", "200"])
+    kinds = [float(x) for x in re.findall(r"planted \w+: \d+/\d+ recall ([\d.]+)", text)]
+    m = re.search(r"planted all: (\d+)/(\d+) recall ([\d.]+); false flags (\d+)", text)
+    if m:
+        figures["discrepancy_planted_recall"] = float(m.group(3))
+        figures["discrepancy_planted_min_kind_recall"] = min(kinds) if kinds else 0
+        figures["discrepancy_planted_clean_share"] = round(1 - int(m.group(4)) / max(int(m.group(2)), 1), 4)
+    print("".join("  " + l + "\n" for l in text.splitlines() if l.startswith("planted")), end="")
+    text = run([sys.executable, "scripts/score_gva_discrepancies.py", binary, gva])
+    m = re.search(r"gva pairs: (\d+) compared", text)
+    f = re.search(r"gva flags: (\d+)", text)
+    if m and f:
+        figures["gva_discrepancy_unflagged_share"] = round(1 - int(f.group(1)) / max(int(m.group(1)), 1), 4)
+    print("".join("  " + l + "\n" for l in text.splitlines()), end="")
 
 
 def workload_figures(binary, bench, eval_dir, figures):

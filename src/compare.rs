@@ -7,10 +7,13 @@
 //! what the views show: which alignments B tells out of A's order
 //! (`moved`) and the order a reader follows ([`ReadingItem`]). The result
 //! is plain data that every renderer reads without computing anything.
+//! Last, [`crate::discrepancy`] flags the facts the aligned sentences and
+//! shared quotes state differently.
 
 pub use crate::align::AlignKind;
 use crate::align::{align, AlignOptions};
 use crate::diff::{word_diff, DiffOp};
+use crate::discrepancy::Discrepancy;
 use crate::quotes::{match_quotes, QuoteMatch};
 use crate::span::Pair;
 use crate::text::Features;
@@ -71,6 +74,8 @@ pub struct Summary {
     pub a_only_quotes: usize,
     /// Quotations of B matched to none of A.
     pub b_only_quotes: usize,
+    /// Facts the two sides state differently (see [`crate::discrepancy`]).
+    pub discrepancies: usize,
 }
 
 /// Everything `compare` found; renderers read it and compute nothing.
@@ -89,6 +94,9 @@ pub struct Comparison {
     pub reading_order: Vec<ReadingItem>,
     /// Counts.
     pub summary: Summary,
+    /// Facts the aligned sentences and shared quotes state differently, in
+    /// A's order.
+    pub discrepancies: Vec<Discrepancy>,
 }
 
 impl Comparison {
@@ -167,6 +175,15 @@ pub fn finish(
         qb[m.b] = true;
     }
     let reading_order = arrange(&mut alignments, &unmatched);
+    let groups: Vec<crate::discrepancy::Group> = alignments
+        .iter()
+        .map(|al| crate::discrepancy::Group {
+            a: &al.a,
+            b: &al.b,
+            closeness: closeness(al),
+        })
+        .collect();
+    let discrepancies = crate::discrepancy::find(a, b, &groups, &quote_matches);
     let quotation = |d: &Document, k: usize| d.quotes[k].kind == crate::QuoteKind::Quotation;
     let unmatched_quotes = Pair::new(
         (0..qa.len()).filter(|&k| !qa[k]).collect::<Vec<_>>(),
@@ -193,6 +210,7 @@ pub fn finish(
             .iter()
             .filter(|&&k| quotation(b, k))
             .count(),
+        discrepancies: discrepancies.len(),
     };
     Comparison {
         alignments,
@@ -201,6 +219,31 @@ pub fn finish(
         unmatched_quotes,
         reading_order,
         summary,
+        discrepancies,
+    }
+}
+
+/// Whether an alignment's sentences are near copies, whose facts sit in the
+/// same slots, or a paraphrase (see [`crate::facts::compare::Closeness`]).
+/// 0.6 is where GVA's edited pairs stop being rewrites of one sentence and
+/// start being two sentences about one event (credits, another day's step).
+/// A short sentence with one word changed scores low however close it
+/// is, so a pair that changes at most three words a side is close too.
+fn closeness(al: &Alignment) -> crate::facts::compare::Closeness {
+    use crate::diff::Op;
+    use crate::facts::compare::Closeness;
+    let changed = |op: Op| -> usize {
+        al.diff
+            .iter()
+            .filter(|d| d.op == op)
+            .map(|d| d.text.split_whitespace().count())
+            .sum()
+    };
+    let few = changed(Op::Delete) <= 3 && changed(Op::Insert) <= 3;
+    if al.kind != AlignKind::Paraphrase && (al.score >= 0.6 || few) {
+        Closeness::Close
+    } else {
+        Closeness::Loose
     }
 }
 

@@ -15,6 +15,7 @@ pub mod article;
 pub mod compare;
 pub mod corpus;
 pub mod diff;
+pub mod discrepancy;
 pub mod error;
 pub mod facts;
 pub mod lexicon;

@@ -15,6 +15,30 @@ struct Output {
     #[allow(dead_code)] // an extension of v1: read to prove it parses
     unmatched_quotes: Sides,
     summary: Summary,
+    /// An extension of v1: the facts the two state differently.
+    discrepancies: Vec<Discrepancy>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read to prove the contract's fields parse
+struct Discrepancy {
+    kind: String,
+    what: String,
+    claims: Vec<Claim>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read to prove the contract's fields parse
+struct Claim {
+    article: usize,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    text: String,
+    value: String,
+    normalized: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -144,6 +168,8 @@ fn json_matches_the_contract() {
     assert_eq!(r.summary.aligned, r.alignments.len());
     assert_eq!(r.summary.shared_quotes, r.quote_matches.len());
     assert!(r.summary.a_only_quotes <= a.quotes.len() && r.summary.b_only_quotes <= b.quotes.len());
+    // The two seed reports agree on every fact they both state.
+    assert!(r.discrepancies.is_empty());
     for al in &r.alignments {
         assert!((0.0..=1.0).contains(&al.score));
         assert!(

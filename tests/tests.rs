@@ -5,6 +5,7 @@ mod catalogue;
 mod cli;
 mod compare;
 mod dedup;
+mod discrepancies;
 mod hostile;
 mod properties;
 mod sentences;

@@ -13,6 +13,7 @@
 //! conventions ([`dates`], [`numbers`], [`names`]): no tagger, no model, and
 //! nothing about one kind of event.
 
+pub mod compare;
 pub mod dates;
 pub mod names;
 pub mod numbers;

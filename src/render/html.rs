@@ -116,6 +116,7 @@ fn page(docs: &Pair<Document>, c: &Comparison) -> Markup {
                     " shared (" (m.verbatim_quotes) " verbatim) · " (m.a_only_quotes)
                     " only in A · " (m.b_only_quotes) " only in B."
                 }
+                (super::discrepancies::html(c))
                 p.legend {
                     "= same · ~ edited · ≈ paraphrase · + merged · "
                     del { "removed words" } " · " ins { "added words" }

@@ -18,7 +18,9 @@
 //!
 //! `compare` adds `alignments`, `quote_matches`, `unmatched`,
 //! `unmatched_quotes` and `summary`; each alignment is `{a, b, score, kind,
-//! moved, diff}`, `moved` true when B tells it out of A's order.
+//! moved, diff}`, `moved` true when B tells it out of A's order;
+//! `discrepancies` lists the facts the two state differently
+//! (`render::discrepancies`).
 //! docs/contract.md gives every field.
 //!
 //! Fields may be added; none is renamed or removed without raising `version`.
@@ -153,6 +155,7 @@ struct ComparisonJson<'a> {
     unmatched: &'a crate::Pair<Vec<usize>>,
     unmatched_quotes: &'a crate::Pair<Vec<usize>>,
     summary: &'a crate::Summary,
+    discrepancies: Vec<super::discrepancies::DiscrepancyJson<'a>>,
 }
 
 /// Writes the comparison of two articles as one JSON object (the v1
@@ -170,6 +173,7 @@ pub fn comparison(
         unmatched: &c.unmatched,
         unmatched_quotes: &c.unmatched_quotes,
         summary: &c.summary,
+        discrepancies: super::discrepancies::json(docs, c),
     };
     serde_json::to_writer(&mut *out, &value)?;
     writeln!(out)

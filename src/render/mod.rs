@@ -1,6 +1,7 @@
 //! Rendering: results in, bytes out. Renderers read what the stages computed
 //! and compute nothing themselves.
 
+pub mod discrepancies;
 pub mod html;
 pub mod json;
 pub mod options;

@@ -75,6 +75,7 @@ pub fn comparison(
         emit(&row, col, color, &mut s);
     }
     summary(c, w, color, &mut s);
+    super::discrepancies::terminal(c, w, color, &mut s);
     legend(w, color, &mut s);
     s.push_str(&"\u{2500}".repeat(col));
     s.push_str("\u{2500}\u{253c}\u{2500}");

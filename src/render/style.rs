@@ -689,6 +689,7 @@ pub(crate) mod testing {
             unmatched_quotes: Pair::new(vec![0], vec![0]),
             reading_order,
             summary: Default::default(),
+            discrepancies: Vec::new(),
         }
     }
 
@@ -806,6 +807,7 @@ pub(crate) mod testing {
             verbatim_quotes: 1,
             a_only_quotes: 1,
             b_only_quotes: 1,
+            discrepancies: 0,
         };
         let mut alignments = alignments;
         let unmatched = Pair::new(vec![2], vec![3, 5]);
@@ -817,6 +819,7 @@ pub(crate) mod testing {
             unmatched_quotes: Pair::new(vec![1], vec![2]),
             reading_order,
             summary,
+            discrepancies: Vec::new(),
         };
         (Pair::new(a, b), c)
     }

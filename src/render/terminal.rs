@@ -70,6 +70,7 @@ pub fn inline(
     let w = opts.width.max(MIN_WIDTH);
     header(docs, c, w, opts.color, &mut s);
     s.push('\n');
+    super::discrepancies::terminal(c, w, opts.color, &mut s);
     sentence_rows(docs, c, w, opts.color, &mut s);
     s.push('\n');
     quote_rows(docs, c, w, opts.color, &mut s);
