@@ -27,9 +27,9 @@
 //!    aside), `edited` (most word pairs kept), `paraphrase`, `merged`.
 
 use crate::similarity::{Blend, Breakdown, Similarity, Weights};
-use crate::text::{is_role_word, Features, SentenceFeatures, Term, TermId};
+use crate::text::{is_role_word, misspellings, relink, Features, SentenceFeatures, Term, TermId};
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// Pairs scoring at least this are aligned outright.
@@ -272,76 +272,6 @@ pub fn raised_priors(a: &Features, b: &Features) -> Vec<(usize, usize, Prior)> {
         .map(|(i, j)| (i, j, Blend::default().compare(&fa[i], &fb[j], &w)))
         .collect();
     apply_priors(&mut scored, &priors(fa, fb, &AlignOptions::default()))
-}
-
-/// Long lower-case words that only one document uses and that are one
-/// letter edit (strsim's Damerau-Levenshtein) from exactly one such word of
-/// the other document, starting with the same two letters: a misspelling
-/// ("goverment") or a variant the suffix rules missed. Maps B's term id to
-/// A's. Only words absent from the other document are candidates, so a word
-/// both use is never merged with a look-alike.
-pub fn misspellings(a: &Features, b: &Features) -> FxHashMap<TermId, TermId> {
-    let ids = |f: &Features| -> FxHashSet<TermId> {
-        f.sentences
-            .iter()
-            .flat_map(|s| s.terms.iter().map(|t| t.id))
-            .collect()
-    };
-    let (in_a, in_b) = (ids(a), ids(b));
-    let (only_a, only_b) = (only_in(a, &in_b), only_in(b, &in_a));
-    let mut buckets: FxHashMap<&str, Vec<(&str, TermId)>> = FxHashMap::default();
-    for &(s, id) in &only_b {
-        if let Some(prefix) = s.get(..2) {
-            buckets.entry(prefix).or_default().push((s, id));
-        }
-    }
-    let mut links = FxHashMap::default();
-    for &(s, id_a) in &only_a {
-        let Some(bucket) = s.get(..2).and_then(|p| buckets.get(p)) else {
-            continue;
-        };
-        let mut close = bucket.iter().filter(|(t, _)| {
-            t.len().abs_diff(s.len()) <= 1 && strsim::damerau_levenshtein(s, t) == 1
-        });
-        if let (Some(&(_, id_b)), None) = (close.next(), close.next()) {
-            links.entry(id_b).or_insert(id_a);
-        }
-    }
-    links
-}
-
-/// The long words of `f` that `other` does not use, sorted.
-fn only_in<'f>(f: &'f Features, other: &FxHashSet<TermId>) -> Vec<(&'f str, TermId)> {
-    let mut v: Vec<(&str, TermId)> = f
-        .spellings
-        .iter()
-        .filter(|(id, _)| !other.contains(id))
-        .map(|(id, s)| (s.as_str(), *id))
-        .collect();
-    v.sort_unstable();
-    v
-}
-
-/// A copy of `f` with term ids replaced through `links`.
-fn relink(f: &Features, links: &FxHashMap<TermId, TermId>) -> Features {
-    let mut out = f.clone();
-    for s in &mut out.sentences {
-        if !s.terms.iter().any(|t| links.contains_key(&t.id)) {
-            continue;
-        }
-        for t in &mut s.terms {
-            if let Some(&to) = links.get(&t.id) {
-                t.id = to;
-            }
-        }
-        crate::text::dedup_terms(&mut s.terms);
-        for w in &mut s.words {
-            if let Some(&to) = links.get(w) {
-                *w = to;
-            }
-        }
-    }
-    out
 }
 
 /// Aligns with a given measure and weights (a corpus may weigh words over
@@ -929,39 +859,6 @@ mod tests {
         let a = digest(40, &[(35, told)]);
         let b = digest(40, &[(0, retold)]);
         assert_eq!(paraphrases(&a, &b), vec![(35, 0)]);
-    }
-
-    #[test]
-    fn a_misspelt_word_still_counts() {
-        let a = feats(&[
-            "The goverment postponed the referendum on independence until spring.",
-            "Turnout in the last vote was low.",
-        ]);
-        let b = feats(&[
-            "Officials said the government postponed the referendum.",
-            "Farmers protested against the new tariffs.",
-        ]);
-        let links = misspellings(&a, &b);
-        assert_eq!(links.len(), 1, "{links:?}");
-        let plain = Weights::new(&[&a, &b]);
-        let m = Blend::default();
-        let before = m.score(&a.sentences[0], &b.sentences[0], &plain);
-        let b2 = relink(&b, &links);
-        let after = m.score(&a.sentences[0], &b2.sentences[0], &Weights::new(&[&a, &b2]));
-        assert!(after > before + 0.05, "{before} -> {after}");
-    }
-
-    #[test]
-    fn look_alike_words_both_sides_use_are_not_merged() {
-        let a = feats(&[
-            "Protesters blocked the road.",
-            "Police protected the mayor.",
-        ]);
-        let b = feats(&[
-            "Police protected the protesters.",
-            "Protesters blocked the road.",
-        ]);
-        assert!(misspellings(&a, &b).is_empty());
     }
 
     /// Two reports of a council vote: sentences 1 and 2 are copied, which
