@@ -4,6 +4,7 @@
 mod cli;
 mod compare;
 mod dedup;
+mod golden;
 mod properties;
 mod sentences;
 mod util;
