@@ -5,7 +5,7 @@
 //! that any change to what is aligned shows up in review
 //! (`cargo insta review`).
 
-use crate::util::{json_of, seed};
+use crate::util::seeds_json;
 use serde_json::{json, Value};
 
 /// The sentence texts of article `side` at the indexes `ix`.
@@ -37,13 +37,7 @@ fn indexes(ix: &Value) -> impl Iterator<Item = usize> + '_ {
 
 #[test]
 fn what_the_seeds_align() {
-    let v = json_of(&[
-        "compare",
-        &seed("afp"),
-        &seed("reuters"),
-        "--format",
-        "json",
-    ]);
+    let v = seeds_json();
     let alignments: Vec<Value> = v["alignments"]
         .as_array()
         .into_iter()
