@@ -5,7 +5,10 @@ mod cli;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::{Cli, ColorArg, Command, CompareFormat, DedupFormat, LayoutArg, ListFormat, RelationArg};
+use cli::{
+    Cli, ColorArg, Command, CompareFormat, DedupFormat, LayoutArg, ListFormat, RelationArg,
+    ThemeArg,
+};
 use std::io::{self, Write};
 use std::process::ExitCode;
 use wirediff::{render, Document, Input};
@@ -56,6 +59,8 @@ fn causes_once(e: &anyhow::Error) -> String {
 struct Env {
     no_color: bool,
     clicolor_force: bool,
+    /// TERM=dumb: a terminal that shows escape codes as text.
+    term_dumb: bool,
     stdout_tty: bool,
     stderr_tty: bool,
     terminal_width: Option<usize>,
@@ -70,6 +75,7 @@ impl Env {
         Env {
             no_color: var("NO_COLOR").is_some(),
             clicolor_force: var("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
+            term_dumb: var("TERM").is_some_and(|v| v == "dumb"),
             stdout_tty,
             stderr_tty: io::stderr().is_terminal(),
             terminal_width: terminal_size::terminal_size().map(|(w, _)| w.0 as usize),
@@ -79,14 +85,15 @@ impl Env {
 }
 
 /// `--color always|never` wins; under `auto` NO_COLOR turns color off, then
-/// CLICOLOR_FORCE turns it on, else color only a terminal. Writing to a file
-/// (`-o`) is never a terminal.
+/// CLICOLOR_FORCE turns it on, then TERM=dumb turns it off, else color only
+/// a terminal. Writing to a file (`-o`) is never a terminal.
 fn use_color(arg: ColorArg, env: &Env, to_file: bool) -> bool {
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto if env.no_color => false,
         ColorArg::Auto if env.clicolor_force => true,
+        ColorArg::Auto if env.term_dumb => false,
         ColorArg::Auto => env.stdout_tty && !to_file,
     }
 }
@@ -109,6 +116,7 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             layout,
             color,
+            theme,
             width: width_arg,
             output,
             exit_code,
@@ -117,13 +125,16 @@ fn run(cli: Cli) -> Result<u8> {
             let c = wirediff::compare(&docs.a, &docs.b, &wirediff::CompareOptions::default());
             let opts = render::RenderOptions {
                 color: use_color(color, &env, output.is_some()),
+                theme: match theme {
+                    ThemeArg::Dark => render::Theme::Dark,
+                    ThemeArg::Light => render::Theme::Light,
+                },
                 width: width(width_arg, &env),
                 layout: match layout {
                     LayoutArg::Inline => render::Layout::Inline,
                     LayoutArg::SideBySide => render::Layout::SideBySide,
                 },
             };
-            colored::control::set_override(opts.color);
             let draw = |out: &mut dyn Write| match format {
                 CompareFormat::Terminal => render::terminal::comparison(&docs, &c, &opts, out),
                 CompareFormat::Json => render::json::comparison(&docs, &c, out),
@@ -415,10 +426,23 @@ mod tests {
         Env {
             no_color,
             clicolor_force: force,
+            term_dumb: false,
             stdout_tty: tty,
             stderr_tty: false,
             terminal_width: None,
             columns: None,
+        }
+    }
+
+    #[test]
+    fn a_dumb_terminal_gets_no_color_unless_forced() {
+        for force in [false, true] {
+            let e = Env {
+                term_dumb: true,
+                ..env(false, force, true)
+            };
+            assert_eq!(use_color(ColorArg::Auto, &e, false), force);
+            assert!(use_color(ColorArg::Always, &e, false));
         }
     }
 

@@ -11,4 +11,4 @@ pub mod style;
 pub mod terminal;
 pub mod text;
 
-pub use options::{Layout, RenderOptions};
+pub use options::{Ink, Layout, RenderOptions, Theme};
