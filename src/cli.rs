@@ -87,7 +87,8 @@ pub enum Command {
         /// Only these relations (repeat the flag or separate with commas).
         #[arg(long, value_enum, value_delimiter = ',', value_name = "RELATION")]
         relation: Vec<RelationArg>,
-        /// Exit with status 1 when duplicates are found.
+        /// Exit with status 1 when any pair of the relations asked for
+        /// (--relation; all when none is named) is found.
         #[arg(long)]
         exit_code: bool,
         /// For benchmarks: only read, segment and tokenize the inputs, print

@@ -242,9 +242,16 @@ fn dedup(
     let progress = if env.stderr_tty {
         let bar = indicatif::ProgressBar::new_spinner();
         if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} {pos} articles  {per_sec}  {elapsed}",
+            "{spinner} {human_pos} articles  {rate}  {elapsed}",
         ) {
-            bar.set_style(style);
+            // Articles a second as a whole number (indicatif's `per_sec`
+            // shows four decimals).
+            bar.set_style(style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{}/s", indicatif::HumanCount(state.per_sec() as u64));
+                },
+            ));
         }
         bar
     } else {
@@ -253,7 +260,7 @@ fn dedup(
     let input = stream::Stream::spawn(inputs.iter().map(|a| Input::parse(a)).collect());
     let mut deduper = Deduper::new(opts);
     let mut kept = Vec::new();
-    let (mut errored, mut duplicates) = (false, false);
+    let (mut errored, mut found) = (false, false);
     let stdout = io::stdout();
     while let Some(chunk) = input.next_chunk(wirediff::corpus::CHUNK) {
         let batch = deduper.push(chunk);
@@ -270,10 +277,9 @@ fn dedup(
             }
         });
         errored |= !batch.problems.is_empty();
-        duplicates |= batch
-            .pairs
-            .iter()
-            .any(|p| p.relation == Relation::Duplicate);
+        // The pairs written are those of the relations asked for (all
+        // when none is named): any of them is a finding.
+        found |= !batch.pairs.is_empty();
         match format {
             DedupFormat::Jsonl => {
                 let mut out = stdout.lock();
@@ -298,7 +304,7 @@ fn dedup(
     }
     Ok(if errored {
         exit::ERROR
-    } else if exit_code && duplicates {
+    } else if exit_code && found {
         exit::DIFFER
     } else {
         exit::OK
@@ -372,8 +378,16 @@ fn write_file(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot create the output file", path.display()))?;
+    // tempfile's errors name the temporary file; the user named the
+    // target, so the message keeps only the kind of failure.
+    let plain = |e: &io::Error| io::Error::from(e.kind());
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot create the output file: {}",
+            path.display(),
+            plain(&e)
+        )
+    })?;
     {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
         f(&mut w).with_context(|| format!("{}: writing", path.display()))?;
@@ -389,8 +403,13 @@ fn write_file(
             .unwrap_or(0o644);
         std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
     }
-    tmp.persist(path)
-        .with_context(|| format!("{}: cannot write the output file", path.display()))?;
+    tmp.persist(path).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot write the output file: {}",
+            path.display(),
+            plain(&e.error)
+        )
+    })?;
     Ok(())
 }
 
