@@ -472,7 +472,7 @@ impl<'t> Lexer<'t> {
             // Jackson Jr.") are left out of a name, so that it is the same
             // name however much of it a writer spells out.
             let initial = t.text.chars().count() == 1;
-            if name_part && !initial && !NAME_SUFFIXES.contains(&t.text) {
+            if name_part && !initial && !crate::lexicon::name_suffixes().contains(&t.text) {
                 run.push((w.id, w.acronym || is_role_word(w.id)));
             }
             words.push(w.id);
@@ -518,9 +518,6 @@ impl<'t> Lexer<'t> {
     }
 }
 
-/// Written after a surname, not part of it.
-const NAME_SUFFIXES: &[&str] = &["II", "III", "IV", "Jr", "Sr"];
-
 /// The full name a run of capitalized words ends with, if any: its last two
 /// words after the last title or acronym ("NATO Secretary General Anders
 /// Fogh Rasmussen" gives `Fogh Rasmussen`, "Foreign Minister Lavrov" none).
@@ -564,78 +561,12 @@ pub fn is_role_word(id: TermId) -> bool {
     static IDS: std::sync::OnceLock<FxHashSet<TermId>> = std::sync::OnceLock::new();
     IDS.get_or_init(|| {
         let lexer = Lexer::new();
-        ROLE_WORDS.iter().map(|w| lexer.normalize(w).0.id).collect()
+        crate::lexicon::role_words()
+            .map(|w| lexer.normalize(w).0.id)
+            .collect()
     })
     .contains(&id)
 }
-
-/// See [`is_role_word`]: titles, offices and the setting of a statement,
-/// as common in English news copy. A background table, like the function
-/// words, not drawn from any evaluation text.
-const ROLE_WORDS: &[&str] = &[
-    "admiral",
-    "ambassador",
-    "analyst",
-    "attorney",
-    "briefing",
-    "captain",
-    "ceo",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "colonel",
-    "commander",
-    "commissioner",
-    "conference",
-    "congressman",
-    "congresswoman",
-    "counterpart",
-    "deputy",
-    "director",
-    "dr",
-    "envoy",
-    "executive",
-    "foreign",
-    "general",
-    "governor",
-    "head",
-    "interview",
-    "journalists",
-    "judge",
-    "king",
-    "lawmaker",
-    "leader",
-    "lieutenant",
-    "mayor",
-    "minister",
-    "news",
-    "officer",
-    "official",
-    "pope",
-    "premier",
-    "president",
-    "prime",
-    "prince",
-    "professor",
-    "prosecutor",
-    "queen",
-    "rep",
-    "reporters",
-    "representative",
-    "secretary",
-    "sen",
-    "senator",
-    "sergeant",
-    "sheriff",
-    "speaker",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "statement",
-    "vice",
-];
 
 /// `NATO`, `EU`, `U.S.`: two or more letters, all upper case (dots allowed).
 fn is_acronym(text: &str) -> bool {
@@ -649,178 +580,8 @@ fn is_acronym(text: &str) -> bool {
 /// into the crate, so that two short articles, whose own frequencies say
 /// little, still weigh "the" and "said" at nothing.
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.binary_search(&lower).is_ok()
+    crate::lexicon::is_stopword(lower)
 }
-
-/// Sorted, for binary search (a test checks the order).
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "according",
-    "added",
-    "adding",
-    "after",
-    "again",
-    "against",
-    "ago",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "either",
-    "else",
-    "even",
-    "ever",
-    "every",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "may",
-    "me",
-    "meanwhile",
-    "might",
-    "more",
-    "most",
-    "mr",
-    "mrs",
-    "ms",
-    "much",
-    "must",
-    "my",
-    "myself",
-    "neither",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "per",
-    "really",
-    "said",
-    "same",
-    "say",
-    "saying",
-    "says",
-    "separately",
-    "shall",
-    "she",
-    "should",
-    "so",
-    "some",
-    "stated",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "to",
-    "told",
-    "too",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-];
 
 #[cfg(test)]
 mod tests {
@@ -832,11 +593,6 @@ mod tests {
 
     fn ids(s: &str) -> Vec<TermId> {
         one(s).terms.iter().map(|t| t.id).collect()
-    }
-
-    #[test]
-    fn stopwords_are_sorted_for_binary_search() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
