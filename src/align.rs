@@ -27,9 +27,9 @@
 //!    aside), `edited` (most word pairs kept), `paraphrase`, `merged`.
 
 use crate::similarity::{Blend, Breakdown, Similarity, Weights};
-use crate::text::{is_role_word, Features, SentenceFeatures, Term, TermId};
+use crate::text::{is_role_word, misspellings, relink, Features, SentenceFeatures, Term, TermId};
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// Pairs scoring at least this are aligned outright.
@@ -39,8 +39,8 @@ use serde::Serialize;
 /// on the ALIGN workloads the benchmark scores: alignments made between
 /// articles about different events are all false, and those made between two
 /// outlets' articles about one event are mostly true. Run
-/// `cargo test --release --lib align::calibration -- --ignored --nocapture`
-/// to print the sweep. Pairs that are not each other's best match almost
+/// `cargo run --release --example align_calibration -- basil` to print
+/// the sweep. Pairs that are not each other's best match almost
 /// never score between 0.30 and 0.50 (the count of alignments moves by 2 of
 /// 381 over that range), so the threshold sits at the low end, where it
 /// still adds the few real ones. The ALIGN K=30 workload (gold units) is
@@ -85,10 +85,9 @@ const EXHAUSTIVE_PAIRS: usize = 20_000;
 /// Number of candidate partners kept per sentence, ranked by the weight of
 /// the rare words they share; the extra places guard against sentences that
 /// share a rare name with many others. On the ALIGN workloads (gold units,
-/// `cargo test --release --lib align::calibration::candidate_recall --
-/// --ignored --nocapture`) the candidates hold 674 of 674 gold pairs at
-/// K=300 and 2,277 of 2,279 at K=3000, where 32,952 pairs are scored
-/// instead of 8.6 million.
+/// `cargo run --release --example align_calibration -- candidates`) the
+/// candidates hold 674 of 674 gold pairs at K=300 and 2,277 of 2,279 at
+/// K=3000, where 32,952 pairs are scored instead of 8.6 million.
 const CANDIDATES: usize = 8;
 
 /// A word whose sentences make up more than this share of a side is not
@@ -105,8 +104,8 @@ const COMMON_SHARE: f32 = 0.05;
 /// makes the pair win over a competitor that shares a few more words with
 /// one of the ledes by chance. Set by reasoning, at half of [`THRESHOLD`]:
 /// a lede pair needs about half the word evidence of any other pair. Checked
-/// on the BASIL articles (`cargo test --release --lib
-/// align::calibration::lede_prior -- --ignored --nocapture`): with
+/// on the BASIL articles (`cargo run --release
+/// --example align_calibration -- priors`): with
 /// [`EVENT_EVIDENCE`], it is applied to no pair of articles about different
 /// events, and to 126 of 300 pairs of outlets reporting one event, of
 /// which 116 are then aligned.
@@ -147,9 +146,10 @@ pub const MINOR_MENTIONS: usize = 2;
 /// pairs (sharing neither sentence of the raised pair) score
 /// [`THRESHOLD`] on their words: two articles that share no sentence are
 /// most likely about different events, whatever their ledes share. Checked
-/// on the BASIL articles (`align::calibration::lede_prior`): between 300
-/// pairs of articles about different events, the priors add 4 alignments
-/// (all false) with 1 and none with 2; between 300 pairs of outlets
+/// on the BASIL articles (`cargo run --release --example
+/// align_calibration -- priors`): between 300 pairs of articles about
+/// different events, the priors add 4 alignments (all false) with 1 and
+/// none with 2; between 300 pairs of outlets
 /// reporting one event, they add 126 with 1 and 107 with 2.
 pub const EVENT_EVIDENCE: usize = 2;
 
@@ -253,74 +253,25 @@ pub fn align(a: &Features, b: &Features, opts: &AlignOptions) -> Vec<Aligned> {
     align_with(a, b, opts, &Blend::default(), &weights)
 }
 
-/// Long lower-case words that only one document uses and that are one
-/// letter edit (strsim's Damerau-Levenshtein) from exactly one such word of
-/// the other document, starting with the same two letters: a misspelling
-/// ("goverment") or a variant the suffix rules missed. Maps B's term id to
-/// A's. Only words absent from the other document are candidates, so a word
-/// both use is never merged with a look-alike.
-pub fn misspellings(a: &Features, b: &Features) -> FxHashMap<TermId, TermId> {
-    let ids = |f: &Features| -> FxHashSet<TermId> {
-        f.sentences
-            .iter()
-            .flat_map(|s| s.terms.iter().map(|t| t.id))
-            .collect()
-    };
-    let (in_a, in_b) = (ids(a), ids(b));
-    let (only_a, only_b) = (only_in(a, &in_b), only_in(b, &in_a));
-    let mut buckets: FxHashMap<&str, Vec<(&str, TermId)>> = FxHashMap::default();
-    for &(s, id) in &only_b {
-        if let Some(prefix) = s.get(..2) {
-            buckets.entry(prefix).or_default().push((s, id));
-        }
-    }
-    let mut links = FxHashMap::default();
-    for &(s, id_a) in &only_a {
-        let Some(bucket) = s.get(..2).and_then(|p| buckets.get(p)) else {
-            continue;
-        };
-        let mut close = bucket.iter().filter(|(t, _)| {
-            t.len().abs_diff(s.len()) <= 1 && strsim::damerau_levenshtein(s, t) == 1
-        });
-        if let (Some(&(_, id_b)), None) = (close.next(), close.next()) {
-            links.entry(id_b).or_insert(id_a);
-        }
-    }
-    links
+/// The sentence pairs [`align`] would score, sorted and unique, with the
+/// weights taken over the two documents: what the calibration report
+/// (`examples/align_calibration.rs`) checks the inverted index against
+/// (it must keep the true pairs).
+pub fn candidate_pairs(a: &Features, b: &Features) -> Vec<(usize, usize)> {
+    let w = Weights::new(&[a, b]);
+    candidates(&a.sentences, &b.sentences, &w)
 }
 
-/// The long words of `f` that `other` does not use, sorted.
-fn only_in<'f>(f: &'f Features, other: &FxHashSet<TermId>) -> Vec<(&'f str, TermId)> {
-    let mut v: Vec<(&str, TermId)> = f
-        .spellings
-        .iter()
-        .filter(|(id, _)| !other.contains(id))
-        .map(|(id, s)| (s.as_str(), *id))
+/// The pairs the priors raise at the default options, every pair scored by
+/// words alone first: what the calibration report shows of the priors.
+pub fn raised_priors(a: &Features, b: &Features) -> Vec<(usize, usize, Prior)> {
+    let (fa, fb) = (&a.sentences, &b.sentences);
+    let w = Weights::new(&[a, b]);
+    let mut scored: Vec<(usize, usize, Breakdown)> = (0..fa.len())
+        .flat_map(|i| (0..fb.len()).map(move |j| (i, j)))
+        .map(|(i, j)| (i, j, Blend::default().compare(&fa[i], &fb[j], &w)))
         .collect();
-    v.sort_unstable();
-    v
-}
-
-/// A copy of `f` with term ids replaced through `links`.
-fn relink(f: &Features, links: &FxHashMap<TermId, TermId>) -> Features {
-    let mut out = f.clone();
-    for s in &mut out.sentences {
-        if !s.terms.iter().any(|t| links.contains_key(&t.id)) {
-            continue;
-        }
-        for t in &mut s.terms {
-            if let Some(&to) = links.get(&t.id) {
-                t.id = to;
-            }
-        }
-        crate::text::dedup_terms(&mut s.terms);
-        for w in &mut s.words {
-            if let Some(&to) = links.get(w) {
-                *w = to;
-            }
-        }
-    }
-    out
+    apply_priors(&mut scored, &priors(fa, fb, &AlignOptions::default()))
 }
 
 /// Aligns with a given measure and weights (a corpus may weigh words over
@@ -428,7 +379,7 @@ fn apply_priors(
 
 /// Why a pair is raised above its word score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Prior {
+pub enum Prior {
     /// The two first sentences ([`LEDE_BONUS`]).
     Lede,
     /// The two sentences that bring in a person named in passing
@@ -913,39 +864,6 @@ mod tests {
         assert_eq!(paraphrases(&a, &b), vec![(35, 0)]);
     }
 
-    #[test]
-    fn a_misspelt_word_still_counts() {
-        let a = feats(&[
-            "The goverment postponed the referendum on independence until spring.",
-            "Turnout in the last vote was low.",
-        ]);
-        let b = feats(&[
-            "Officials said the government postponed the referendum.",
-            "Farmers protested against the new tariffs.",
-        ]);
-        let links = misspellings(&a, &b);
-        assert_eq!(links.len(), 1, "{links:?}");
-        let plain = Weights::new(&[&a, &b]);
-        let m = Blend::default();
-        let before = m.score(&a.sentences[0], &b.sentences[0], &plain);
-        let b2 = relink(&b, &links);
-        let after = m.score(&a.sentences[0], &b2.sentences[0], &Weights::new(&[&a, &b2]));
-        assert!(after > before + 0.05, "{before} -> {after}");
-    }
-
-    #[test]
-    fn look_alike_words_both_sides_use_are_not_merged() {
-        let a = feats(&[
-            "Protesters blocked the road.",
-            "Police protected the mayor.",
-        ]);
-        let b = feats(&[
-            "Police protected the protesters.",
-            "Protesters blocked the road.",
-        ]);
-        assert!(misspellings(&a, &b).is_empty());
-    }
-
     /// Two reports of a council vote: sentences 1 and 2 are copied, which
     /// shows the two are about one event; the lede and the union leader's
     /// sentence are written apart.
@@ -1150,341 +1068,6 @@ mod tests {
             }
             prop_assert!(seen_a.iter().all(|&n| n <= 1));
             prop_assert!(seen_b.iter().all(|&n| n <= 1));
-        }
-    }
-}
-
-#[cfg(test)]
-mod calibration {
-    use super::*;
-    use std::path::PathBuf;
-
-    /// The workloads folder: `WIREDIFF_WORKLOADS`, else `../bench/workloads`
-    /// beside the crate.
-    fn workloads() -> PathBuf {
-        std::env::var_os("WIREDIFF_WORKLOADS")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../bench/workloads"))
-    }
-
-    struct Case {
-        a: Features,
-        b: Features,
-        gold: Vec<(usize, usize)>,
-    }
-
-    fn cases(k: usize) -> Vec<Case> {
-        let dir = workloads().join(format!("align/k{k}"));
-        let mut out = Vec::new();
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return out;
-        };
-        let mut dirs: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-        dirs.sort();
-        for d in dirs {
-            let Ok(text) = std::fs::read_to_string(d.join("gold.json")) else {
-                continue;
-            };
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
-                continue;
-            };
-            let list = |key: &str| -> Vec<String> {
-                v[key]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|x| x.as_str().map(String::from))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            };
-            let (sa, sb) = (list("a_sentences"), list("b_sentences"));
-            let ra: Vec<&str> = sa.iter().map(String::as_str).collect();
-            let rb: Vec<&str> = sb.iter().map(String::as_str).collect();
-            let gold = v["pairs"]
-                .as_array()
-                .map(|ps| {
-                    ps.iter()
-                        .filter_map(|p| Some((p[0].as_u64()? as usize, p[1].as_u64()? as usize)))
-                        .collect()
-                })
-                .unwrap_or_default();
-            out.push(Case {
-                a: Features::from_sentences(&ra),
-                b: Features::from_sentences(&rb),
-                gold,
-            });
-        }
-        out
-    }
-
-    fn f1(cases: &[Case], opts: &AlignOptions) -> (f32, f32, f32) {
-        let (mut tp, mut made, mut gold) = (0usize, 0usize, 0usize);
-        for c in cases {
-            let got: Vec<(usize, usize)> = align(&c.a, &c.b, opts)
-                .into_iter()
-                .flat_map(|g| {
-                    let b = g.b.clone();
-                    g.a.into_iter()
-                        .flat_map(move |i| b.clone().into_iter().map(move |j| (i, j)))
-                })
-                .collect();
-            made += got.len();
-            gold += c.gold.len();
-            tp += got.iter().filter(|p| c.gold.contains(p)).count();
-        }
-        let p = tp as f32 / made.max(1) as f32;
-        let r = tp as f32 / gold.max(1) as f32;
-        (p, r, 2.0 * p * r / (p + r).max(1e-9))
-    }
-
-    /// Features of each article's sentences.
-    fn features_of(arts: &[(String, Vec<String>)]) -> Vec<Features> {
-        arts.iter()
-            .map(|(_, s)| {
-                let r: Vec<&str> = s.iter().map(String::as_str).collect();
-                Features::from_sentences(&r)
-            })
-            .collect()
-    }
-
-    /// BASIL articles (`../shared/eval/basil/articles.jsonl`): 100 events
-    /// told by 3 outlets each, as (event, sentences).
-    fn basil() -> Vec<(String, Vec<String>)> {
-        let path = std::env::var_os("WIREDIFF_EVAL")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval"))
-            .join("basil/articles.jsonl");
-        let Ok(text) = std::fs::read_to_string(path) else {
-            return Vec::new();
-        };
-        text.lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .map(|v| {
-                let body = v["body"].as_str().unwrap_or("").to_string();
-                let sents = body
-                    .split("\n\n")
-                    .flat_map(|p| {
-                        crate::segment::split(p)
-                            .into_iter()
-                            .map(|s| s.slice(p).to_string())
-                            .collect::<Vec<_>>()
-                    })
-                    // Fragments cut by a naive segmenter ("Mr.") say nothing
-                    // about the measure.
-                    .filter(|s: &String| s.split_whitespace().count() >= 5)
-                    .collect();
-                (v["event"].as_str().unwrap_or("").to_string(), sents)
-            })
-            .collect()
-    }
-
-    /// The null distribution the thresholds were chosen from: alignments
-    /// made between articles about *different* events (all false), per
-    /// 1,000 sentences, and, as a rough view of recall, alignments made
-    /// between two outlets' articles about the same event.
-    #[test]
-    #[ignore]
-    fn calibrate_on_basil() {
-        let arts = basil();
-        if arts.is_empty() {
-            println!("no BASIL articles");
-            return;
-        }
-        let feats = features_of(&arts);
-        let n = arts.len();
-        // Different events: article k against the next event's article
-        // from the next outlet. Same event: the first two outlets.
-        let null: Vec<(usize, usize)> = (0..n).map(|k| (k, (k + 4) % n)).collect();
-        let same: Vec<(usize, usize)> = (0..n).step_by(3).map(|k| (k, k + 1)).collect();
-        assert!(same.iter().all(|&(x, y)| arts[x].0 == arts[y].0));
-        assert!(null.iter().all(|&(x, y)| arts[x].0 != arts[y].0));
-        let sentences: usize = null.iter().map(|&(x, _)| feats[x].len()).sum();
-        println!(
-            "null pairs {} ({} sentences), same-event pairs {}",
-            null.len(),
-            sentences,
-            same.len()
-        );
-        if std::env::var_os("SHOW_NULL").is_some() {
-            let opts = AlignOptions {
-                threshold: 0.3,
-                mutual_threshold: 0.3,
-                ..AlignOptions::default()
-            };
-            for &(x, y) in &null {
-                for g in align(&feats[x], &feats[y], &opts) {
-                    println!(
-                        "{:.3} {:?}\n   A {}\n   B {}",
-                        g.score, g.kind, arts[x].1[g.a[0]], arts[y].1[g.b[0]]
-                    );
-                }
-            }
-        }
-        let merged = |pairs: &[(usize, usize)]| -> usize {
-            pairs
-                .iter()
-                .flat_map(|&(x, y)| align(&feats[x], &feats[y], &AlignOptions::default()))
-                .filter(|g| g.kind == AlignKind::Merged)
-                .count()
-        };
-        println!(
-            "merged groups at the defaults: {} between different events, {} within one",
-            merged(&null),
-            merged(&same)
-        );
-        println!(
-            "threshold mutual  false/1000 sentences  same-event alignments  (without / with the priors)"
-        );
-        for t in [0.25, 0.3, 0.35, 0.4, 0.45, 0.5] {
-            for m in [0.15, 0.2, 0.25, 0.3, 0.35] {
-                if m > t {
-                    continue;
-                }
-                let count = |pairs: &[(usize, usize)], priors: bool| -> usize {
-                    let opts = AlignOptions {
-                        threshold: t,
-                        mutual_threshold: m,
-                        lede_prior: priors,
-                        person_prior: priors,
-                        ..AlignOptions::default()
-                    };
-                    pairs
-                        .iter()
-                        .map(|&(x, y)| align(&feats[x], &feats[y], &opts).len())
-                        .sum()
-                };
-                let f = |priors| count(&null, priors) as f32 * 1000.0 / sentences as f32;
-                println!(
-                    "  {t:.2} {m:.2}  {:6.2} / {:6.2}  {} / {}",
-                    f(false),
-                    f(true),
-                    count(&same, false),
-                    count(&same, true)
-                );
-            }
-        }
-    }
-
-    /// What the two priors do on the BASIL articles: how many pairs each
-    /// raises and how many alignments it adds, between articles about
-    /// different events (all false) and between two outlets' articles about
-    /// one event. `SHOW_PRIORS=1` prints the pairs raised.
-    #[test]
-    #[ignore]
-    fn lede_prior() {
-        let arts = basil();
-        if arts.is_empty() {
-            println!("no BASIL articles");
-            return;
-        }
-        let feats = features_of(&arts);
-        let n = arts.len();
-        let null: Vec<(usize, usize)> = (0..n).map(|k| (k, (k + 4) % n)).collect();
-        // Every pair of outlets of each event.
-        let same: Vec<(usize, usize)> = (0..n)
-            .step_by(3)
-            .flat_map(|k| [(k, k + 1), (k, k + 2), (k + 1, k + 2)])
-            .filter(|&(_, y)| y < n)
-            .collect();
-        let show = std::env::var_os("SHOW_PRIORS").is_some();
-        let off = AlignOptions {
-            lede_prior: false,
-            person_prior: false,
-            ..AlignOptions::default()
-        };
-        for (label, pairs) in [("different events", &null), ("same event", &same)] {
-            let (mut ledes, mut persons) = (0, 0);
-            let mut lede_max = 0.0f32;
-            let (mut before, mut after, mut lede_aligned, mut person_aligned) = (0, 0, 0, 0);
-            for &(x, y) in pairs {
-                let (fa, fb) = (&feats[x].sentences, &feats[y].sentences);
-                let w = Weights::new(&[&feats[x], &feats[y]]);
-                let mut scored: Vec<(usize, usize, Breakdown)> = (0..fa.len())
-                    .flat_map(|i| (0..fb.len()).map(move |j| (i, j)))
-                    .map(|(i, j)| (i, j, Blend::default().compare(&fa[i], &fb[j], &w)))
-                    .collect();
-                let pr = apply_priors(&mut scored, &priors(fa, fb, &AlignOptions::default()));
-                let got = align(&feats[x], &feats[y], &AlignOptions::default());
-                before += align(&feats[x], &feats[y], &off).len();
-                after += got.len();
-                for &(i, j, kind) in &pr {
-                    let raw = Blend::default().score(&fa[i], &fb[j], &w);
-                    let made = got.iter().any(|g| g.a.contains(&i) && g.b.contains(&j));
-                    match kind {
-                        Prior::Lede => {
-                            ledes += 1;
-                            lede_max = lede_max.max(raw);
-                            lede_aligned += usize::from(made);
-                        }
-                        Prior::Person => {
-                            persons += 1;
-                            person_aligned += usize::from(made);
-                        }
-                    }
-                    if show {
-                        println!(
-                            "{label} {kind:?} raw {raw:.3} aligned {made}\n   A {}\n   B {}",
-                            arts[x].1[i], arts[y].1[j]
-                        );
-                    }
-                }
-            }
-            println!(
-                "{label}: {} article pairs; lede pairs raised {ledes} (highest word score {lede_max:.3}), aligned {lede_aligned}; \
-                 person pairs raised {persons}, aligned {person_aligned}; alignments {before} without the priors, {after} with",
-                pairs.len()
-            );
-        }
-    }
-
-    /// Prints how many gold pairs the inverted index keeps as candidates
-    /// (the pruning must not lose true pairs).
-    #[test]
-    #[ignore]
-    fn candidate_recall() {
-        for k in [300, 3000] {
-            let (mut kept, mut total, mut pairs) = (0, 0, 0);
-            for c in cases(k) {
-                let w = Weights::new(&[&c.a, &c.b]);
-                let cand = candidates(&c.a.sentences, &c.b.sentences, &w);
-                pairs += cand.len();
-                total += c.gold.len();
-                kept += c
-                    .gold
-                    .iter()
-                    .filter(|p| cand.binary_search(p).is_ok())
-                    .count();
-            }
-            println!("K={k}: {kept}/{total} gold pairs among {pairs} candidates");
-        }
-    }
-
-    /// Prints the threshold sweep the constants were chosen from.
-    #[test]
-    #[ignore]
-    fn calibrate() {
-        for k in [30, 300] {
-            let cases = cases(k);
-            if cases.is_empty() {
-                println!("no workloads at {}", workloads().display());
-                return;
-            }
-            println!("K={k}: threshold mutual  P R F1");
-            for t in [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6] {
-                for m in [0.1, 0.15, 0.2, 0.25, 0.3, 0.35] {
-                    if m > t {
-                        continue;
-                    }
-                    let opts = AlignOptions {
-                        threshold: t,
-                        mutual_threshold: m,
-                        ..AlignOptions::default()
-                    };
-                    let (p, r, f) = f1(&cases, &opts);
-                    println!("  {t:.2} {m:.2}  {p:.3} {r:.3} {f:.3}");
-                }
-            }
         }
     }
 }

@@ -70,6 +70,11 @@ pub enum Command {
         /// When to use colors.
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
         color: ColorArg,
+        /// Background shades of changed words, for a dark or a light
+        /// terminal (deletions are also struck through, insertions
+        /// underlined).
+        #[arg(long, value_enum, default_value_t = ThemeArg::Dark)]
+        theme: ThemeArg,
         /// Width in columns (default: the terminal's, else COLUMNS, else 80).
         #[arg(long)]
         width: Option<usize>,
@@ -114,7 +119,8 @@ pub enum Command {
         /// Only these relations (repeat the flag or separate with commas).
         #[arg(long, value_enum, value_delimiter = ',', value_name = "RELATION")]
         relation: Vec<RelationArg>,
-        /// Exit with status 1 when duplicates are found.
+        /// Exit with status 1 when any pair of the relations asked for
+        /// (--relation; all when none is named) is found.
         #[arg(long)]
         exit_code: bool,
         /// For benchmarks: only read, segment and tokenize the inputs, print
@@ -190,12 +196,22 @@ pub enum LayoutArg {
 /// When to color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
-    /// Color a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it).
+    /// Color a terminal, unless NO_COLOR is set or TERM is dumb
+    /// (CLICOLOR_FORCE forces it).
     Auto,
     /// Always color.
     Always,
     /// Never color.
     Never,
+}
+
+/// The terminal's background, for the shades of changed words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// A dark background (dark red and dark green shades).
+    Dark,
+    /// A light background (pale red and pale green shades).
+    Light,
 }
 
 /// Formats of the listing commands.

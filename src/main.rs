@@ -6,7 +6,10 @@ mod pager;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::{Cli, ColorArg, Command, CompareFormat, DedupFormat, LayoutArg, ListFormat, RelationArg};
+use cli::{
+    Cli, ColorArg, Command, CompareFormat, DedupFormat, LayoutArg, ListFormat, RelationArg,
+    ThemeArg,
+};
 use std::io::{self, Write};
 use std::process::ExitCode;
 use wirediff::{render, Document, Input};
@@ -57,6 +60,8 @@ fn causes_once(e: &anyhow::Error) -> String {
 struct Env {
     no_color: bool,
     clicolor_force: bool,
+    /// TERM=dumb: a terminal that shows escape codes as text.
+    term_dumb: bool,
     stdout_tty: bool,
     stderr_tty: bool,
     terminal_width: Option<usize>,
@@ -74,6 +79,7 @@ impl Env {
         Env {
             no_color: var("NO_COLOR").is_some(),
             clicolor_force: var("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
+            term_dumb: var("TERM").is_some_and(|v| v == "dumb"),
             stdout_tty,
             stderr_tty: io::stderr().is_terminal(),
             terminal_width: terminal_size::terminal_size().map(|(w, _)| w.0 as usize),
@@ -89,14 +95,15 @@ impl Env {
 }
 
 /// `--color always|never` wins; under `auto` NO_COLOR turns color off, then
-/// CLICOLOR_FORCE turns it on, else color only a terminal. Writing to a file
-/// (`-o`) is never a terminal.
+/// CLICOLOR_FORCE turns it on, then TERM=dumb turns it off, else color only
+/// a terminal. Writing to a file (`-o`) is never a terminal.
 fn use_color(arg: ColorArg, env: &Env, to_file: bool) -> bool {
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto if env.no_color => false,
         ColorArg::Auto if env.clicolor_force => true,
+        ColorArg::Auto if env.term_dumb => false,
         ColorArg::Auto => env.stdout_tty && !to_file,
     }
 }
@@ -137,6 +144,7 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             layout,
             color,
+            theme,
             width: width_arg,
             output,
             exit_code,
@@ -145,13 +153,16 @@ fn run(cli: Cli) -> Result<u8> {
             let c = wirediff::compare(&docs.a, &docs.b, &wirediff::CompareOptions::default());
             let opts = render::RenderOptions {
                 color: use_color(color, &env, output.is_some()),
+                theme: match theme {
+                    ThemeArg::Dark => render::Theme::Dark,
+                    ThemeArg::Light => render::Theme::Light,
+                },
                 width: width(width_arg, &env),
                 layout: match layout {
                     LayoutArg::Inline => render::Layout::Inline,
                     LayoutArg::SideBySide => render::Layout::SideBySide,
                 },
             };
-            colored::control::set_override(opts.color);
             let draw = |out: &mut dyn Write| match format {
                 CompareFormat::Terminal => render::terminal::comparison(&docs, &c, &opts, out),
                 CompareFormat::Json => render::json::comparison(&docs, &c, out),
@@ -265,9 +276,16 @@ fn dedup(
     let progress = if env.stderr_tty {
         let bar = indicatif::ProgressBar::new_spinner();
         if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} {pos} articles  {per_sec}  {elapsed}",
+            "{spinner} {human_pos} articles  {rate}  {elapsed}",
         ) {
-            bar.set_style(style);
+            // Articles a second as a whole number (indicatif's `per_sec`
+            // shows four decimals).
+            bar.set_style(style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{}/s", indicatif::HumanCount(state.per_sec() as u64));
+                },
+            ));
         }
         bar
     } else {
@@ -276,7 +294,7 @@ fn dedup(
     let input = stream::Stream::spawn(inputs.iter().map(|a| Input::parse(a)).collect());
     let mut deduper = Deduper::new(opts);
     let mut kept = Vec::new();
-    let (mut errored, mut duplicates) = (false, false);
+    let (mut errored, mut found) = (false, false);
     let stdout = io::stdout();
     while let Some(chunk) = input.next_chunk(wirediff::corpus::CHUNK) {
         let batch = deduper.push(chunk);
@@ -293,10 +311,9 @@ fn dedup(
             }
         });
         errored |= !batch.problems.is_empty();
-        duplicates |= batch
-            .pairs
-            .iter()
-            .any(|p| p.relation == Relation::Duplicate);
+        // The pairs written are those of the relations asked for (all
+        // when none is named): any of them is a finding.
+        found |= !batch.pairs.is_empty();
         match format {
             DedupFormat::Jsonl => {
                 let mut out = stdout.lock();
@@ -322,7 +339,7 @@ fn dedup(
     }
     Ok(if errored {
         exit::ERROR
-    } else if exit_code && duplicates {
+    } else if exit_code && found {
         exit::DIFFER
     } else {
         exit::OK
@@ -504,12 +521,25 @@ mod tests {
         Env {
             no_color,
             clicolor_force: force,
+            term_dumb: false,
             stdout_tty: tty,
             stderr_tty: false,
             terminal_width: None,
             terminal_height: None,
             columns: None,
             pagers: [None, None],
+        }
+    }
+
+    #[test]
+    fn a_dumb_terminal_gets_no_color_unless_forced() {
+        for force in [false, true] {
+            let e = Env {
+                term_dumb: true,
+                ..env(false, force, true)
+            };
+            assert_eq!(use_color(ColorArg::Auto, &e, false), force);
+            assert!(use_color(ColorArg::Always, &e, false));
         }
     }
 

@@ -211,3 +211,28 @@ fn output_file_is_all_or_nothing() {
     assert_eq!(std::fs::read(&out).expect("read"), before);
     assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
 }
+
+#[test]
+fn a_failed_output_file_is_named_and_the_temporary_file_is_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("no-such-folder").join("report.json");
+    let target = target.to_string_lossy().into_owned();
+    let out = wirediff()
+        .args([
+            "compare",
+            &seed("afp"),
+            &seed("reuters"),
+            "--format",
+            "json",
+        ])
+        .args(["-o", &target])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(&target), "{err}");
+    // tempfile names its files `.tmpXXXXXX` (the test's own folder is one
+    // too, inside the target's path).
+    assert!(!err.replace(&target, "").contains(".tmp"), "{err}");
+}

@@ -1,7 +1,7 @@
 //! `compare`: the JSON v1 contract, parsed into this file's own types so a
 //! renamed or missing field breaks a test.
 
-use crate::util::{json_of, seed, wirediff};
+use crate::util::{seed, seeds_json, wirediff};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -125,14 +125,7 @@ struct Summary {
 }
 
 fn compare_seeds() -> Output {
-    let v = json_of(&[
-        "compare",
-        &seed("afp"),
-        &seed("reuters"),
-        "--format",
-        "json",
-    ]);
-    serde_json::from_value(v).expect("JSON v1 output has the contract's fields")
+    serde_json::from_value(seeds_json()).expect("JSON v1 output has the contract's fields")
 }
 
 fn rebuild(ops: &[DiffOp], keep: &str) -> String {

@@ -189,6 +189,28 @@ fn exit_code_and_relation_filter() {
 }
 
 #[test]
+fn exit_code_is_one_for_a_derived_pair_when_derived_is_asked_for() {
+    // B carries all of A and as much again of its own: a derived report.
+    let more = "\n\nA local bakery began selling bread shaped like ferries.\n\nThe town's choir will sing at the reopening next summer.\n\nTwo schools have planned trips to watch the repair works.\n\nA museum is collecting old photographs of the pier.\n\nThe mayor will open a public hearing on the budget in May.";
+    let f = write_jsonl(&[record("a", STORY), record("b", &format!("{STORY}{more}"))]);
+    let path = f.path().to_string_lossy().into_owned();
+    let out = wirediff()
+        .args(["dedup", &path, "--format", "jsonl"])
+        .output()
+        .expect("run");
+    let found = pairs(&out.stdout);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].relation, "derived");
+    for (relations, code) in [("derived", 1), ("duplicate,derived", 1), ("duplicate", 0)] {
+        wirediff()
+            .args(["dedup", &path, "--format", "jsonl", "--exit-code"])
+            .args(["--relation", relations])
+            .assert()
+            .code(code);
+    }
+}
+
+#[test]
 fn files_of_one_name_in_dated_folders_get_their_own_ids_and_open_in_compare() {
     // An archive laid out by date, every story in a `story.txt`.
     let dir = tempfile::tempdir().expect("temp dir");

@@ -89,6 +89,7 @@ fn render_all(docs: &Pair<Document>, c: &wirediff::Comparison) -> Result<(), Tes
                     color,
                     width,
                     layout,
+                    ..Default::default()
                 };
                 let mut out = Vec::new();
                 render::terminal::comparison(docs, c, &opts, &mut out).unwrap();

@@ -6,6 +6,7 @@ mod cli;
 mod compare;
 mod dedup;
 mod discrepancies;
+mod golden;
 mod hostile;
 mod properties;
 mod sentences;

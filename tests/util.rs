@@ -32,6 +32,17 @@ pub fn json_of(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out).expect("JSON output parses")
 }
 
+/// `compare --format json` of the AFP and Reuters seeds, parsed.
+pub fn seeds_json() -> serde_json::Value {
+    json_of(&[
+        "compare",
+        &seed("afp"),
+        &seed("reuters"),
+        "--format",
+        "json",
+    ])
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -53,7 +53,7 @@ pub fn terminal(
                 "cluster {k}: {} articles, {} sources: {}",
                 members.len(),
                 sources.len(),
-                for_terminal(&sources.join(", "), false)
+                Shown::new(&sources.join(", "))
             )?;
         }
         for p in ps {

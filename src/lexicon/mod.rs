@@ -6,6 +6,10 @@
 //! become cues. The quotes stage reads cues from it
 //! (`quotes::words::cue_len`). The segmenter keeps its own short list of
 //! verbs that may follow a closing quotation mark (`segment::words`).
+//!
+//! `stopwords.txt` (function words), `role_words.txt` (titles and the
+//! setting of a statement) and `name_suffixes.txt` (`Jr`, `III`) are the
+//! text stage's lists, one word a line, `#` starting a comment.
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -163,6 +167,45 @@ pub fn speech_particles(word: &str) -> &'static [&'static str] {
     lexicon().phrasal.get(word).map_or(&[], |v| v.as_slice())
 }
 
+const STOPWORDS: &str = include_str!("stopwords.txt");
+const ROLE_WORDS: &str = include_str!("role_words.txt");
+const NAME_SUFFIXES: &str = include_str!("name_suffixes.txt");
+
+/// The entries of a word-list file: one a line, `#` comments and blank
+/// lines skipped.
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+/// True for a function word or reporting verb (`stopwords.txt`), given in
+/// lower case.
+pub fn is_stopword(lower: &str) -> bool {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v: Vec<&str> = entries(STOPWORDS).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .binary_search(&lower)
+        .is_ok()
+}
+
+/// Titles, offices and the setting of a statement (`role_words.txt`).
+pub fn role_words() -> impl Iterator<Item = &'static str> {
+    entries(ROLE_WORDS)
+}
+
+/// What is written after a surname and is not part of it
+/// (`name_suffixes.txt`), as written.
+pub fn name_suffixes() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| entries(NAME_SUFFIXES).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +235,13 @@ mod tests {
         assert!(speech_particles("shot").contains(&"back"));
         assert!(speech_verb("went").is_none());
         assert!(speech_particles("table").is_empty());
+    }
+
+    #[test]
+    fn word_lists_read_one_word_a_line() {
+        assert!(is_stopword("the") && is_stopword("said") && !is_stopword("harbour"));
+        assert!(entries(STOPWORDS).all(|w| !w.contains(' ') && w == w.to_lowercase()));
+        assert!(role_words().any(|w| w == "ambassador"));
+        assert_eq!(name_suffixes(), ["II", "III", "IV", "Jr", "Sr"]);
     }
 }

@@ -4,6 +4,7 @@
 //! reaches the terminal only cleaned ([`super::style::clean`]) and the page
 //! only escaped (maud escapes every value).
 
+use super::options::Ink;
 use super::style::{block, Rich, Style};
 use crate::discrepancy::Discrepancy;
 use crate::{Comparison, Document, Pair};
@@ -80,7 +81,7 @@ fn side_letter(article: usize) -> &'static str {
 
 /// The terminal section: a heading and one line per discrepancy, nothing
 /// when there is none. Sentence numbers count from 1, as in the views.
-pub fn terminal(c: &Comparison, w: usize, color: bool, s: &mut String) {
+pub fn terminal(c: &Comparison, w: usize, color: Ink, s: &mut String) {
     if c.discrepancies.is_empty() {
         return;
     }
@@ -177,7 +178,7 @@ mod tests {
     fn the_terminal_line_names_kind_what_and_each_value() {
         let (_, c) = with_discrepancy("fifteen\x1b[31m");
         let mut s = String::new();
-        terminal(&c, 80, false, &mut s);
+        terminal(&c, 80, None, &mut s);
         assert!(s.starts_with("Discrepancies (1)\n"), "{s}");
         assert!(
             s.contains("number killed: A1 12 \u{2260} B3 fifteen\\x1b[31m"),
@@ -186,7 +187,7 @@ mod tests {
         assert!(!s.contains('\x1b'));
         let (_, none) = super::super::style::testing::fixture();
         let mut empty = String::new();
-        terminal(&none, 80, false, &mut empty);
+        terminal(&none, 80, None, &mut empty);
         assert!(empty.is_empty());
     }
 

@@ -12,4 +12,4 @@ pub mod style;
 pub mod terminal;
 pub mod text;
 
-pub use options::{Layout, RenderOptions};
+pub use options::{Ink, Layout, RenderOptions, Theme};

@@ -4,15 +4,17 @@
 //! quote groups in the order they are listed. The inline and side-by-side
 //! views and the HTML page all read them from here.
 
+use super::options::Ink;
 use super::style::{block, name, Color, Rich, Style};
 use crate::quotes::QuoteMatch;
 use crate::{Comparison, Document, Pair, Side};
 
-/// The style of a side's letter: A red and B green, like their words.
+/// The style of a side's letter: A red and B green, like the backgrounds
+/// of their words.
 pub fn side_style(side: crate::Side) -> Style {
     match side {
-        Side::A => Style::DELETED.bolded(),
-        Side::B => Style::INSERTED.bolded(),
+        Side::A => Style::fg(Color::Red).bolded(),
+        Side::B => Style::fg(Color::Green).bolded(),
     }
 }
 
@@ -36,7 +38,7 @@ pub fn byline(d: &Document, rich: &mut Rich) {
 }
 
 /// The counts an editor reads first.
-pub fn summary(c: &Comparison, w: usize, color: bool, s: &mut String) {
+pub fn summary(c: &Comparison, w: usize, color: Ink, s: &mut String) {
     let m = &c.summary;
     let mut r = Rich::new();
     r.push("Sentences: ", Style::PLAIN.bolded());

@@ -6,7 +6,7 @@
 //! It needs [`MIN_WIDTH`] columns: `terminal::comparison` writes the
 //! inline view below that.
 
-use super::options::RenderOptions;
+use super::options::{Ink, RenderOptions};
 use super::parts::{
     byline, change_tags, kind_mark, matches_of, push_speakers, side_style, speaker,
     speaker_warning, summary, title_line, unmatched_quotes,
@@ -42,7 +42,7 @@ pub fn comparison(
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let color = opts.color;
+    let color = opts.ink();
     let col = (opts.width.max(MIN_WIDTH) - GUTTER) / 2;
     let w = col * 2 + GUTTER;
     let mut s = String::new();
@@ -94,7 +94,7 @@ pub fn comparison(
 }
 
 /// What the marks between the columns mean.
-fn legend(w: usize, color: bool, s: &mut String) {
+fn legend(w: usize, color: Ink, s: &mut String) {
     let mut r = Rich::new();
     for kind in ["same", "edited", "paraphrase", "merged"] {
         let (glyph, st) = kind_mark(kind);
@@ -115,7 +115,7 @@ fn separator(col: usize, s: &mut String) {
 }
 
 /// Writes one row: both cells wrapped to `col` columns, side by side.
-fn emit(row: &Row, col: usize, color: bool, s: &mut String) {
+fn emit(row: &Row, col: usize, color: Ink, s: &mut String) {
     let left = wrap(&row.left, col, col);
     let right = wrap(&row.right, col, col);
     let n = left.len().max(right.len()).max(1);
@@ -141,7 +141,7 @@ fn emit(row: &Row, col: usize, color: bool, s: &mut String) {
 }
 
 /// The sentence rows in reading order.
-fn sentence_rows(docs: &Pair<Document>, c: &Comparison, color: bool) -> Vec<Row> {
+fn sentence_rows(docs: &Pair<Document>, c: &Comparison, color: Ink) -> Vec<Row> {
     let mut rows = Vec::new();
     for &item in &c.reading_order {
         let mut left = Rich::new();
@@ -193,7 +193,7 @@ fn quoted(r: &mut Rich, words: &str) {
 }
 
 /// The quotes section, one row per quote or pair of quotes.
-fn quotes(docs: &Pair<Document>, c: &Comparison, col: usize, color: bool, s: &mut String) {
+fn quotes(docs: &Pair<Document>, c: &Comparison, col: usize, color: Ink, s: &mut String) {
     let w = col * 2 + GUTTER;
     let mut h = Rich::new();
     h.push("Quotes", Style::HEADING);
@@ -317,6 +317,7 @@ mod tests {
             color,
             width,
             layout: Layout::SideBySide,
+            ..Default::default()
         };
         let mut out = Vec::new();
         comparison(docs, c, &opts, &mut out).expect("writing to memory");

@@ -12,15 +12,19 @@
 //! wide character. A terminal that draws such a sequence as separate glyphs
 //! shows that line a little wider than measured.
 //!
-//! Colors are plain ANSI SGR codes written only when the caller's
-//! `RenderOptions.color` says so. The `colored` crate keeps a process-wide
-//! override and otherwise consults the environment; renderers that must be
-//! testable in parallel (and must never read the environment) are simpler
-//! with styles as plain values, so `colored` stays the binary's concern.
+//! Colors are ANSI SGR codes (written by anstyle) only when the caller's
+//! ink ([`Ink`]) says so: styles are plain values, renderers never read
+//! the environment, and the binary decides. A change is told by more than
+//! its hue, for readers who do not tell red from green: deleted words are
+//! struck through and inserted words underlined, on a background shade the
+//! [`Theme`] picks for a dark or a light terminal; without color they keep
+//! their `[- -]` / `{+ +}` markers.
 
+use super::options::{Ink, Theme};
 use super::sanitize::Shown;
 use crate::diff::{DiffOp, Op};
 use crate::Document;
+use std::fmt::Write as _;
 use std::ops::Range;
 use textwrap::core::Fragment;
 use unicode_segmentation::UnicodeSegmentation;
@@ -45,45 +49,84 @@ pub enum Color {
 }
 
 impl Color {
-    fn sgr(self) -> &'static str {
+    fn ansi(self) -> anstyle::AnsiColor {
         match self {
-            Color::Red => "31",
-            Color::Green => "32",
-            Color::Yellow => "33",
-            Color::Blue => "34",
-            Color::Magenta => "35",
-            Color::Cyan => "36",
+            Color::Red => anstyle::AnsiColor::Red,
+            Color::Green => anstyle::AnsiColor::Green,
+            Color::Yellow => anstyle::AnsiColor::Yellow,
+            Color::Blue => anstyle::AnsiColor::Blue,
+            Color::Magenta => anstyle::AnsiColor::Magenta,
+            Color::Cyan => anstyle::AnsiColor::Cyan,
         }
     }
 }
 
-/// A text style: a base color and bold/underline, nothing else.
+/// Which side a changed word belongs to: its background, in the shade of
+/// the [`Theme`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Words only side A has.
+    Deleted,
+    /// Words only side B has.
+    Inserted,
+}
+
+impl Change {
+    /// A 256-color background: dark red and dark green under a dark
+    /// terminal's light text, pale red and pale green under a light
+    /// terminal's dark text (the shades delta and GitHub use).
+    fn background(self, theme: Theme) -> anstyle::Ansi256Color {
+        anstyle::Ansi256Color(match (theme, self) {
+            (Theme::Dark, Change::Deleted) => 52,
+            (Theme::Dark, Change::Inserted) => 22,
+            (Theme::Light, Change::Deleted) => 224,
+            (Theme::Light, Change::Inserted) => 194,
+        })
+    }
+}
+
+/// A text style: a base color, a change background, bold, underline and
+/// strike-through, nothing else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {
     /// Foreground color; `None` keeps the terminal's.
     pub fg: Option<Color>,
+    /// The background of a changed word.
+    pub change: Option<Change>,
     /// Bold.
     pub bold: bool,
     /// Underlined.
     pub underline: bool,
+    /// Struck through.
+    pub strike: bool,
 }
 
 impl Style {
     /// No styling at all.
     pub const PLAIN: Style = Style {
         fg: None,
+        change: None,
         bold: false,
         underline: false,
+        strike: false,
     };
-    /// Words only side A has.
-    pub const DELETED: Style = Style::fg(Color::Red);
-    /// Words only side B has.
-    pub const INSERTED: Style = Style::fg(Color::Green);
+    /// Words only side A has: struck through on the deletion background.
+    pub const DELETED: Style = Style {
+        change: Some(Change::Deleted),
+        strike: true,
+        ..Style::PLAIN
+    };
+    /// Words only side B has: underlined on the insertion background.
+    pub const INSERTED: Style = Style {
+        change: Some(Change::Inserted),
+        underline: true,
+        ..Style::PLAIN
+    };
     /// Section headings.
     pub const HEADING: Style = Style {
-        fg: None,
         bold: true,
         underline: true,
+        ..Style::PLAIN
     };
     /// Warnings (a quote given to different speakers).
     pub const WARNING: Style = Style::fg(Color::Yellow).bolded();
@@ -94,8 +137,7 @@ impl Style {
     pub const fn fg(c: Color) -> Style {
         Style {
             fg: Some(c),
-            bold: false,
-            underline: false,
+            ..Style::PLAIN
         }
     }
 
@@ -104,28 +146,24 @@ impl Style {
         Style { bold: true, ..self }
     }
 
-    /// The SGR sequence that switches this style on, or `None` for plain.
-    fn start(self) -> Option<String> {
-        let mut codes: Vec<&str> = Vec::new();
-        if self.bold {
-            codes.push("1");
+    /// The same style as anstyle paints it in `theme`.
+    fn paint(self, theme: Theme) -> anstyle::Style {
+        let mut effects = anstyle::Effects::new();
+        for (on, effect) in [
+            (self.bold, anstyle::Effects::BOLD),
+            (self.underline, anstyle::Effects::UNDERLINE),
+            (self.strike, anstyle::Effects::STRIKETHROUGH),
+        ] {
+            if on {
+                effects |= effect;
+            }
         }
-        if self.underline {
-            codes.push("4");
-        }
-        if let Some(c) = self.fg {
-            codes.push(c.sgr());
-        }
-        if codes.is_empty() {
-            None
-        } else {
-            Some(format!("\x1b[{}m", codes.join(";")))
-        }
+        anstyle::Style::new()
+            .fg_color(self.fg.map(|c| c.ansi().into()))
+            .bg_color(self.change.map(|c| c.background(theme).into()))
+            .effects(effects)
     }
 }
-
-/// The reset sequence written after every painted run.
-const RESET: &str = "\x1b[0m";
 
 /// Display width in terminal columns.
 pub fn width(s: &str) -> usize {
@@ -215,7 +253,7 @@ impl Rich {
     /// stays plain; the words get `style` and, when the output is not
     /// colored, the textual markers `open`/`close` so the change is still
     /// visible.
-    pub fn push_change(&mut self, s: &str, style: Style, marks: (&str, &str), color: bool) {
+    pub fn push_change(&mut self, s: &str, style: Style, marks: (&str, &str), color: Ink) {
         let c = clean(s);
         let core = c.trim_matches(' ');
         if core.is_empty() {
@@ -225,7 +263,7 @@ impl Rich {
         if c.starts_with(' ') {
             self.push(" ", Style::PLAIN);
         }
-        if color {
+        if color.is_some() {
             // A lone comma or quotation mark in color is easy to miss:
             // changes without a letter or digit are underlined as well.
             let style = if core.chars().any(char::is_alphanumeric) {
@@ -248,12 +286,12 @@ impl Rich {
     /// Appends a word diff. `side` `None` shows both sides' changes (the
     /// inline view); `Some(Side::A)` only what A has, deletions marked;
     /// `Some(Side::B)` only what B has, insertions marked.
-    pub fn push_diff(&mut self, ops: &[DiffOp], side: Option<crate::Side>, color: bool) {
+    pub fn push_diff(&mut self, ops: &[DiffOp], side: Option<crate::Side>, color: Ink) {
         let mut last = Op::Equal;
         for op in &regroup(ops) {
             // Removed words right before added ones (or the reverse) are told
             // apart by their marks; painted, they need a space between.
-            if color && side.is_none() && last != Op::Equal && op.op != Op::Equal {
+            if color.is_some() && side.is_none() && last != Op::Equal && op.op != Op::Equal {
                 self.push(" ", Style::PLAIN);
             }
             last = op.op;
@@ -442,12 +480,12 @@ pub fn wrap(rich: &Rich, first: usize, rest: usize) -> Vec<Range<usize>> {
 
 /// Appends the part `range` of a text to `out`, painted when `color`.
 /// Returns the width it takes, measured on the plain text.
-pub fn paint(rich: &Rich, range: Range<usize>, color: bool, out: &mut String) -> usize {
+pub fn paint(rich: &Rich, range: Range<usize>, color: Ink, out: &mut String) -> usize {
     let plain = rich.text.get(range.clone()).unwrap_or("");
-    if !color {
+    let Some(theme) = color else {
         out.push_str(plain);
         return width(plain);
-    }
+    };
     for (r, style) in &rich.runs {
         let s = r.start.max(range.start);
         let e = r.end.min(range.end);
@@ -455,13 +493,11 @@ pub fn paint(rich: &Rich, range: Range<usize>, color: bool, out: &mut String) ->
             continue;
         }
         let part = rich.text.get(s..e).unwrap_or("");
-        match style.start() {
-            Some(sgr) => {
-                out.push_str(&sgr);
-                out.push_str(part);
-                out.push_str(RESET);
-            }
-            None => out.push_str(part),
+        let painted = style.paint(theme);
+        if painted.is_plain() {
+            out.push_str(part);
+        } else {
+            let _ = write!(out, "{}{part}{}", painted.render(), painted.render_reset());
         }
     }
     width(plain)
@@ -470,7 +506,7 @@ pub fn paint(rich: &Rich, range: Range<usize>, color: bool, out: &mut String) ->
 /// Writes a text wrapped to `width` columns into `out`, one
 /// `\n`-terminated line each: the first line after `first` spaces, the
 /// others after `rest` spaces (a hanging indent when `rest > first`).
-pub fn block(rich: &Rich, first: usize, rest: usize, width: usize, color: bool, out: &mut String) {
+pub fn block(rich: &Rich, first: usize, rest: usize, width: usize, color: Ink, out: &mut String) {
     let w1 = width.saturating_sub(first).max(1);
     let w2 = width.saturating_sub(rest).max(1);
     for (n, range) in wrap(rich, w1, w2).into_iter().enumerate() {
@@ -524,36 +560,54 @@ pub(crate) mod testing {
         out
     }
 
-    /// Rewrites SGR escapes as readable tags: `<bold red>` … `</>`.
+    /// Rewrites SGR escapes as readable tags: `<bold red>` … `</>`; escapes
+    /// that follow one another make one tag, and a 256-color background
+    /// reads `on-N`.
     pub fn explain_ansi(s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut rest = s;
         while let Some(p) = rest.find("\x1b[") {
             out.push_str(&rest[..p]);
-            let after = &rest[p + 2..];
-            let Some(m) = after.find('m') else {
-                rest = after;
+            let mut names: Vec<String> = Vec::new();
+            let mut after = &rest[p..];
+            while let Some(seq) = after.strip_prefix("\x1b[") {
+                let Some(m) = seq.find('m') else {
+                    break;
+                };
+                let codes: Vec<&str> = seq[..m].split(';').collect();
+                let mut k = 0;
+                while k < codes.len() {
+                    let name = match codes[k] {
+                        "0" => "/".to_string(),
+                        "1" => "bold".to_string(),
+                        "4" => "underline".to_string(),
+                        "9" => "strike".to_string(),
+                        "31" => "red".to_string(),
+                        "32" => "green".to_string(),
+                        "33" => "yellow".to_string(),
+                        "34" => "blue".to_string(),
+                        "35" => "magenta".to_string(),
+                        "36" => "cyan".to_string(),
+                        "48" if codes.get(k + 1) == Some(&"5") => {
+                            k += 2;
+                            format!("on-{}", codes.get(k).unwrap_or(&"?"))
+                        }
+                        other => other.to_string(),
+                    };
+                    names.push(name);
+                    k += 1;
+                }
+                after = &seq[m + 1..];
+            }
+            if names.is_empty() {
+                // A lone ESC [ without its `m` is dropped.
+                rest = &rest[p + 2..];
                 continue;
-            };
-            let names: Vec<&str> = after[..m]
-                .split(';')
-                .map(|c| match c {
-                    "0" => "/",
-                    "1" => "bold",
-                    "4" => "underline",
-                    "31" => "red",
-                    "32" => "green",
-                    "33" => "yellow",
-                    "34" => "blue",
-                    "35" => "magenta",
-                    "36" => "cyan",
-                    other => other,
-                })
-                .collect();
+            }
             out.push('<');
             out.push_str(&names.join(" "));
             out.push('>');
-            rest = &after[m + 1..];
+            rest = after;
         }
         out.push_str(rest);
         out
@@ -909,14 +963,14 @@ mod tests {
         r.push_diff(
             &word_diff("we do not agree yet", "we all agree yet"),
             None,
-            false,
+            None,
         );
         assert_eq!(r.text(), "we [-do not-]{+all+} agree yet");
         let mut c = Rich::new();
         c.push_diff(
             &word_diff("we do not agree yet", "we all agree yet"),
             None,
-            true,
+            Some(Theme::Dark),
         );
         // With color there are no marks, so a space keeps the words apart.
         assert_eq!(c.text(), "we do not all agree yet");
@@ -924,7 +978,7 @@ mod tests {
         a.push_diff(
             &word_diff("we do not agree yet", "we all agree yet"),
             Some(crate::Side::A),
-            false,
+            None,
         );
         assert_eq!(a.text(), "we [-do not-] agree yet");
     }
@@ -936,7 +990,7 @@ mod tests {
             "agree on this issue it will take",
         );
         let mut r = Rich::new();
-        r.push_diff(&ops, None, false);
+        r.push_diff(&ops, None, None);
         assert_eq!(
             r.text(),
             "[-he told a news conference-]{+agree on this issue it will take+}"
@@ -945,7 +999,7 @@ mod tests {
         mixed.push_diff(
             &word_diff("the port said on Monday", "the city said on Friday"),
             None,
-            false,
+            None,
         );
         assert_eq!(
             mixed.text(),
@@ -972,13 +1026,28 @@ mod tests {
     #[test]
     fn punctuation_changes_are_underlined_in_color() {
         let mut r = Rich::new();
-        r.push_diff(&word_diff("yes, we agree", "yes we agree"), None, true);
+        r.push_diff(
+            &word_diff("yes, we agree", "yes we agree"),
+            None,
+            Some(Theme::Dark),
+        );
         let mut out = String::new();
-        paint(&r, 0..r.text().len(), true, &mut out);
+        paint(&r, 0..r.text().len(), Some(Theme::Dark), &mut out);
         assert_eq!(
             testing::explain_ansi(&out),
-            "yes<underline red>,</> we agree"
+            "yes<underline strike on-52>,</> we agree"
         );
+    }
+
+    #[test]
+    fn deletions_and_insertions_differ_by_more_than_hue() {
+        let cue = |s: Style| (s.strike, s.underline);
+        assert_ne!(cue(Style::DELETED), cue(Style::INSERTED));
+        for theme in [Theme::Dark, Theme::Light] {
+            let (d, i) = (Style::DELETED.paint(theme), Style::INSERTED.paint(theme));
+            assert!(d.get_bg_color().is_some() && i.get_bg_color().is_some());
+            assert_ne!(d.get_bg_color(), i.get_bg_color());
+        }
     }
 
     #[test]
@@ -986,11 +1055,17 @@ mod tests {
         let mut r = Rich::new();
         r.push("keep ", Style::PLAIN).push("gone", Style::DELETED);
         let mut plain = String::new();
-        assert_eq!(paint(&r, 0..r.text().len(), false, &mut plain), 9);
+        assert_eq!(paint(&r, 0..r.text().len(), None, &mut plain), 9);
         assert_eq!(plain, "keep gone");
         let mut colored = String::new();
-        assert_eq!(paint(&r, 2..r.text().len(), true, &mut colored), 7);
-        assert_eq!(colored, "ep \x1b[31mgone\x1b[0m");
-        assert_eq!(testing::explain_ansi(&colored), "ep <red>gone</>");
+        assert_eq!(
+            paint(&r, 2..r.text().len(), Some(Theme::Dark), &mut colored),
+            7
+        );
+        assert_eq!(colored, "ep \x1b[9m\x1b[48;5;52mgone\x1b[0m");
+        assert_eq!(testing::explain_ansi(&colored), "ep <strike on-52>gone</>");
+        let mut light = String::new();
+        paint(&r, 2..r.text().len(), Some(Theme::Light), &mut light);
+        assert_eq!(testing::explain_ansi(&light), "ep <strike on-224>gone</>");
     }
 }

@@ -9,7 +9,7 @@
 //! Without color every change is still marked in the text: removed words as
 //! `[-…-]`, added words as `{+…+}`.
 
-use super::options::{Layout, RenderOptions};
+use super::options::{Ink, Layout, RenderOptions};
 use super::parts::{
     byline, change_tags, kind_mark, matches_of, push_speakers, side_style, speaker,
     speaker_warning, summary, title_line, unmatched_quotes,
@@ -51,7 +51,7 @@ pub fn comparison(
                 ),
                 Style::META,
             );
-            block(&r, 0, 2, opts.width.max(MIN_WIDTH), opts.color, &mut note);
+            block(&r, 0, 2, opts.width.max(MIN_WIDTH), opts.ink(), &mut note);
             out.write_all(note.as_bytes())?;
             inline(docs, c, opts, out)
         }
@@ -68,17 +68,17 @@ pub fn inline(
 ) -> io::Result<()> {
     let mut s = String::new();
     let w = opts.width.max(MIN_WIDTH);
-    header(docs, c, w, opts.color, &mut s);
+    header(docs, c, w, opts.ink(), &mut s);
     s.push('\n');
-    super::discrepancies::terminal(c, w, opts.color, &mut s);
-    sentence_rows(docs, c, w, opts.color, &mut s);
+    super::discrepancies::terminal(c, w, opts.ink(), &mut s);
+    sentence_rows(docs, c, w, opts.ink(), &mut s);
     s.push('\n');
-    quote_rows(docs, c, w, opts.color, &mut s);
+    quote_rows(docs, c, w, opts.ink(), &mut s);
     out.write_all(s.as_bytes())
 }
 
 /// Both articles' names and the summary counts.
-fn header(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s: &mut String) {
+fn header(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s: &mut String) {
     for (side, d) in [(crate::Side::A, &docs.a), (crate::Side::B, &docs.b)] {
         let mut r = Rich::new();
         r.push(
@@ -95,14 +95,14 @@ fn header(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s: &mut 
     summary(c, w, color, s);
 }
 
-fn heading(text: &str, w: usize, color: bool, s: &mut String) {
+fn heading(text: &str, w: usize, color: Ink, s: &mut String) {
     let mut r = Rich::new();
     r.push(text, Style::HEADING);
     block(&r, 0, 0, w, color, s);
 }
 
 /// Every sentence in reading order.
-fn sentence_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s: &mut String) {
+fn sentence_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s: &mut String) {
     heading("Sentences, in A's order", w, color, s);
     for &item in &c.reading_order {
         let mut head = Rich::new();
@@ -146,7 +146,7 @@ fn sentence_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s
 
 /// The quotes section: shared verbatim, reported differently, only in A,
 /// only in B.
-fn quote_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: bool, s: &mut String) {
+fn quote_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s: &mut String) {
     heading("Quotes", w, color, s);
     let verbatim = matches_of(c, "verbatim");
     let variant = matches_of(c, "variant");
@@ -271,6 +271,7 @@ mod tests {
             color,
             width,
             layout,
+            ..Default::default()
         };
         let mut out = Vec::new();
         comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
@@ -323,6 +324,7 @@ mod tests {
                     color,
                     width: 100,
                     layout,
+                    ..Default::default()
                 };
                 let mut out = Vec::new();
                 comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
@@ -395,7 +397,7 @@ mod tests {
             let c = raw_comparison(&a, &b, &sa, &sb);
             let docs = Pair::new(a, b);
             for layout in [Layout::Inline, Layout::SideBySide] {
-                let opts = RenderOptions { color, width, layout };
+                let opts = RenderOptions { color, width, layout, ..Default::default() };
                 let mut out = Vec::new();
                 comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
                 let text = String::from_utf8(out).expect("utf-8");
@@ -424,7 +426,7 @@ mod tests {
                 let c = crate::compare(&a, &b, &Default::default());
                 let docs = Pair::new(a, b);
                 for layout in [Layout::Inline, Layout::SideBySide] {
-                    let opts = RenderOptions { color: true, width, layout };
+                    let opts = RenderOptions { color: true, width, layout, ..Default::default() };
                     let mut out = Vec::new();
                     comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
                     prop_assert!(widest(&String::from_utf8(out).expect("utf-8")) <= width);

@@ -25,6 +25,10 @@
 //! collision between two of the few hundred thousand distinct words of a
 //! corpus is far too unlikely to matter.
 
+mod spelling;
+
+pub use spelling::{misspellings, relink, spelling_key};
+
 use crate::span::Span;
 use crate::Document;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
@@ -468,7 +472,7 @@ impl<'t> Lexer<'t> {
             // Jackson Jr.") are left out of a name, so that it is the same
             // name however much of it a writer spells out.
             let initial = t.text.chars().count() == 1;
-            if name_part && !initial && !NAME_SUFFIXES.contains(&t.text) {
+            if name_part && !initial && !crate::lexicon::name_suffixes().contains(&t.text) {
                 run.push((w.id, w.acronym || is_role_word(w.id)));
             }
             words.push(w.id);
@@ -514,9 +518,6 @@ impl<'t> Lexer<'t> {
     }
 }
 
-/// Written after a surname, not part of it.
-const NAME_SUFFIXES: &[&str] = &["II", "III", "IV", "Jr", "Sr"];
-
 /// The full name a run of capitalized words ends with, if any: its last two
 /// words after the last title or acronym ("NATO Secretary General Anders
 /// Fogh Rasmussen" gives `Fogh Rasmussen`, "Foreign Minister Lavrov" none).
@@ -560,153 +561,17 @@ pub fn is_role_word(id: TermId) -> bool {
     static IDS: std::sync::OnceLock<FxHashSet<TermId>> = std::sync::OnceLock::new();
     IDS.get_or_init(|| {
         let lexer = Lexer::new();
-        ROLE_WORDS.iter().map(|w| lexer.normalize(w).0.id).collect()
+        crate::lexicon::role_words()
+            .map(|w| lexer.normalize(w).0.id)
+            .collect()
     })
     .contains(&id)
 }
-
-/// See [`is_role_word`]: titles, offices and the setting of a statement,
-/// as common in English news copy. A background table, like the function
-/// words, not drawn from any evaluation text.
-const ROLE_WORDS: &[&str] = &[
-    "admiral",
-    "ambassador",
-    "analyst",
-    "attorney",
-    "briefing",
-    "captain",
-    "ceo",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "colonel",
-    "commander",
-    "commissioner",
-    "conference",
-    "congressman",
-    "congresswoman",
-    "counterpart",
-    "deputy",
-    "director",
-    "dr",
-    "envoy",
-    "executive",
-    "foreign",
-    "general",
-    "governor",
-    "head",
-    "interview",
-    "journalists",
-    "judge",
-    "king",
-    "lawmaker",
-    "leader",
-    "lieutenant",
-    "mayor",
-    "minister",
-    "news",
-    "officer",
-    "official",
-    "pope",
-    "premier",
-    "president",
-    "prime",
-    "prince",
-    "professor",
-    "prosecutor",
-    "queen",
-    "rep",
-    "reporters",
-    "representative",
-    "secretary",
-    "sen",
-    "senator",
-    "sergeant",
-    "sheriff",
-    "speaker",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "statement",
-    "vice",
-];
 
 /// `NATO`, `EU`, `U.S.`: two or more letters, all upper case (dots allowed).
 fn is_acronym(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && text.chars().all(|c| c.is_uppercase() || c == '.')
-}
-
-/// Brings British and American spellings of a lower-case word to one key by
-/// rewriting the suffixes where the two spellings differ, rather than by a
-/// list of words: `-ise`/`-ize` (and `-isation`, `-yse`), `-our`/`-or`,
-/// `-ence`/`-ense`, `-tre`/`-ter`, `-ogue`/`-og`, doubled `l` before
-/// `-ed`/`-ing`/`-er`, `-mme`/`-m` and `-dgement`/`-dgment`.
-///
-/// The result is a matching key, not a spelling: a rule may turn a word that
-/// has no twin into a non-word (`silence` → `silense`), which is harmless
-/// because both sides of a comparison go through the same rules. What matters
-/// is that no rule merges two different words, which is why each rule asks
-/// for a stem of a few letters before the suffix (`rise`, `four`, `vogue`
-/// stay as they are) and why doubled `l` is only undone after `e` and `a`
-/// (`filled` must not become `filed`).
-pub fn spelling_key(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        return Cow::Borrowed(word);
-    }
-    // (suffix, replacement, letters required before the suffix)
-    const RULES: &[(&str, &str, usize)] = &[
-        ("isations", "izations", 2),
-        ("isation", "ization", 2),
-        ("ising", "izing", 3),
-        ("ised", "ized", 3),
-        ("ises", "izes", 3),
-        ("iser", "izer", 3),
-        ("isers", "izers", 3),
-        ("ise", "ize", 3),
-        ("ysing", "yzing", 2),
-        ("ysed", "yzed", 2),
-        ("yse", "yze", 2),
-        ("ourable", "orable", 3),
-        ("ourite", "orite", 3),
-        ("ourites", "orites", 3),
-        ("ouring", "oring", 3),
-        ("oured", "ored", 3),
-        ("ourers", "orers", 3),
-        ("ourer", "orer", 3),
-        ("ourful", "orful", 3),
-        ("ourless", "orless", 3),
-        ("ours", "ors", 3),
-        ("our", "or", 3),
-        ("ences", "enses", 2),
-        ("ence", "ense", 2),
-        ("tres", "ters", 2),
-        ("tre", "ter", 2),
-        ("bres", "bers", 2),
-        ("bre", "ber", 2),
-        ("ogues", "ogs", 3),
-        ("ogue", "og", 3),
-        ("elled", "eled", 2),
-        ("elling", "eling", 2),
-        ("ellers", "elers", 2),
-        ("eller", "eler", 2),
-        ("alled", "aled", 2),
-        ("alling", "aling", 2),
-        ("mmes", "ms", 4),
-        ("mme", "m", 4),
-        ("dgement", "dgment", 2),
-        ("dgements", "dgments", 2),
-    ];
-    for &(suffix, replacement, min_stem) in RULES {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if stem.len() >= min_stem {
-                return Cow::Owned(format!("{stem}{replacement}"));
-            }
-        }
-    }
-    Cow::Borrowed(word)
 }
 
 /// Function words and reporting verbs: they tell how a sentence is built or
@@ -715,178 +580,8 @@ pub fn spelling_key(word: &str) -> Cow<'_, str> {
 /// into the crate, so that two short articles, whose own frequencies say
 /// little, still weigh "the" and "said" at nothing.
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.binary_search(&lower).is_ok()
+    crate::lexicon::is_stopword(lower)
 }
-
-/// Sorted, for binary search (a test checks the order).
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "according",
-    "added",
-    "adding",
-    "after",
-    "again",
-    "against",
-    "ago",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "either",
-    "else",
-    "even",
-    "ever",
-    "every",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "may",
-    "me",
-    "meanwhile",
-    "might",
-    "more",
-    "most",
-    "mr",
-    "mrs",
-    "ms",
-    "much",
-    "must",
-    "my",
-    "myself",
-    "neither",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "per",
-    "really",
-    "said",
-    "same",
-    "say",
-    "saying",
-    "says",
-    "separately",
-    "shall",
-    "she",
-    "should",
-    "so",
-    "some",
-    "stated",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "to",
-    "told",
-    "too",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-];
 
 #[cfg(test)]
 mod tests {
@@ -898,46 +593,6 @@ mod tests {
 
     fn ids(s: &str) -> Vec<TermId> {
         one(s).terms.iter().map(|t| t.id).collect()
-    }
-
-    #[test]
-    fn stopwords_are_sorted_for_binary_search() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
-    }
-
-    #[test]
-    fn spelling_variants_share_a_key() {
-        let rows = [
-            ("defence", "defense"),
-            ("Defences", "defenses"),
-            ("organisation", "organization"),
-            ("criticised", "criticized"),
-            ("analyse", "analyze"),
-            ("colour", "color"),
-            ("labour", "labor"),
-            ("centre", "center"),
-            ("travelled", "traveled"),
-            ("catalogue", "catalog"),
-            ("programme", "program"),
-            ("judgement", "judgment"),
-            ("licence", "license"),
-        ];
-        for (uk, us) in rows {
-            assert_eq!(ids(uk), ids(us), "{uk} / {us}");
-        }
-    }
-
-    #[test]
-    fn different_words_keep_different_keys() {
-        let rows = [
-            ("filled", "filed"),
-            ("four", "for"),
-            ("rise", "rize"),
-            ("US", "us"),
-        ];
-        for (x, y) in rows {
-            assert_ne!(one(x).words, one(y).words, "{x} / {y}");
-        }
     }
 
     #[test]
