@@ -531,4 +531,25 @@ mod tests {
             }
         }
     }
+    // Lives here, not in text::spelling: it measures the similarity a
+    // relinked misspelling buys, and text must not import similarity.
+    #[test]
+    fn a_misspelt_word_still_counts() {
+        let a = Features::from_sentences(&[
+            "The goverment postponed the referendum on independence until spring.",
+            "Turnout in the last vote was low.",
+        ]);
+        let b = Features::from_sentences(&[
+            "Officials said the government postponed the referendum.",
+            "Farmers protested against the new tariffs.",
+        ]);
+        let links = crate::text::misspellings(&a, &b);
+        assert_eq!(links.len(), 1, "{links:?}");
+        let plain = Weights::new(&[&a, &b]);
+        let m = Blend::default();
+        let before = m.score(&a.sentences[0], &b.sentences[0], &plain);
+        let b2 = crate::text::relink(&b, &links);
+        let after = m.score(&a.sentences[0], &b2.sentences[0], &Weights::new(&[&a, &b2]));
+        assert!(after > before + 0.05, "{before} -> {after}");
+    }
 }
