@@ -294,11 +294,12 @@ fn dedup(
     let input = stream::Stream::spawn(inputs.iter().map(|a| Input::parse(a)).collect());
     let mut deduper = Deduper::new(opts);
     let mut kept = Vec::new();
-    let (mut errored, mut found) = (false, false);
+    let (mut errored, mut found, mut read) = (false, false, 0);
     let stdout = io::stdout();
     while let Some(chunk) = input.next_chunk(wirediff::corpus::CHUNK) {
         let batch = deduper.push(chunk);
         progress.inc(batch.articles as u64);
+        read += batch.articles;
         progress.suspend(|| {
             for w in &batch.warnings {
                 eprintln!("wirediff: warning: {}", one_line(w));
@@ -328,7 +329,9 @@ fn dedup(
     if diagnostics.memory_report {
         eprint!("{}", deduper.memory_report());
     }
-    if format == DedupFormat::Terminal {
+    // A stream goes on past a bad record and reports what it could read;
+    // when nothing could be read at all, the error is the whole answer.
+    if format == DedupFormat::Terminal && !(errored && read == 0) {
         emit(Some(pager), |out| {
             report::terminal(
                 &kept,
@@ -424,6 +427,31 @@ fn os_error(e: io::Error) -> io::Error {
     }
 }
 
+/// Where a chain of symbolic links ending in a missing file points (the
+/// case `canonicalize` refuses); `None` when `path` is no link or the
+/// chain loops (40 steps, the kernel's own limit).
+fn link_target(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        if !std::fs::symlink_metadata(&at)
+            .ok()?
+            .file_type()
+            .is_symlink()
+        {
+            return None;
+        }
+        let to = std::fs::read_link(&at).ok()?;
+        at = match at.parent() {
+            Some(dir) if to.is_relative() => dir.join(to),
+            _ => to,
+        };
+        if std::fs::symlink_metadata(&at).is_err() {
+            return Some(at);
+        }
+    }
+    None
+}
+
 /// Writes to a temporary file beside `path` and renames it into place, so a
 /// failure never leaves half a report.
 fn write_file(
@@ -443,8 +471,11 @@ fn write_file(
         f(&mut w).and_then(|()| w.flush()).with_context(target)?;
         return Ok(());
     }
-    // Through a symbolic link, the file it names is replaced, not the link.
-    let real = std::fs::canonicalize(path).ok();
+    // Through a symbolic link, the file it names is replaced, not the link,
+    // and a link to a file not made yet makes that file, as the shell's `>`.
+    let real = std::fs::canonicalize(path)
+        .ok()
+        .or_else(|| link_target(path));
     let path = real.as_deref().unwrap_or(path);
     let dir = path
         .parent()

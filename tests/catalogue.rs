@@ -290,6 +290,21 @@ fn paths_that_are_not_articles_are_refused_without_waiting() {
             );
             let r = run_in(d, &["dedup", "pipe.txt"]);
             assert_eq!(r.code, 2, "{}", r.stderr);
+            // A feed named as JSON Lines is streamed line by line; an empty
+            // FIFO is still a mistake, not an empty feed.
+            let feed = d.join("pipe.jsonl");
+            if Command::new("mkfifo")
+                .arg(&feed)
+                .status()
+                .is_ok_and(|s| s.success())
+            {
+                refused(
+                    d,
+                    &["dedup", "pipe.jsonl"],
+                    "pipe.jsonl",
+                    "FIFO with no writer",
+                );
+            }
         } else {
             eprintln!("skipped: mkfifo is not available");
         }
@@ -433,6 +448,39 @@ impl Drop for Mount {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(&self.0).status();
     }
+}
+
+/// `-o` through a symbolic link writes the file the link names, even one
+/// not made yet, and leaves the link a link (as the shell's `>` does).
+#[cfg(unix)]
+#[test]
+fn output_through_a_dangling_link_makes_its_file() {
+    let t = tempfile::tempdir().expect("temp dir");
+    let d = t.path();
+    write(d, "a.txt", STORY);
+    write(d, "b.txt", STORY.replace("Monday", "Tuesday"));
+    std::fs::create_dir(d.join("reports")).expect("dir");
+    std::os::unix::fs::symlink("reports/today.html", d.join("latest.html")).expect("link");
+    accepted(
+        d,
+        &[
+            "compare",
+            "a.txt",
+            "b.txt",
+            "--format",
+            "html",
+            "-o",
+            "latest.html",
+        ],
+        None,
+    );
+    let link = std::fs::symlink_metadata(d.join("latest.html")).expect("link");
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    let page = std::fs::read_to_string(d.join("reports/today.html")).expect("target written");
+    assert!(page.contains("<html"), "{}", &page[..page.len().min(200)]);
 }
 
 #[test]

@@ -207,7 +207,21 @@ fn is_jsonl(p: &Path) -> bool {
 fn read_path(p: &Path, stem: &str, tx: &SyncSender<Item>) -> bool {
     if is_jsonl(p) {
         return match crate::article::open_file(p) {
-            Ok((f, _)) => read_lines(p, stem, f, tx),
+            Ok((f, false)) => read_lines(p, stem, f, tx),
+            // A FIFO nobody writes to reads as nothing at once; that is a
+            // mistake to name (as read_file_as does), not an empty feed.
+            Ok((f, true)) => {
+                let mut r = BufReader::new(f);
+                match r.fill_buf() {
+                    Ok([]) => tx
+                        .send(Item::Problem(Error::NotReadable {
+                            path: p.into(),
+                            message: "a FIFO with no writer (nothing to read)".into(),
+                        }))
+                        .is_ok(),
+                    _ => read_lines(p, stem, r, tx),
+                }
+            }
             Err(e) => tx.send(Item::Problem(e)).is_ok(),
         };
     }
