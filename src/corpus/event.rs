@@ -82,7 +82,11 @@ impl EventSig {
     }
 
     /// The publication day and the dateline place.
-    fn start(article: &Article, reference: Option<Day>, name_bucket: NameHash) -> EventSig {
+    pub(crate) fn start(
+        article: &Article,
+        reference: Option<Day>,
+        name_bucket: NameHash,
+    ) -> EventSig {
         let mut sig = EventSig {
             published: reference.map_or(0, day16),
             ..EventSig::default()
@@ -95,7 +99,7 @@ impl EventSig {
     }
 
     /// Adds the event days, people and places of one sentence's facts.
-    fn add(
+    pub(crate) fn add(
         &mut self,
         article: &Article,
         reference: Option<Day>,

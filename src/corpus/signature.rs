@@ -24,7 +24,9 @@
 //! statement) shares sentences of one paragraph only and so shares no key:
 //! such pairs, very common in news, never reach verification.
 
+use super::event::EventSig;
 use crate::article::Article;
+use crate::facts;
 use crate::segment;
 use rustc_hash::{FxHashSet, FxHasher};
 use std::hash::Hasher;
@@ -821,18 +823,34 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
     parts.title.sort_unstable();
     parts.title.dedup();
     parts.offs.push(0);
-    for s in &sentences {
-        let Some(text) = article.text.get(s.span.start..s.span.end) else {
-            continue;
-        };
+    // One split into words feeds the sketch and the event facts.
+    let mut facts = facts::Scanner::new(article);
+    let reference = facts.reference();
+    let mut event = EventSig::start(article, reference, name_bucket);
+    let bytes = article.text.as_bytes();
+    for (i, s) in sentences.iter().enumerate() {
         words.clear();
-        for_each_word(text, buf, |h, cap, digit| {
+        let mut each = |h: u64, cap: bool, digit: bool| {
             let is_stop = stop.contains(h);
             words.push((h, is_stop));
             if (cap || digit) && !is_stop {
                 salient.push(bucket(h));
             }
+        };
+        let found = facts.sentence(i, s.span, |start, end, plain| {
+            if plain && end - start <= SHORT_WORD {
+                let (h, digit) = hash_ascii_word(bytes, start, end);
+                let cap = bytes.get(start).is_some_and(u8::is_ascii_uppercase);
+                each(h, cap, digit);
+            } else if let Some(w) = article.text.get(start..end) {
+                // Apostrophes, other scripts, long words: the sketch's
+                // own splitting, which these words never cross.
+                for_each_word(w, buf, &mut each);
+            }
         });
+        if let Some(f) = found {
+            event.add(article, reference, f, name_bucket);
+        }
         if words.len() < MIN_SENTENCE_WORDS {
             continue;
         }
@@ -881,9 +899,9 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
         parts.fps.iter().fold(0u64, |acc, &f| mix(acc ^ f)) | 1
     };
     let keys = keys(key_fps, paras);
-    let mut event = Vec::new();
-    super::event::EventSig::of(article, &sentences, name_bucket).pack(&mut event);
-    let sketch = SketchBuf::new(parts, &quote_hashes(&article.text, buf), content, &event);
+    let mut packed = Vec::new();
+    event.pack(&mut packed);
+    let sketch = SketchBuf::new(parts, &quote_hashes(&article.text, buf), content, &packed);
     Signature {
         sketch,
         keys,

@@ -125,21 +125,67 @@ pub fn reference(article: &Article) -> Option<Day> {
 /// corpus's event signature, on every article of a stream) allocates
 /// nothing per sentence.
 pub fn scan(article: &Article, sentences: &[Sentence], mut each: impl FnMut(&SentenceFacts)) {
-    let reference = reference(article);
-    let text = article.text.as_str();
-    let mut toks = Vec::new();
-    let mut f = SentenceFacts::default();
-    let mut known = FxHashMap::default();
+    let mut scanner = Scanner::new(article);
     for (i, s) in sentences.iter().enumerate() {
-        let Some(sentence) = text.get(s.span.start..s.span.end) else {
-            continue;
-        };
-        tokens(sentence, s.span.start, &mut toks);
-        sentence_facts(text, &toks, reference, i, &mut f);
-        if !(f.dates.is_empty() && f.numbers.is_empty() && f.names.is_empty()) {
-            refer_back(text, &mut known, &mut f.names);
-            each(&f);
+        if let Some(f) = scanner.sentence(i, s.span, |_, _, _| {}) {
+            each(f);
         }
+    }
+}
+
+/// [`scan`] one sentence at a time, showing the caller each word as it is
+/// split off: the corpus's signature hashes the same words for its sketch,
+/// so a sentence is split into words once for both (the second split was
+/// about a twentieth of a dedup run).
+pub struct Scanner<'t> {
+    text: &'t str,
+    reference: Option<Day>,
+    toks: Vec<Tok>,
+    f: SentenceFacts,
+    known: FxHashMap<&'t str, NameKind>,
+}
+
+impl<'t> Scanner<'t> {
+    /// A reader of `article`'s sentences, dates resolved against its
+    /// `published` date.
+    pub fn new(article: &'t Article) -> Scanner<'t> {
+        Scanner {
+            text: article.text.as_str(),
+            reference: reference(article),
+            toks: Vec::new(),
+            f: SentenceFacts::default(),
+            known: FxHashMap::default(),
+        }
+    }
+
+    /// The day dates are resolved against.
+    pub fn reference(&self) -> Option<Day> {
+        self.reference
+    }
+
+    /// The facts of sentence `i` (at `span`; sentences are read in text
+    /// order), `None` when it has none or `span` is not in the text.
+    /// `word(start, end, plain)` is called with each word's byte range in
+    /// the article first, `plain` when the word is ASCII letters and digits
+    /// only (no apostrophe, separator or other script).
+    pub fn sentence(
+        &mut self,
+        i: usize,
+        span: Span,
+        mut word: impl FnMut(usize, usize, bool),
+    ) -> Option<&SentenceFacts> {
+        let sentence = self.text.get(span.start..span.end)?;
+        tokens(sentence, span.start, &mut self.toks);
+        for t in &self.toks {
+            word(t.start, t.end, t.plain);
+        }
+        sentence_facts(self.text, &self.toks, self.reference, i, &mut self.f);
+        let f = &mut self.f;
+        if f.dates.is_empty() && f.numbers.is_empty() && f.names.is_empty() {
+            return None;
+        }
+        refer_back(self.text, &mut self.known, &mut f.names);
+        Some(&self.f)
     }
 }
 
@@ -153,6 +199,8 @@ pub fn of_document(doc: &crate::Document) -> Facts {
 struct Tok {
     start: usize,
     end: usize,
+    /// ASCII letters and digits only.
+    plain: bool,
 }
 
 /// Whether a byte can be part of a word: an ASCII letter or digit, or a
@@ -189,9 +237,12 @@ fn tokens(text: &str, base: usize, out: &mut Vec<Tok>) {
             continue;
         }
         let start = i;
+        let mut high = b[i];
         i += 1;
+        let mut joined = false;
         loop {
             while i < n && word_byte(b[i]) {
+                high |= b[i];
                 i += 1;
             }
             // A word goes on over an apostrophe or a digit group's
@@ -206,6 +257,7 @@ fn tokens(text: &str, base: usize, out: &mut Vec<Tok>) {
             if !joins {
                 break;
             }
+            joined = true;
             i += 2;
         }
         // Whole characters only: a multi-byte letter ends on a boundary
@@ -213,6 +265,7 @@ fn tokens(text: &str, base: usize, out: &mut Vec<Tok>) {
         out.push(Tok {
             start: base + start,
             end: base + i,
+            plain: !joined && high < 0x80,
         });
     }
 }
