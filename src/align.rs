@@ -1032,18 +1032,7 @@ mod tests {
     /// Sentences built from a small vocabulary, so that random documents
     /// share words and alignments happen.
     fn doc() -> impl Strategy<Value = Vec<String>> {
-        let word = prop_oneof![
-            Just("storm"),
-            Just("power"),
-            Just("homes"),
-            Just("Sunday"),
-            Just("governor"),
-            Just("the"),
-            Just("said"),
-            Just("40"),
-            Just("schools"),
-            Just("closed"),
-        ];
+        let word = proptest::sample::select(crate::testing::NEWS_WORDS);
         proptest::collection::vec(
             proptest::collection::vec(word, 1..8).prop_map(|w| w.join(" ")),
             0..12,

@@ -446,19 +446,7 @@ mod tests {
     }
 
     fn body() -> impl Strategy<Value = String> {
-        let word = prop_oneof![
-            Just("storm"),
-            Just("power"),
-            Just("homes"),
-            Just("Sunday"),
-            Just("governor"),
-            Just("the"),
-            Just("said"),
-            Just("40"),
-            Just("schools"),
-            Just("closed"),
-            Just("crews"),
-        ];
+        let word = proptest::sample::select([crate::testing::NEWS_WORDS, &["crews"]].concat());
         let sentence = proptest::collection::vec(word, 1..9).prop_map(|w| {
             let mut s = w.join(" ");
             s.push('.');

@@ -127,6 +127,60 @@ mod piece_tests {
     }
 }
 
+/// Regroups a word diff for reading: a change that is only interrupted by
+/// white space the two sides share is shown as one removed run and one added
+/// run (`[-he told a-]{+agree on this+}`) rather than word by word
+/// (`[-he-]{+agree+} [-told-]{+on+} [-a-]{+this+}`). The ops are the
+/// stage's; only their grouping changes, and each side's text is kept.
+pub fn regroup(ops: &[DiffOp]) -> Vec<DiffOp> {
+    let blank = |o: &DiffOp| o.op == Op::Equal && o.text.trim().is_empty();
+    let mut out: Vec<DiffOp> = Vec::new();
+    let mut k = 0;
+    while let Some(op) = ops.get(k) {
+        if op.op == Op::Equal {
+            out.push(op.clone());
+            k += 1;
+            continue;
+        }
+        // A stretch of changes and blank equal runs, ending on a change.
+        let mut end = k;
+        let mut j = k;
+        while let Some(o) = ops.get(j) {
+            if o.op != Op::Equal {
+                end = j + 1;
+            } else if !blank(o) {
+                break;
+            }
+            j += 1;
+        }
+        let mut removed = String::new();
+        let mut added = String::new();
+        for o in ops.get(k..end).unwrap_or(&[]) {
+            match o.op {
+                Op::Delete => removed.push_str(&o.text),
+                Op::Insert => added.push_str(&o.text),
+                Op::Equal => {
+                    removed.push_str(&o.text);
+                    added.push_str(&o.text);
+                }
+            }
+        }
+        for (op, text) in [(Op::Delete, removed), (Op::Insert, added)] {
+            if !text.trim().is_empty() {
+                out.push(DiffOp { op, text });
+            } else if !text.is_empty() {
+                // Only white space on this side: keep it as a separator.
+                out.push(DiffOp {
+                    op: Op::Equal,
+                    text: String::from(" "),
+                });
+            }
+        }
+        k = end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +206,22 @@ mod tests {
             let ops = word_diff(&a, &b);
             prop_assert_eq!(rebuild(&ops, Side::A), a);
             prop_assert_eq!(rebuild(&ops, Side::B), b);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn regrouping_keeps_each_sides_words(a in "[a-c ]{0,30}", b in "[a-c ]{0,30}") {
+            let ops = regroup(&word_diff(&a, &b));
+            let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(
+                words(&rebuild(&ops, crate::Side::A)),
+                words(&a)
+            );
+            proptest::prop_assert_eq!(
+                words(&rebuild(&ops, crate::Side::B)),
+                words(&b)
+            );
         }
     }
 }

@@ -24,6 +24,8 @@ pub mod render;
 pub mod segment;
 pub mod similarity;
 pub mod span;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod text;
 
 pub use article::{Article, Boilerplate, BoilerplateKind, Input, Loaded};

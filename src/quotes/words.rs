@@ -235,6 +235,9 @@ fn set(cell: &'static OnceLock<WordSet>, list: &'static [&'static str]) -> &'sta
 }
 
 /// Function words that end a noun phrase read backwards from a cue.
+/// Not the lexicon's `stopwords.txt`: that list also holds determiners,
+/// pronouns and the prepositions inside a noun phrase (`a spokesman for the
+/// campaign`), which the speaker finder must read through, not stop at.
 #[rustfmt::skip]
 const STOP: &[&str] = &[
     "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "as", "while", "when",
@@ -284,7 +287,10 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 /// Titles and roles written before a name (`Foreign Minister Sergei Lavrov`).
-/// Reading a name from its right end stops at one of these.
+/// Reading a name from its right end stops at one of these. Not the
+/// lexicon's `role_words.txt`: that list also holds the setting of a
+/// statement (`briefing`, `interview`), never written before a name, and
+/// lacks the abbreviations (`sen`, `gov`) a title before a name takes.
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
@@ -340,9 +346,6 @@ const PARTICLES: &[&str] = &[
     "van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "der",
     "den", "ter", "dos", "das",
 ];
-
-/// Endings that follow a surname (`Donald Trump Jr.`).
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Sentence-opening words that are capitalized only because they open it.
 #[rustfmt::skip]
@@ -412,9 +415,17 @@ pub(crate) fn is_particle(k: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
     set(&SET, PARTICLES).contains(k)
 }
+/// Endings that follow a surname (`Donald Trump Jr.`): the lexicon's
+/// `name_suffixes.txt`, case folded as every key here is.
 pub(crate) fn is_suffix(k: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    set(&SET, SUFFIXES).contains(k)
+    static SET: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        lexicon::name_suffixes()
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect()
+    })
+    .contains(k)
 }
 pub(crate) fn is_opener(k: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();

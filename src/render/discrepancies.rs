@@ -146,7 +146,7 @@ mod tests {
     use crate::discrepancy::{Claim, FactKind, Stated};
 
     fn with_discrepancy(value_b: &str) -> (Pair<Document>, Comparison) {
-        let (docs, mut c) = super::super::style::testing::fixture();
+        let (docs, mut c) = crate::render::testing::fixture();
         c.discrepancies.push(Discrepancy {
             kind: FactKind::Number,
             what: "killed".into(),
@@ -185,7 +185,7 @@ mod tests {
             "{s}"
         );
         assert!(!s.contains('\x1b'));
-        let (_, none) = super::super::style::testing::fixture();
+        let (_, none) = crate::render::testing::fixture();
         let mut empty = String::new();
         terminal(&none, 80, None, &mut empty);
         assert!(empty.is_empty());

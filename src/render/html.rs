@@ -157,7 +157,7 @@ fn side_names(side: Side) -> (&'static str, &'static str) {
 
 /// One side of a word diff: its equal words plain, its own changes marked.
 fn diff_side(ops: &[DiffOp], side: Side) -> Markup {
-    let ops = style::regroup(ops);
+    let ops = crate::diff::regroup(ops);
     html! {
         @for op in &ops {
             @match (op.op, side) {
@@ -333,7 +333,7 @@ fn quotes(docs: &Pair<Document>, c: &Comparison) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::style::testing::fixture;
+    use crate::render::testing::fixture;
 
     fn render(docs: &Pair<Document>, c: &Comparison) -> String {
         let mut out = Vec::new();

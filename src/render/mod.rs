@@ -5,11 +5,16 @@ pub mod discrepancies;
 pub mod html;
 pub mod json;
 pub mod options;
+pub mod paint;
 pub mod parts;
+pub mod rich;
 pub mod sanitize;
 pub mod side_by_side;
 pub mod style;
 pub mod terminal;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod text;
+pub mod wrap;
 
 pub use options::{Ink, Layout, RenderOptions, Theme};

@@ -308,20 +308,12 @@ fn quotes(docs: &Pair<Document>, c: &Comparison, col: usize, color: Ink, s: &mut
 mod tests {
     use super::*;
     use crate::render::options::Layout;
-    use crate::render::style::testing::{
-        explain_ansi, fixture, raw_comparison, raw_document, widest,
+    use crate::render::testing::{
+        explain_ansi, fixture, raw_comparison, raw_document, rendered, widest,
     };
 
     fn render_with(docs: &Pair<Document>, c: &Comparison, width: usize, color: bool) -> String {
-        let opts = RenderOptions {
-            color,
-            width,
-            layout: Layout::SideBySide,
-            ..Default::default()
-        };
-        let mut out = Vec::new();
-        comparison(docs, c, &opts, &mut out).expect("writing to memory");
-        String::from_utf8(out).expect("utf-8")
+        rendered(comparison, docs, c, Layout::SideBySide, width, color)
     }
 
     fn render(width: usize, color: bool) -> String {

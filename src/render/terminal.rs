@@ -16,6 +16,7 @@ use super::parts::{
 };
 use super::side_by_side;
 use super::style::{self, block, label, name, Color, Rich, Style};
+use crate::quotes::QuoteMatch;
 use crate::{Comparison, Document, Pair, ReadingItem};
 use std::io::{self, Write};
 
@@ -175,23 +176,9 @@ fn quote_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s: &m
             r.push("= \u{201c}", Style::PLAIN);
             r.push_article(style::quote(&docs.a, m.a).unwrap_or(""), Style::PLAIN);
             r.push("\u{201d}", Style::PLAIN);
-            push_speakers(
-                &mut r,
-                speaker(&docs.a, m.a),
-                speaker(&docs.b, m.b),
-                m.speaker_agrees,
-            );
+            push_match_speakers(&mut r, docs, m);
             block(&r, INDENT, INDENT + 3, w, color, s);
-            if !m.speaker_agrees {
-                block(
-                    &speaker_warning(docs, m),
-                    INDENT + 2,
-                    INDENT + 4,
-                    w,
-                    color,
-                    s,
-                );
-            }
+            warn_speakers(docs, m, w, color, s);
         }
     }
     if !variant.is_empty() {
@@ -205,28 +192,14 @@ fn quote_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s: &m
                 Style::fg(Color::Yellow),
             );
             head.push(&format!(" {:.2}", m.score), Style::PLAIN);
-            push_speakers(
-                &mut head,
-                speaker(&docs.a, m.a),
-                speaker(&docs.b, m.b),
-                m.speaker_agrees,
-            );
+            push_match_speakers(&mut head, docs, m);
             block(&head, INDENT, INDENT + 2, w, color, s);
             let mut body = Rich::new();
             body.push("\u{201c}", Style::PLAIN);
             body.push_diff(&m.diff, None, color);
             body.push("\u{201d}", Style::PLAIN);
             block(&body, INDENT + 2, INDENT + 2, w, color, s);
-            if !m.speaker_agrees {
-                block(
-                    &speaker_warning(docs, m),
-                    INDENT + 2,
-                    INDENT + 4,
-                    w,
-                    color,
-                    s,
-                );
-            }
+            warn_speakers(docs, m, w, color, s);
         }
     }
     for (side, d, ids) in [
@@ -257,25 +230,42 @@ fn quote_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s: &m
     }
 }
 
+/// The two speakers of a quote match, on its row.
+fn push_match_speakers(r: &mut Rich, docs: &Pair<Document>, m: &QuoteMatch) {
+    push_speakers(
+        r,
+        speaker(&docs.a, m.a),
+        speaker(&docs.b, m.b),
+        m.speaker_agrees,
+    );
+}
+
+/// Under a quote match whose speakers differ, the line saying so.
+fn warn_speakers(docs: &Pair<Document>, m: &QuoteMatch, w: usize, color: Ink, s: &mut String) {
+    if !m.speaker_agrees {
+        block(
+            &speaker_warning(docs, m),
+            INDENT + 2,
+            INDENT + 4,
+            w,
+            color,
+            s,
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::style::testing::{
-        arbitrary_text, explain_ansi, fixture, raw_comparison, raw_document, strip_ansi, widest,
+    use crate::render::testing::{
+        arbitrary_text, explain_ansi, fixture, raw_comparison, raw_document, rendered, strip_ansi,
+        widest,
     };
     use proptest::prelude::*;
 
     fn render_as(layout: Layout, width: usize, color: bool) -> String {
         let (docs, c) = fixture();
-        let opts = RenderOptions {
-            color,
-            width,
-            layout,
-            ..Default::default()
-        };
-        let mut out = Vec::new();
-        comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
-        String::from_utf8(out).expect("utf-8")
+        rendered(comparison, &docs, &c, layout, width, color)
     }
 
     fn render(width: usize, color: bool) -> String {
@@ -329,7 +319,7 @@ mod tests {
                 let mut out = Vec::new();
                 comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
                 let text = String::from_utf8(out).expect("utf-8");
-                let unpainted = crate::render::style::testing::strip_ansi(&text);
+                let unpainted = crate::render::testing::strip_ansi(&text);
                 // Only our own SGR sequences may hold ESC; after removing
                 // them, no control character but the newline is left.
                 assert!(
