@@ -7,7 +7,7 @@
 //! stages can leave it out without losing the offsets into the original text.
 
 mod read;
-pub(crate) use read::{decode, open_file, utf16_of};
+pub(crate) use read::{decode, empty_fifo, open_file, utf16_of};
 mod wire;
 
 pub use read::{

@@ -138,10 +138,7 @@ pub fn read_file_as(path: &Path, stem: &str, loaded: &mut Loaded) -> Result<()> 
         source,
     })?;
     if fifo && bytes.is_empty() {
-        return Err(Error::NotReadable {
-            path: path.into(),
-            message: "a FIFO with no writer (nothing to read)".into(),
-        });
+        return Err(empty_fifo(path));
     }
     let format = match path.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson") => {
@@ -151,6 +148,15 @@ pub fn read_file_as(path: &Path, stem: &str, loaded: &mut Loaded) -> Result<()> 
         _ => Format::Text,
     };
     read_bytes(path, stem, &bytes, format, loaded)
+}
+
+/// The error for a FIFO that gave nothing: nobody writes to it, which is a
+/// mistake to name rather than an empty input.
+pub(crate) fn empty_fifo(path: &Path) -> Error {
+    Error::NotReadable {
+        path: path.into(),
+        message: "a FIFO with no writer (nothing to read)".into(),
+    }
 }
 
 /// Opens an input file for reading; the flag says it is a FIFO (a named or

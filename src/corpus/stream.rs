@@ -214,10 +214,7 @@ fn read_path(p: &Path, stem: &str, tx: &SyncSender<Item>) -> bool {
                 let mut r = BufReader::new(f);
                 match r.fill_buf() {
                     Ok([]) => tx
-                        .send(Item::Problem(Error::NotReadable {
-                            path: p.into(),
-                            message: "a FIFO with no writer (nothing to read)".into(),
-                        }))
+                        .send(Item::Problem(crate::article::empty_fifo(p)))
                         .is_ok(),
                     _ => read_lines(p, stem, r, tx),
                 }
