@@ -410,7 +410,9 @@ const OPENERS: &[&str] = &[
     "unlike", "according", "both", "neither", "either", "each", "every", "all", "some", "many",
     "most", "one", "two", "only", "just", "not", "no", "yes", "dear", "do", "does", "did", "is",
     "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must",
-    "shall", "has", "have", "had", "let", "please", "thank", "thanks",
+    "shall", "has", "have", "had", "let", "please", "thank", "thanks", "moreover", "furthermore",
+    "additionally", "specifically", "nevertheless", "nonetheless", "likewise", "similarly",
+    "finally", "overall", "ultimately", "separately",
 ];
 
 pub(crate) fn is_stop(k: &str) -> bool {

@@ -278,17 +278,10 @@ impl Finder<'_> {
         if let Some(np) = self.determined_subject(lo, hi) {
             return Some(np);
         }
-        let opens_with_phrase = self.cx.is_word(lo)
-            && (words::is_opener(self.cx.key(lo))
-                || words::is_inner_prep(self.cx.key(lo))
-                || (self.cx.key(lo).ends_with("ing") && self.cx.cue(lo) == 0))
-            && !words::is_pronoun(self.cx.key(lo));
-        if opens_with_phrase {
-            if let Some(c) =
-                (lo..hi.min(lo + MAX_APPOSITION)).find(|&c| self.cx.toks[c].is_punct(','))
-            {
-                i = c + 1;
-            }
+        // `Moreover, as part of the exchange, Lee …`: opening phrases may
+        // follow one another; each is passed over.
+        while let Some(c) = self.opening_phrase_end(i, hi) {
+            i = c + 1;
         }
         if i > lo {
             if let Some(np) = self.determined_subject(i, hi) {
@@ -316,9 +309,12 @@ impl Finder<'_> {
                     // `Democratic presidential candidate Sen. Bernie
                     // Sanders`: lower-case titles between capitalized ones
                     // belong to the same title phrase before a name.
-                    let title_run = !cap && words::is_title(kj) && {
+                    // (`Clinton campaign manager Robby Mook`: the nouns
+                    // of an office or a body are part of the title.)
+                    let titled = |k: &str| words::is_title(k) || words::is_speaker_noun(k);
+                    let title_run = !cap && titled(kj) && {
                         let mut t = j;
-                        while t < hi && self.cx.is_word(t) && words::is_title(self.cx.key(t)) {
+                        while t < hi && self.cx.is_word(t) && titled(self.cx.key(t)) {
                             t += 1;
                         }
                         t < hi && self.cx.is_word(t) && is_cap(self.cx.word(t))
@@ -344,6 +340,23 @@ impl Finder<'_> {
             i += 1;
         }
         None
+    }
+
+    /// When the words at `i` open a phrase set off by a comma before the
+    /// subject (`In a panel in Washington,`, `Following a meeting,`,
+    /// `Moreover,`), the index of that comma.
+    pub(super) fn opening_phrase_end(&self, i: usize, hi: usize) -> Option<usize> {
+        let k = self.cx.key(i);
+        let opens = i < hi
+            && self.cx.is_word(i)
+            && (words::is_opener(k)
+                || words::is_inner_prep(k)
+                || (k.ends_with("ing") && self.cx.cue(i) == 0))
+            && !words::is_pronoun(k);
+        if !opens {
+            return None;
+        }
+        (i..hi.min(i + MAX_APPOSITION)).find(|&c| self.cx.toks[c].is_punct(','))
     }
 
     /// A subject opened by a determiner at `i` (`The Florida senator

@@ -109,9 +109,14 @@ impl<'a> Finder<'a> {
             }
             let comma_before = a > lo && self.cx.toks[a - 1].is_punct(',');
             if comma_before && matches!(k, "reports" | "reported") {
-                let outlet = self
-                    .np_after(a + 1, hi)
-                    .filter(|&(plo, _)| is_cap(self.cx.word(plo)));
+                let outlet = self.np_after(a + 1, hi).filter(|&(plo, phi)| {
+                    let head = if words::is_determiner(self.cx.key(plo)) {
+                        plo + 1
+                    } else {
+                        plo
+                    };
+                    head < phi && is_cap(self.cx.word(head))
+                });
                 if let Some((plo, phi)) = outlet {
                     return Some(self.found(plo, phi, a, 1));
                 }
@@ -299,24 +304,26 @@ impl<'a> Finder<'a> {
         let (plo, phi) = self.subject(lo, hi)?;
         // The subject opens the sentence (an opening phrase set off by a
         // comma aside).
-        let k = self.cx.key(lo);
-        let phrase_first = words::is_inner_prep(k)
-            || matches!(
-                k,
-                "after"
-                    | "before"
-                    | "during"
-                    | "despite"
-                    | "since"
-                    | "following"
-                    | "later"
-                    | "earlier"
-            );
-        let opens = plo == lo || (phrase_first && self.cx.toks[plo - 1].is_punct(','));
+        // (`And after the court ruled, Lee blamed …`, `Filling in for
+        // Sanders, West landed …`: opening phrases set off by commas.)
+        let mut start = lo;
+        while let Some(c) = self.opening_phrase_end(start, hi) {
+            start = c + 1;
+        }
+        let opens = plo == lo || (plo == start && self.cx.toks[plo - 1].is_punct(','));
         if !opens {
             return None;
         }
         let mut v = self.after_parenthesis(phi, hi);
+        // `Lee, during interviews on Thursday, referred to …`: a phrase
+        // set off by commas between subject and verb.
+        if v < hi && self.cx.toks[v].is_punct(',') {
+            if let Some(c) = (v + 1..hi.min(v + super::noun_phrase::MAX_APPOSITION))
+                .find(|&c| self.cx.toks[c].is_punct(','))
+            {
+                v = c + 1;
+            }
+        }
         while v < hi && self.cx.is_word(v) && words::is_skippable(self.cx.key(v)) {
             v += 1;
         }
@@ -647,6 +654,17 @@ impl<'a> Finder<'a> {
         if cue > lo + 1 && self.cx.key(cue - 1) == "as" {
             if let Some((plo, phi)) = self.np_before(cue - 1, lo) {
                 return Some(self.found(plo, phi, cue, n));
+            }
+        }
+        // `The paradox, says Ann Lee, a historian, is that "…"`: a cue
+        // between commas with its speaker after it is a parenthesis that
+        // attributes the sentence.
+        let say = matches!(self.cx.key(cue), "says" | "said");
+        if say && cue > lo && self.cx.toks[cue - 1].is_punct(',') {
+            if let Some((plo, phi)) = self.np_after(cue + n, hi) {
+                if phi < hi && self.cx.toks[phi].is_punct(',') && is_cap(self.cx.word(plo)) {
+                    return Some(self.found(plo, phi, cue, n));
+                }
             }
         }
         // `Said Ellis: "…"`: the speaker after the cue, right before the
