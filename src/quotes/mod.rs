@@ -607,6 +607,18 @@ mod tests {
             &[("a solution looking for a problem.", Some("Omar Haddad"))],
         ),
         (
+            "an opening phrase of a preposition the openers lack",
+            "Amid complaints from riders, Mayor Ann Lee wrote to the council, saying the fares \
+             were \"far too high for most families.\"",
+            &[("far too high for most families.", Some("Ann Lee"))],
+        ),
+        (
+            "a second verb of saying shares the subject of the first",
+            "In a long, frank interview with reporter Tom Park, Lee said he welcomed the ruling \
+             and added, \"We will not appeal it at all.\"",
+            &[("We will not appeal it at all.", Some("Lee"))],
+        ),
+        (
             "one attribution for the quotes of its sentence",
             "His support will carry \"a great deal of weight\" and bring the \"local firepower\" \
              they need, spokesman Ivo Petrov said.",

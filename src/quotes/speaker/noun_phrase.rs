@@ -351,6 +351,11 @@ impl Finder<'_> {
             && self.cx.is_word(i)
             && (words::is_opener(k)
                 || words::is_inner_prep(k)
+                || (words::is_stop(k) && !matches!(k, "that" | "which" | "who" | "it"))
+                || matches!(
+                    k,
+                    "alongside" | "amidst" | "beyond" | "besides" | "given" | "under"
+                )
                 || (k.ends_with("ing") && self.cx.cue(i) == 0))
             && !words::is_pronoun(k);
         if !opens {

@@ -617,18 +617,8 @@ impl<'a> Finder<'a> {
             // finite verb of saying hangs from that verb's clause.
             // Only a person before a verb that is no noun too counts
             // (`his recent remarks` is no clause).
-            let finite = (lo..cue).rev().find(|&c| {
-                let k = self.cx.key(c);
-                self.cx.cue(c) > 0
-                    && !k.ends_with("ing")
-                    && k != "according"
-                    && !words::is_nounish_cue(k)
-            });
-            if let Some((plo, phi)) = finite.and_then(|c| self.np_before(c, lo)) {
-                let f = self.found(plo, phi, cue, n);
-                if matches!(f.referent, Referent::Name(_) | Referent::Pronoun(_)) {
-                    return Some(f);
-                }
+            if let Some(f) = self.finite_cue_subject(lo, cue, n) {
+                return Some(f);
             }
             // `…, when the protesters interrupted her, shouting`: the
             // participle hangs from the nearest clause before it, the one
@@ -684,8 +674,28 @@ impl<'a> Finder<'a> {
         if self.cx.follows_quote(lo) {
             return None; // the caller inherits from the previous quote
         }
+        // `Lee said he welcomed the move and added, "…"`: a second verb of
+        // saying shares the subject of the first.
+        if let Some(f) = self.finite_cue_subject(lo, cue, n) {
+            return Some(f);
+        }
         let (plo, phi) = self.subject(lo, cue)?;
         Some(self.found(plo, phi, cue, n))
+    }
+
+    /// The person before the nearest finite verb of saying before `cue`
+    /// (not a participle, not a noun too), as the speaker of `cue`.
+    fn finite_cue_subject(&self, lo: usize, cue: usize, n: usize) -> Option<SpeakerPhrase> {
+        let finite = (lo..cue).rev().find(|&c| {
+            let k = self.cx.key(c);
+            self.cx.cue(c) > 0
+                && !k.ends_with("ing")
+                && k != "according"
+                && !words::is_nounish_cue(k)
+        })?;
+        let (plo, phi) = self.np_before(finite, lo)?;
+        let f = self.found(plo, phi, cue, n);
+        matches!(f.referent, Referent::Name(_) | Referent::Pronoun(_)).then_some(f)
     }
 
     fn found(&self, plo: usize, phi: usize, cue: usize, n: usize) -> SpeakerPhrase {
