@@ -619,6 +619,23 @@ mod tests {
             &[("We will not appeal it at all.", Some("Lee"))],
         ),
         (
+            "a name given by known as",
+            "\"There was never such an order,\" said the station chief known as Kemal.",
+            &[("There was never such an order,", Some("Kemal"))],
+        ),
+        (
+            "a closing attribution outranks a common noun before the quote",
+            "The rejection of the plan signals \"the beginning of the end\" for the port, said \
+             Omar Haddad, a councillor.",
+            &[("the beginning of the end", Some("Omar Haddad"))],
+        ),
+        (
+            "according to inside what was said",
+            "Ana Ruiz said on Tuesday that according to its own count, the party had won, but \
+             \"we are still counting the seats.\"",
+            &[("we are still counting the seats.", Some("Ana Ruiz"))],
+        ),
+        (
             "one attribution for the quotes of its sentence",
             "His support will carry \"a great deal of weight\" and bring the \"local firepower\" \
              they need, spokesman Ivo Petrov said.",

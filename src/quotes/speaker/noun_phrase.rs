@@ -225,6 +225,17 @@ impl Finder<'_> {
                 j += 1;
                 continue;
             }
+            // `said the base chief known as Bob`: the name the phrase gives.
+            let known_as = k == "as" && j > from && self.cx.key(j - 1) == "known";
+            if known_as {
+                let mut e = j + 1;
+                while e < hi && self.cx.is_word(e) && is_cap(self.cx.word(e)) {
+                    e += 1;
+                }
+                if self.is_name_run(j + 1, e) {
+                    return Some((j + 1, e));
+                }
+            }
             if words::is_stop(k) || is_weekday(k) || self.cx.cue(j) > 0 {
                 break;
             }

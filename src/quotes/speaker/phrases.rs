@@ -91,7 +91,14 @@ impl<'a> Finder<'a> {
         } else {
             self.reporter(alo, ahi)
         };
-        after.or_else(|| self.reporter(blo, bhi)).or(Some(own))
+        // Before the quote, only a source named before the speaker's phrase
+        // reports it (`According to the Courier, Lee said "…"`); one after
+        // it is part of what was said (`Lee said that according to its
+        // count, "…"`).
+        let own_at = self.cx.toks.partition_point(|t| t.start < own.at);
+        after
+            .or_else(|| self.reporter(blo, bhi.min(own_at)))
+            .or(Some(own))
     }
 
     /// `according to NP`, or `, reports NP` / `, NP reported` with a
@@ -238,11 +245,17 @@ impl<'a> Finder<'a> {
                 .or_else(opening)
                 .or_else(open_class)
         } else {
-            self.before(blo, bhi)
-                .or_else(after)
-                .or_else(tail)
-                .or_else(opening)
-                .or_else(open_class)
+            // `The rejection signals "the end," said Geert Wilders`: an
+            // attribution closing the sentence with a name outranks a cue
+            // before the quote whose subject is a common noun phrase.
+            match self.before(blo, bhi) {
+                Some(b) if matches!(b.referent, Referent::Nominal(..)) => {
+                    let closing = tail().filter(|t| matches!(t.referent, Referent::Name(_)));
+                    closing.or(Some(b))
+                }
+                Some(b) => Some(b),
+                None => after().or_else(tail).or_else(opening).or_else(open_class),
+            }
         }
     }
 
@@ -478,6 +491,13 @@ impl<'a> Finder<'a> {
                 let rel = c > lo && matches!(self.cx.key(c - 1), "who" | "which") || rel_subject;
                 if rel {
                     relative.get_or_insert((c, n));
+                    continue;
+                }
+                // `Lee said that according to its count, "…"`: a source
+                // after a verb of saying is part of what was said.
+                let inner_source = self.cx.key(c) == "according"
+                    && (lo..c).any(|e| self.cx.cue(e) > 0 && self.cx.key(e) != "according");
+                if inner_source {
                     continue;
                 }
                 break (c, n);
