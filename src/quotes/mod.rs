@@ -539,6 +539,111 @@ mod tests {
             "Russia's envoy said the \u{2019}90s were \"a lost decade\" for the region's economy.",
             &[("a lost decade", Some("Russia's envoy"))],
         ),
+        (
+            "a source reporting the speaker's words",
+            "\"The ferry will run again in spring,\" Mayor Lena Okafor said, according to the \
+             Harbor Gazette. \"We have found the money.\"",
+            &[
+                ("The ferry will run again in spring,", Some("Harbor Gazette")),
+                ("We have found the money.", Some("Harbor Gazette")),
+            ],
+        ),
+        (
+            "an outlet reporting after the attribution",
+            "\"The vote was never in doubt,\" said Omar Haddad, a councillor, reports the \
+             Valley Courier.",
+            &[("The vote was never in doubt,", Some("Valley Courier"))],
+        ),
+        (
+            "the hearer of told is no speaker",
+            "\"The talks will go on all week,\" the minister's chief of staff, Ivo Petrov, told \
+             Radio Nord on Sunday.",
+            &[("The talks will go on all week,", Some("Ivo Petrov"))],
+        ),
+        (
+            "a subject headed by a noun for a speaker",
+            "One organizer inside the hall tried to calm the crowd, saying the delay was \
+             \"nothing to worry about at all.\"",
+            &[("nothing to worry about at all.", Some("One organizer"))],
+        ),
+        (
+            "a participle after a finite verb of saying",
+            "The two leaders will meet next week, Petrov said on Monday, adding, \"They need \
+             to talk this through.\"",
+            &[("They need to talk this through.", Some("Petrov"))],
+        ),
+        (
+            "the agent of a passive cue",
+            "Mayor Lena Okafor was asked by host Tomas Varga, \"Will the ferry run again this \
+             year?\"",
+            &[("Will the ferry run again this year?", Some("Tomas Varga"))],
+        ),
+        (
+            "a long attribution after a question",
+            "\"How are you today?\" Miller, a retired nurse from the valley, said into the phone.",
+            &[("How are you today?", Some("Miller"))],
+        ),
+        (
+            "coordinated speakers",
+            "\"The plan is dead on arrival,\" Ana Ruiz and Tomas Varga wrote on Tuesday.",
+            &[("The plan is dead on arrival,", Some("Tomas Varga"))],
+        ),
+        (
+            "a subject after several opening phrases",
+            "Moreover, as part of the same exchange, Okafor referenced a study showing that \
+             \"fewer than one in ten riders\" paid the full fare.",
+            &[("fewer than one in ten riders", Some("Okafor"))],
+        ),
+        (
+            "a phrase set off between subject and verb",
+            "Harbor director Ruth Adeyemi, during two interviews on Friday, referred to the pier \
+             as \"the weakest link in the port.\"",
+            &[("the weakest link in the port.", Some("Ruth Adeyemi"))],
+        ),
+        (
+            "a parenthetical inverted cue",
+            "The trouble with the plan, says Omar Haddad, a historian of the port, is that it \
+             is \"a solution looking for a problem.\"",
+            &[("a solution looking for a problem.", Some("Omar Haddad"))],
+        ),
+        (
+            "an opening phrase of a preposition the openers lack",
+            "Amid complaints from riders, Mayor Ann Lee wrote to the council, saying the fares \
+             were \"far too high for most families.\"",
+            &[("far too high for most families.", Some("Ann Lee"))],
+        ),
+        (
+            "a second verb of saying shares the subject of the first",
+            "In a long, frank interview with reporter Tom Park, Lee said he welcomed the ruling \
+             and added, \"We will not appeal it at all.\"",
+            &[("We will not appeal it at all.", Some("Lee"))],
+        ),
+        (
+            "a name given by known as",
+            "\"There was never such an order,\" said the station chief known as Kemal.",
+            &[("There was never such an order,", Some("Kemal"))],
+        ),
+        (
+            "a closing attribution outranks a common noun before the quote",
+            "The rejection of the plan signals \"the beginning of the end\" for the port, said \
+             Omar Haddad, a councillor.",
+            &[("the beginning of the end", Some("Omar Haddad"))],
+        ),
+        (
+            "according to inside what was said",
+            "Ana Ruiz said on Tuesday that according to its own count, the party had won, but \
+             \"we are still counting the seats.\"",
+            &[("we are still counting the seats.", Some("Ana Ruiz"))],
+        ),
+        (
+            "one attribution for the quotes of its sentence",
+            "His support will carry \"a great deal of weight\" and bring the \"local firepower\" \
+             they need, spokesman Ivo Petrov said.",
+            &[
+                ("a great deal of weight", Some("Ivo Petrov")),
+                ("local firepower", Some("Ivo Petrov")),
+            ],
+        ),
     ];
 
     #[test]
@@ -574,9 +679,6 @@ mod tests {
         for body in [
             // A surname that is also a sentence opener.
             "Many saw the party as \"the party of big government,\" From said.",
-            // A question, then a name with an apposition before the cue.
-            "\"How are you today?\" Miller, a retired nurse from the valley, said into \
-             the phone.",
             // `they` is not resolved.
             "The council met on Monday. \"We will not raise the fees again,\" they said.",
         ] {

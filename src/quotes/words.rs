@@ -273,8 +273,59 @@ const SKIPPABLE: &[&str] = &[
     "has", "have", "had", "also", "later", "then", "once", "earlier", "previously", "reportedly",
     "again", "would", "will", "could", "did", "does", "do", "was", "is", "has", "first",
     "recently", "since", "further", "too", "often", "always", "never", "even", "still", "just",
-    "initially", "subsequently", "today", "yesterday", "tonight", "privately", "publicly",
+    "initially", "subsequently", "today", "yesterday", "tonight", "privately", "publicly", "now",
 ];
+
+/// The irregular past forms of common English verbs: with the regular -ed
+/// and -s forms they mark where a subject's noun phrase ends
+/// (`The Florida senator sought to …`).
+#[rustfmt::skip]
+const IRREGULAR_PAST: &[&str] = &[
+    "began", "became", "bought", "brought", "built", "came", "caught", "chose", "did", "drew",
+    "drove", "ate", "fell", "felt", "fought", "found", "flew", "forgot", "gave", "got", "grew",
+    "had", "heard", "held", "hid", "hit", "hung", "kept", "knew", "laid", "led", "left", "lent",
+    "let", "lost", "made", "meant", "met", "paid", "put", "quit", "ran", "rang", "read", "rode",
+    "rose", "sat", "saw", "said", "sent", "set", "shook", "shot", "showed", "sold", "sought",
+    "spent", "spoke", "stood", "stole", "struck", "swore", "took", "taught", "told", "thought",
+    "threw", "understood", "was", "were", "went", "woke", "won", "wore", "wrote",
+];
+
+/// Common nouns for people and bodies that make statements, beyond the
+/// titles (`TITLES`) and the names of organizations (`NON_PERSON`).
+#[rustfmt::skip]
+const SPEAKER_NOUNS: &[&str] = &[
+    "official", "operative", "source", "aide", "staffer", "member", "voter", "supporter",
+    "critic", "expert", "lawyer", "insider", "observer", "resident", "worker", "protester",
+    "protestor", "activist", "organizer", "organiser", "witness", "friend", "neighbor",
+    "neighbour", "relative", "parent", "mother", "father", "son", "daughter", "wife", "husband",
+    "sister", "brother", "man", "woman", "people", "person", "student", "teacher", "doctor",
+    "nurse", "officer", "employee", "owner", "leader", "speaker", "representative", "delegate",
+    "team", "firm", "group", "army", "crowd", "audience", "panel", "staff", "government",
+    "administration", "spokesperson", "surrogate", "backer", "donor", "user",
+    "fan", "victim", "survivor", "veteran", "soldier", "player", "trainer", "economist",
+    "scientist", "researcher", "historian", "physician", "politician", "pundit", "commentator",
+];
+
+/// True when a common noun (singular or -s plural) names someone who can
+/// make a statement: a title, an organization, a person noun, or an agent
+/// noun in -ist or -ian (`analyst`, `historian`).
+pub(crate) fn is_speaker_noun(k: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    let singular = k.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(k);
+    [k, singular].iter().any(|w| {
+        set(&SET, SPEAKER_NOUNS).contains(w)
+            || is_title(w)
+            || is_non_person(w)
+            || w.ends_with("ist")
+            || w.ends_with("ian")
+    })
+}
+
+/// True when a lower-case word is an irregular past form (`sought`, `took`).
+pub(crate) fn is_irregular_past(k: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    set(&SET, IRREGULAR_PAST).contains(k)
+}
 
 /// Day and month names: a cue's time phrase, never a speaker.
 #[rustfmt::skip]
@@ -359,7 +410,9 @@ const OPENERS: &[&str] = &[
     "unlike", "according", "both", "neither", "either", "each", "every", "all", "some", "many",
     "most", "one", "two", "only", "just", "not", "no", "yes", "dear", "do", "does", "did", "is",
     "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must",
-    "shall", "has", "have", "had", "let", "please", "thank", "thanks",
+    "shall", "has", "have", "had", "let", "please", "thank", "thanks", "moreover", "furthermore",
+    "additionally", "specifically", "nevertheless", "nonetheless", "likewise", "similarly",
+    "finally", "overall", "ultimately", "separately",
 ];
 
 pub(crate) fn is_stop(k: &str) -> bool {

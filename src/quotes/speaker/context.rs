@@ -135,7 +135,18 @@ impl<'a> Context<'a> {
             if words::is_pronoun(key_of(p)) || (is_cap(w) && !words::is_opener(key_of(p))) {
                 return true;
             }
-            p.checked_sub(1)
+            // `the website notes`, and `the Heritage Foundation website
+            // notes`: a noun that a determiner opens, with a name as its
+            // modifier between them.
+            let mut d = p;
+            while d > 0 && toks[d - 1].is_word() && d + 4 > p {
+                let dw = toks[d - 1].text(text);
+                if !is_cap(dw) || words::is_opener(key_of(d - 1)) || words::is_possessive(dw) {
+                    break;
+                }
+                d -= 1;
+            }
+            d.checked_sub(1)
                 .is_some_and(|d| toks[d].is_word() && words::is_determiner(key_of(d)))
         };
         let cues = (0..toks.len())

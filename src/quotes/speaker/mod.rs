@@ -95,5 +95,15 @@ pub(crate) fn attribute(
         };
         out.push(a);
     }
+    // `He called it "a" and "b," Lee said.`: an attribution closing a
+    // sentence covers every quote of that sentence before it.
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let shares = out[k].speaker.is_none()
+            && out[k + 1].cue.is_some()
+            && cx.same_sentence(&marked[k], &marked[k + 1]);
+        if shares {
+            out[k].speaker = out[k + 1].speaker.clone();
+        }
+    }
     out
 }

@@ -225,6 +225,17 @@ impl Finder<'_> {
                 j += 1;
                 continue;
             }
+            // `said the base chief known as Bob`: the name the phrase gives.
+            let known_as = k == "as" && j > from && self.cx.key(j - 1) == "known";
+            if known_as {
+                let mut e = j + 1;
+                while e < hi && self.cx.is_word(e) && is_cap(self.cx.word(e)) {
+                    e += 1;
+                }
+                if self.is_name_run(j + 1, e) {
+                    return Some((j + 1, e));
+                }
+            }
             if words::is_stop(k) || is_weekday(k) || self.cx.cue(j) > 0 {
                 break;
             }
@@ -232,7 +243,9 @@ impl Finder<'_> {
                 if !(prev_lower && next_ok && matches!(k, "of" | "for")) {
                     break;
                 }
-            } else if !is_cap(w) {
+            } else if !is_cap(w) && !words::is_determiner(k) && !words::is_title(k) {
+                // Determiners and titles say where the phrase goes on
+                // (`filed by the state attorney Dave Lee`), not that it ends.
                 lower += 1;
                 if lower > 4 {
                     break;
@@ -243,7 +256,6 @@ impl Finder<'_> {
             // after it; `his aide's` at the end of the phrase stops it.
             let noun_after = j < hi
                 && self.cx.is_word(j)
-                && !is_cap(self.cx.word(j))
                 && !words::is_stop(self.cx.key(j))
                 && self.cx.cue(j) == 0;
             if words::is_possessive(w) && !is_cap(w) && !noun_after {
@@ -274,16 +286,17 @@ impl Finder<'_> {
         // `In a panel in Washington, Marc Morial told …`: an opening phrase
         // set off by a comma holds no subject.
         // `Following a meeting, the council said`: a participle opens too.
-        let opens_with_phrase = self.cx.is_word(lo)
-            && (words::is_opener(self.cx.key(lo))
-                || words::is_inner_prep(self.cx.key(lo))
-                || (self.cx.key(lo).ends_with("ing") && self.cx.cue(lo) == 0))
-            && !words::is_pronoun(self.cx.key(lo));
-        if opens_with_phrase {
-            if let Some(c) =
-                (lo..hi.min(lo + MAX_APPOSITION)).find(|&c| self.cx.toks[c].is_punct(','))
-            {
-                i = c + 1;
+        if let Some(np) = self.determined_subject(lo, hi) {
+            return Some(np);
+        }
+        // `Moreover, as part of the exchange, Lee …`: opening phrases may
+        // follow one another; each is passed over.
+        while let Some(c) = self.opening_phrase_end(i, hi) {
+            i = c + 1;
+        }
+        if i > lo {
+            if let Some(np) = self.determined_subject(i, hi) {
+                return Some(np);
             }
         }
         while i < hi {
@@ -304,6 +317,20 @@ impl Finder<'_> {
                     let inner = (kj == "of" || words::is_particle(kj))
                         && j + 1 < hi
                         && is_cap(self.cx.word(j + 1));
+                    // `Democratic presidential candidate Sen. Bernie
+                    // Sanders`: lower-case titles between capitalized ones
+                    // belong to the same title phrase before a name.
+                    // (`Clinton campaign manager Robby Mook`: the nouns
+                    // of an office or a body are part of the title.)
+                    let titled = |k: &str| words::is_title(k) || words::is_speaker_noun(k);
+                    let title_run = !cap && titled(kj) && {
+                        let mut t = j;
+                        while t < hi && self.cx.is_word(t) && titled(self.cx.key(t)) {
+                            t += 1;
+                        }
+                        t < hi && self.cx.is_word(t) && is_cap(self.cx.word(t))
+                    };
+                    let inner = inner || title_run;
                     if !(cap || inner) || words::is_possessive(self.cx.word(j - 1)) {
                         break;
                     }
@@ -324,6 +351,106 @@ impl Finder<'_> {
             i += 1;
         }
         None
+    }
+
+    /// When the words at `i` open a phrase set off by a comma before the
+    /// subject (`In a panel in Washington,`, `Following a meeting,`,
+    /// `Moreover,`), the index of that comma.
+    pub(super) fn opening_phrase_end(&self, i: usize, hi: usize) -> Option<usize> {
+        let k = self.cx.key(i);
+        let opens = i < hi
+            && self.cx.is_word(i)
+            && (words::is_opener(k)
+                || words::is_inner_prep(k)
+                || (words::is_stop(k) && !matches!(k, "that" | "which" | "who" | "it"))
+                || matches!(
+                    k,
+                    "alongside" | "amidst" | "beyond" | "besides" | "given" | "under"
+                )
+                || (k.ends_with("ing") && self.cx.cue(i) == 0))
+            && !words::is_pronoun(k);
+        if !opens {
+            return None;
+        }
+        (i..hi.min(i + MAX_APPOSITION)).find(|&c| self.cx.toks[c].is_punct(','))
+    }
+
+    /// A subject opened by a determiner at `i` (`The Florida senator
+    /// sought …`, `One operative inside …`, `A spokesman for the campaign
+    /// said`): the determiner, its modifiers and its head noun, with a
+    /// phrase of `of` or `for` after the head; the phrase ends before the
+    /// first word that reads as its verb (a past or -s form, a cue) or a
+    /// function word. It is a subject only when its head names someone who
+    /// can speak (`speaker_noun`); a phrase whose words after the
+    /// determiner are all capitalized is a name (`The Democratic National
+    /// Convention released`).
+    fn determined_subject(&self, i: usize, hi: usize) -> Option<(usize, usize)> {
+        if !(i < hi && self.cx.is_word(i) && words::is_determiner(self.cx.key(i))) {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut head: Option<usize> = None;
+        let mut in_pp = false;
+        let mut lower = false;
+        while j < hi && j < i + 10 && self.cx.is_word(j) {
+            let w = self.cx.word(j);
+            let k = self.cx.key(j);
+            if matches!(k, "of" | "for") && head.is_some() && !in_pp {
+                in_pp = true;
+                j += 1;
+                continue;
+            }
+            let after_prep = in_pp && matches!(self.cx.key(j - 1), "of" | "for");
+            let verb_like = !is_cap(w)
+                && j > i + 1
+                && !after_prep
+                && (words::is_irregular_past(k)
+                    || (k.len() > 3 && k.ends_with("ed"))
+                    || (lower && k.len() > 3 && k.ends_with('s') && !k.ends_with("ss")));
+            let det_ok = after_prep && words::is_determiner(k);
+            if (words::is_determiner(k) && !det_ok)
+                || words::is_stop(k)
+                || words::is_pronoun(k)
+                || words::is_inner_prep(k)
+                || self.cx.cue(j) > 0
+                || verb_like
+            {
+                break;
+            }
+            if !is_cap(w) && !det_ok {
+                lower = true;
+                if !in_pp {
+                    head = Some(j);
+                }
+            }
+            j += 1;
+            if words::is_possessive(w) {
+                return None;
+            }
+        }
+        if in_pp && matches!(self.cx.key(j - 1), "of" | "for") {
+            j -= 1;
+        }
+        let Some(h) = head else {
+            // `The Democratic National Convention released`: a name.
+            let verb_next = j < hi && (self.cx.cue(j) > 0 || !is_cap(self.cx.word(j)));
+            return (j > i + 1 && verb_next && self.cx.is_word(j)).then_some((i + 1, j));
+        };
+        if !words::is_speaker_noun(self.cx.key(h)) {
+            return None;
+        }
+        // `A top strategist, John Weaver, tells …`: a name in apposition
+        // names the person the common noun describes.
+        if j < hi && self.cx.toks[j].is_punct(',') {
+            let mut e = j + 1;
+            while e < hi && self.cx.is_word(e) {
+                e += 1;
+            }
+            if e < hi && self.cx.toks[e].is_punct(',') && self.is_name_run(j + 1, e) {
+                return Some((j + 1, e));
+            }
+        }
+        Some((i, j))
     }
 
     /// What a noun phrase `[lo, hi)` names.

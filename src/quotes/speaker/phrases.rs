@@ -7,7 +7,7 @@
 use super::super::marks::MarkedQuote;
 use super::super::words::{self, is_cap, key};
 use super::context::Context;
-use super::persons::{name_suffix, person_like, Registry};
+use super::persons::{is_weekday, name_suffix, person_like, Registry};
 use crate::lexicon;
 
 /// How far (in tokens) after a quote its cue may stand: far enough for a long
@@ -66,7 +66,114 @@ impl<'a> Finder<'a> {
     }
 
     /// Pass 1 for a quote: the attribution its sentence gives, if any.
+    /// Where the sentence also names a source that reports the speaker's
+    /// words (`"…," Lee said, according to a pool report`, `…, reports
+    /// USA Today`), that source is the quote's: it is the text's warrant
+    /// for the words, as PolNeAR annotates the outer attribution.
     pub fn find(&self, r: &MarkedQuote) -> Option<SpeakerPhrase> {
+        let own = self.find_own(r)?;
+        if own.cue == "according to" {
+            return Some(own);
+        }
+        let ((blo, bhi), (alo, ahi)) = self.cx.gaps(r);
+        // After a quote that ends its sentence, the words after it are
+        // another sentence's.
+        let quote_text = self.cx.text.get(r.start..r.end).unwrap_or("");
+        let ends_sentence = matches!(
+            quote_text.trim_end().chars().last(),
+            Some('.' | '!' | '?' | '\u{2026}')
+        );
+        let continues = (alo..ahi)
+            .find(|&i| self.cx.is_word(i))
+            .is_some_and(|i| !is_cap(self.cx.word(i)) || self.cx.cue(i) > 0);
+        let after = if ends_sentence && !continues {
+            None
+        } else {
+            self.reporter(alo, ahi)
+        };
+        // Before the quote, only a source named before the speaker's phrase
+        // reports it (`According to the Courier, Lee said "…"`); one after
+        // it is part of what was said (`Lee said that according to its
+        // count, "…"`).
+        let own_at = self.cx.toks.partition_point(|t| t.start < own.at);
+        after
+            .or_else(|| self.reporter(blo, bhi.min(own_at)))
+            .or(Some(own))
+    }
+
+    /// `according to NP`, or `, reports NP` / `, NP reported` with a
+    /// capitalized NP (an outlet), in the stretch `[lo, hi)`.
+    fn reporter(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        for a in lo..hi {
+            if !self.cx.is_word(a) {
+                continue;
+            }
+            let k = self.cx.key(a);
+            if k == "according" && self.cx.cue(a) == 2 {
+                if let Some((plo, phi)) = self.np_after(a + 2, hi) {
+                    return Some(self.found(plo, phi, a, 2));
+                }
+            }
+            let comma_before = a > lo && self.cx.toks[a - 1].is_punct(',');
+            if comma_before && matches!(k, "reports" | "reported") {
+                let outlet = self.np_after(a + 1, hi).filter(|&(plo, phi)| {
+                    let head = if words::is_determiner(self.cx.key(plo)) {
+                        plo + 1
+                    } else {
+                        plo
+                    };
+                    head < phi && is_cap(self.cx.word(head))
+                });
+                if let Some((plo, phi)) = outlet {
+                    return Some(self.found(plo, phi, a, 1));
+                }
+            }
+        }
+        None
+    }
+
+    /// `"…?" Miller, a retired nurse, said pleasantly into the phone.`: a
+    /// long sentence after a quote is still its attribution when its cue
+    /// takes no clause of its own: what follows the cue is the sentence
+    /// end, an adverb, a time, a phrase of place or manner, a clause of
+    /// time (`as the crowd roared`), or the hearer of `told`. `Lee said
+    /// the plan …` reports another statement.
+    fn bare_attribution(&self, lo: usize, end: usize) -> bool {
+        let Some(c) = (lo..end.min(lo + MAX_CUE_DISTANCE)).find(|&c| self.cx.cue(c) > 0) else {
+            return false;
+        };
+        // The sentence opens with the speaker's name, then the cue or an
+        // apposition set off by a comma; on the same line as the quote.
+        let mut e = lo;
+        while e < c && self.cx.is_word(e) && is_cap(self.cx.word(e)) {
+            e += 1;
+        }
+        let named = self.is_name_run(lo, e) && (e == c || self.cx.toks[e].is_punct(','));
+        let same_line = self
+            .cx
+            .text
+            .get(self.cx.toks[lo.saturating_sub(1)].start..self.cx.toks[c].start)
+            .is_some_and(|t| !t.contains('\n'));
+        if !named || !same_line || words::is_nounish_cue(self.cx.key(c)) {
+            return false;
+        }
+        let next = c + self.cx.cue(c);
+        if matches!(self.cx.key(c), "told" | "tells") || next >= end || !self.cx.is_word(next) {
+            return true;
+        }
+        let k = self.cx.key(next);
+        (words::is_time(k) && k != "this")
+            || is_weekday(k)
+            || words::is_skippable(k)
+            || words::is_inner_prep(k)
+            || matches!(
+                k,
+                "as" | "when" | "while" | "after" | "before" | "into" | "to"
+            )
+    }
+
+    /// The attribution the quote's own sentence gives, reporters aside.
+    fn find_own(&self, r: &MarkedQuote) -> Option<SpeakerPhrase> {
         let ((blo, bhi), (alo, ahi)) = self.cx.gaps(r);
         let quote_text = self.cx.text.get(r.start..r.end).unwrap_or("");
         let last = quote_text.trim_end().chars().last();
@@ -91,7 +198,10 @@ impl<'a> Finder<'a> {
                 let asked = matches!(last, Some('?' | '!'));
                 let opens_with_cue = (alo..end.min(alo + MAX_OPENING_CUE))
                     .any(|c| self.cx.cue(c) > 0 && (c == alo || (asked && self.cx.is_word(c - 1))));
-                if end.saturating_sub(alo) > MAX_TRAILING_ATTRIBUTION && !opens_with_cue {
+                if end.saturating_sub(alo) > MAX_TRAILING_ATTRIBUTION
+                    && !opens_with_cue
+                    && !self.bare_attribution(alo, end)
+                {
                     return None;
                 }
             }
@@ -135,11 +245,17 @@ impl<'a> Finder<'a> {
                 .or_else(opening)
                 .or_else(open_class)
         } else {
-            self.before(blo, bhi)
-                .or_else(after)
-                .or_else(tail)
-                .or_else(opening)
-                .or_else(open_class)
+            // `The rejection signals "the end," said Geert Wilders`: an
+            // attribution closing the sentence with a name outranks a cue
+            // before the quote whose subject is a common noun phrase.
+            match self.before(blo, bhi) {
+                Some(b) if matches!(b.referent, Referent::Nominal(..)) => {
+                    let closing = tail().filter(|t| matches!(t.referent, Referent::Name(_)));
+                    closing.or(Some(b))
+                }
+                Some(b) => Some(b),
+                None => after().or_else(tail).or_else(opening).or_else(open_class),
+            }
         }
     }
 
@@ -201,24 +317,26 @@ impl<'a> Finder<'a> {
         let (plo, phi) = self.subject(lo, hi)?;
         // The subject opens the sentence (an opening phrase set off by a
         // comma aside).
-        let k = self.cx.key(lo);
-        let phrase_first = words::is_inner_prep(k)
-            || matches!(
-                k,
-                "after"
-                    | "before"
-                    | "during"
-                    | "despite"
-                    | "since"
-                    | "following"
-                    | "later"
-                    | "earlier"
-            );
-        let opens = plo == lo || (phrase_first && self.cx.toks[plo - 1].is_punct(','));
+        // (`And after the court ruled, Lee blamed …`, `Filling in for
+        // Sanders, West landed …`: opening phrases set off by commas.)
+        let mut start = lo;
+        while let Some(c) = self.opening_phrase_end(start, hi) {
+            start = c + 1;
+        }
+        let opens = plo == lo || (plo == start && self.cx.toks[plo - 1].is_punct(','));
         if !opens {
             return None;
         }
         let mut v = self.after_parenthesis(phi, hi);
+        // `Lee, during interviews on Thursday, referred to …`: a phrase
+        // set off by commas between subject and verb.
+        if v < hi && self.cx.toks[v].is_punct(',') {
+            if let Some(c) = (v + 1..hi.min(v + super::noun_phrase::MAX_APPOSITION))
+                .find(|&c| self.cx.toks[c].is_punct(','))
+            {
+                v = c + 1;
+            }
+        }
         while v < hi && self.cx.is_word(v) && words::is_skippable(self.cx.key(v)) {
             v += 1;
         }
@@ -281,6 +399,11 @@ impl<'a> Finder<'a> {
         }
         let n = self.cx.cue(first);
         if n > 0 {
+            // `told POLITICO`: the phrase after a verb of telling is the
+            // hearer; a speaker never stands there (`said Lee`, not `told Lee`).
+            if matches!(self.cx.key(first), "told" | "tells" | "tell" | "telling") {
+                return None;
+            }
             let (plo, phi) = self.np_after(first + n, hi)?;
             return Some(self.found(plo, phi, first, n));
         }
@@ -290,9 +413,28 @@ impl<'a> Finder<'a> {
             if let Some((plo, phi)) = self.np_before(c, first) {
                 // `"…," CBS This Morning anchor Ann Lee said`: a capitalized
                 // stop word inside a title does not cut the phrase off.
-                let capitals_before =
-                    (first..plo).all(|i| self.cx.is_word(i) && is_cap(self.cx.word(i)));
-                if plo == first || capitals_before {
+                // `"…," Ann Lee and Tom Park wrote`, `state Senate leader
+                // Ann Lee and House Speaker Tom Park said`: coordinated
+                // names and their titles are one subject.
+                let capitals_before = (first..plo).all(|i| {
+                    let k = self.cx.key(i);
+                    self.cx.is_word(i)
+                        && (is_cap(self.cx.word(i))
+                            || words::is_title(k)
+                            || (k == "and" && i > first))
+                });
+                // `the base chief known as Bob said`, `an academic named
+                // Eric Lee said`: the name the phrase gives.
+                let named = (plo >= first + 2
+                    && self.cx.key(plo - 1) == "as"
+                    && self.cx.key(plo - 2) == "known")
+                    || (plo > first && self.cx.key(plo - 1) == "named");
+                // `"…," the mayor's chief of staff, Joe Lee, told …`: a
+                // name in apposition to the noun phrase the quote opens.
+                let apposed = plo > first + 1
+                    && self.cx.toks[plo - 1].is_punct(',')
+                    && self.np_plain(plo - 1, first) == Some((first, plo - 1));
+                if plo == first || capitals_before || apposed || named {
                     return Some(self.found(plo, phi, c, n));
                 }
             }
@@ -337,9 +479,25 @@ impl<'a> Finder<'a> {
             c -= 1;
             let n = self.cx.cue(c);
             if n > 0 && c + n <= hi {
-                let rel = c > lo && matches!(self.cx.key(c - 1), "who" | "which");
+                // `which the Tax Foundation estimates`: a cue whose subject
+                // follows `which` or `whom` is in a relative clause too.
+                // The clause is closed by a comma before the quote (`to
+                // which Lee interjected: "…"` introduces the quote itself,
+                // and `which officials insist is aimed at "…"` holds it).
+                let rel_subject = (c + n..hi).any(|i| self.cx.toks[i].is_punct(','))
+                    && self.np_before(c, lo).is_some_and(|(plo, _)| {
+                        plo > lo && matches!(self.cx.key(plo - 1), "which" | "whom")
+                    });
+                let rel = c > lo && matches!(self.cx.key(c - 1), "who" | "which") || rel_subject;
                 if rel {
                     relative.get_or_insert((c, n));
+                    continue;
+                }
+                // `Lee said that according to its count, "…"`: a source
+                // after a verb of saying is part of what was said.
+                let inner_source = self.cx.key(c) == "according"
+                    && (lo..c).any(|e| self.cx.cue(e) > 0 && self.cx.key(e) != "according");
+                if inner_source {
                     continue;
                 }
                 break (c, n);
@@ -452,6 +610,18 @@ impl<'a> Finder<'a> {
             let (plo, phi) = self.np_after(cue + n, hi)?;
             return Some(self.found(plo, phi, cue, n));
         }
+        // `Lee was asked by host Ann Cole, "…"`: in the passive the agent
+        // after `by` speaks, not the subject.
+        let passive = cue > lo
+            && matches!(
+                self.cx.key(cue - 1),
+                "was" | "were" | "been" | "is" | "are" | "being"
+            );
+        if passive && self.cx.key(cue + n) == "by" && cue + n < hi {
+            if let Some((plo, phi)) = self.np_after(cue + n + 1, hi) {
+                return Some(self.found(plo, phi, cue, n));
+            }
+        }
         // `Trump attacked Clinton, saying, "…"`: a participle's speaker is
         // the subject of the clause it hangs from.
         let participle = self.cx.key(cue).ends_with("ing");
@@ -462,6 +632,13 @@ impl<'a> Finder<'a> {
                 if plo > lo && self.cx.key(plo - 1) == "with" {
                     return Some(self.found(plo, phi, cue, n));
                 }
+            }
+            // `…, Lee said Tuesday, adding …`: a participle after a
+            // finite verb of saying hangs from that verb's clause.
+            // Only a person before a verb that is no noun too counts
+            // (`his recent remarks` is no clause).
+            if let Some(f) = self.finite_cue_subject(lo, cue, n) {
+                return Some(f);
             }
             // `…, when the protesters interrupted her, shouting`: the
             // participle hangs from the nearest clause before it, the one
@@ -489,6 +666,17 @@ impl<'a> Finder<'a> {
                 return Some(self.found(plo, phi, cue, n));
             }
         }
+        // `The paradox, says Ann Lee, a historian, is that "…"`: a cue
+        // between commas with its speaker after it is a parenthesis that
+        // attributes the sentence.
+        let say = matches!(self.cx.key(cue), "says" | "said");
+        if say && cue > lo && self.cx.toks[cue - 1].is_punct(',') {
+            if let Some((plo, phi)) = self.np_after(cue + n, hi) {
+                if phi < hi && self.cx.toks[phi].is_punct(',') && is_cap(self.cx.word(plo)) {
+                    return Some(self.found(plo, phi, cue, n));
+                }
+            }
+        }
         // `Said Ellis: "…"`: the speaker after the cue, right before the
         // quote, when the cue opens its clause (`told his supporters, "…"`
         // names the hearers).
@@ -506,8 +694,28 @@ impl<'a> Finder<'a> {
         if self.cx.follows_quote(lo) {
             return None; // the caller inherits from the previous quote
         }
+        // `Lee said he welcomed the move and added, "…"`: a second verb of
+        // saying shares the subject of the first.
+        if let Some(f) = self.finite_cue_subject(lo, cue, n) {
+            return Some(f);
+        }
         let (plo, phi) = self.subject(lo, cue)?;
         Some(self.found(plo, phi, cue, n))
+    }
+
+    /// The person before the nearest finite verb of saying before `cue`
+    /// (not a participle, not a noun too), as the speaker of `cue`.
+    fn finite_cue_subject(&self, lo: usize, cue: usize, n: usize) -> Option<SpeakerPhrase> {
+        let finite = (lo..cue).rev().find(|&c| {
+            let k = self.cx.key(c);
+            self.cx.cue(c) > 0
+                && !k.ends_with("ing")
+                && k != "according"
+                && !words::is_nounish_cue(k)
+        })?;
+        let (plo, phi) = self.np_before(finite, lo)?;
+        let f = self.found(plo, phi, cue, n);
+        matches!(f.referent, Referent::Name(_) | Referent::Pronoun(_)).then_some(f)
     }
 
     fn found(&self, plo: usize, phi: usize, cue: usize, n: usize) -> SpeakerPhrase {
