@@ -562,6 +562,57 @@ fn join_discrepancies(pairs: &[(usize, usize)], results: &[Comparison]) -> Vec<D
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::article_from_text;
+    use proptest::prelude::*;
+
+    fn doc(body: &str) -> Document {
+        let text = format!("Title\n\n{body}\n");
+        Document::analyze(article_from_text("test.txt", &text).expect("a plain-text article"))
+    }
+
+    fn body() -> impl Strategy<Value = String> {
+        let word = proptest::sample::select(crate::testing::NEWS_WORDS.to_vec());
+        let sentence = proptest::collection::vec(word, 1..8).prop_map(|w| w.join(" ") + ".");
+        proptest::collection::vec(sentence, 1..8).prop_map(|s| s.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn every_sentence_is_in_one_group_at_most_and_members_are_runs(
+            bodies in proptest::collection::vec(body(), 3..5)
+        ) {
+            let docs: Vec<Document> = bodies.iter().map(|b| doc(b)).collect();
+            let c = collate(&docs, &CompareOptions::default());
+            let mut seen: Vec<Vec<usize>> = docs.iter().map(|d| vec![0; d.sentences.len()]).collect();
+            for g in &c.groups {
+                prop_assert!(g.members.len() >= 2);
+                prop_assert!(g.members.windows(2).all(|w| w[0].article < w[1].article));
+                for m in &g.members {
+                    prop_assert!(!m.sentences.is_empty());
+                    prop_assert!(m.sentences.windows(2).all(|w| w[1] == w[0] + 1));
+                    m.sentences.iter().for_each(|&i| seen[m.article][i] += 1);
+                }
+                let first = &g.members[0];
+                let text = |m: &Member| {
+                    let parts: Vec<&str> = m.sentences.iter().map(|&i| docs[m.article].sentence_text(i)).collect();
+                    parts.join(" ")
+                };
+                for m in &g.members[1..] {
+                    prop_assert_eq!(crate::diff::rebuild(&m.diff, crate::Side::A), text(first));
+                    prop_assert_eq!(crate::diff::rebuild(&m.diff, crate::Side::B), text(m));
+                }
+            }
+            for (a, only) in c.exclusive.iter().enumerate() {
+                for &i in only {
+                    prop_assert_eq!(seen[a][i], 0);
+                }
+            }
+            prop_assert!(seen.iter().flatten().all(|&k| k <= 1));
+            for q in &c.quote_groups {
+                prop_assert!(q.members.windows(2).all(|w| w[0].article < w[1].article));
+            }
+        }
+    }
 
     #[test]
     fn a_join_that_would_put_two_passages_of_one_article_together_is_refused() {
