@@ -13,10 +13,11 @@
 //! article), and the pairs' discrepancies that share a claim become one
 //! discrepancy whose claims come from every article that states the fact.
 
-use crate::compare::{compare, AlignKind, CompareOptions, Comparison};
+use crate::compare::{compare_features, AlignKind, CompareOptions, Comparison};
 use crate::diff::{word_diff, DiffOp};
 use crate::discrepancy::{Claim, Discrepancy};
 use crate::quotes::MatchKind;
+use crate::text::Features;
 use crate::Document;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -123,14 +124,16 @@ fn looseness(k: AlignKind) -> u8 {
     }
 }
 
-/// Compares every pair of `docs` (in parallel) and joins the results.
+/// Compares every pair of `docs` (in parallel, each article's features
+/// made once) and joins the results.
 pub fn collate(docs: &[Document], opts: &CompareOptions) -> Collation {
     let pairs: Vec<(usize, usize)> = (0..docs.len())
         .flat_map(|i| (i + 1..docs.len()).map(move |j| (i, j)))
         .collect();
+    let features: Vec<Features> = docs.par_iter().map(Features::of).collect();
     let results: Vec<Comparison> = pairs
         .par_iter()
-        .map(|&(i, j)| compare(&docs[i], &docs[j], opts))
+        .map(|&(i, j)| compare_features(&docs[i], &features[i], &docs[j], &features[j], opts))
         .collect();
     let sizes: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
     let quote_sizes: Vec<usize> = docs.iter().map(|d| d.quotes.len()).collect();
