@@ -172,10 +172,7 @@ fn run(cli: Cli) -> Result<u8> {
                     CompareFormat::Json => render::json::comparison(&docs, &c, out),
                     CompareFormat::Html => render::html::comparison(&docs, &c, &opts, out),
                 };
-                match output {
-                    Some(path) => write_file(&path, draw)?,
-                    None => emit(Some(pager), draw)?,
-                }
+                deliver(output.as_deref(), pager, draw)?;
                 c.differs()
             } else {
                 let c = wirediff::collate(&docs, &wirediff::CompareOptions::default());
@@ -184,10 +181,7 @@ fn run(cli: Cli) -> Result<u8> {
                     CompareFormat::Json => render::json::collation(&docs, &c, out),
                     CompareFormat::Html => render::html_groups::collation(&docs, &c, &opts, out),
                 };
-                match output {
-                    Some(path) => write_file(&path, draw)?,
-                    None => emit(Some(pager), draw)?,
-                }
+                deliver(output.as_deref(), pager, draw)?;
                 c.differs()
             };
             if exit_code && differs {
@@ -528,6 +522,19 @@ fn write_file(
 
 /// Writes everything to stdout through one buffer, so output appears only
 /// when it is complete; through the pager, if one is given and wanted.
+/// Writes what `draw` renders to `-o FILE` (all or nothing) or, without
+/// one, to standard output through the pager.
+fn deliver(
+    output: Option<&std::path::Path>,
+    pager: &pager::Pager,
+    draw: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    match output {
+        Some(path) => write_file(path, draw),
+        None => emit(Some(pager), draw),
+    }
+}
+
 fn emit(
     pager: Option<&pager::Pager>,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,

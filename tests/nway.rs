@@ -64,6 +64,20 @@ fn refs(feed: &str, ids: &[&str]) -> Vec<String> {
     ids.iter().map(|id| format!("{feed}#{id}")).collect()
 }
 
+/// What `compare INPUTS OPTIONS` prints, which must succeed.
+fn shown(inputs: &[String], options: &[&str]) -> String {
+    let out = wirediff()
+        .arg("compare")
+        .args(inputs)
+        .args(options)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("utf-8")
+}
+
 fn compare_json(args: &[String]) -> Value {
     let mut all: Vec<&str> = vec!["compare"];
     all.extend(args.iter().map(String::as_str));
@@ -231,16 +245,10 @@ fn two_inputs_keep_the_pairwise_output() {
 fn the_terminal_view_lists_sources_exclusive_sentences_and_discrepancies_first() {
     let dir = tempfile::tempdir().expect("temp dir");
     let f = feed(dir.path());
-    let out = wirediff()
-        .arg("compare")
-        .args(refs(&f, &["afp", "reuters", "ap"]))
-        .args(["--color", "never", "--width", "200"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let s = String::from_utf8(out).expect("utf-8");
+    let s = shown(
+        &refs(&f, &["afp", "reuters", "ap"]),
+        &["--color", "never", "--width", "200"],
+    );
     let disc = s.find("Discrepancies (1)").expect("discrepancies section");
     let groups = s.find("Sentences several carry").expect("groups section");
     assert!(disc < groups, "{s}");
@@ -261,18 +269,7 @@ fn the_terminal_view_lists_sources_exclusive_sentences_and_discrepancies_first()
 fn the_page_has_a_column_per_source_up_to_four_then_a_list() {
     let dir = tempfile::tempdir().expect("temp dir");
     let f = feed(dir.path());
-    let page = |ids: &[&str]| {
-        let out = wirediff()
-            .arg("compare")
-            .args(refs(&f, ids))
-            .args(["--format", "html"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        String::from_utf8(out).expect("utf-8")
-    };
+    let page = |ids: &[&str]| shown(&refs(&f, ids), &["--format", "html"]);
     let four = page(&["afp", "reuters", "ap", "bbc"]);
     assert!(four.contains("repeat(4, 1fr)"), "columns");
     assert!(four.contains("blankets &amp; soup to 5 &lt; 6 families"));
@@ -322,4 +319,39 @@ fn a_bad_input_among_several_is_named_and_nothing_is_written() {
         .assert()
         .code(2)
         .stdout("");
+}
+
+#[test]
+fn control_characters_in_sources_and_text_are_shown_escaped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let reports = [
+        report(
+            "a",
+            "AFP",
+            "Twelve",
+            "Crews worked \u{202e}through the night.",
+        ),
+        report(
+            "b",
+            "Reuters\u{1b}[2J",
+            "Twelve",
+            "Crews worked \u{1b}]0;x\u{7} all night.",
+        ),
+        report("c", "AP", "Twelve", "Crews worked until dawn."),
+    ];
+    let lines: Vec<String> = reports.iter().map(Value::to_string).collect();
+    let path = dir.path().join("hostile.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write feed");
+    let f = path.to_string_lossy().into_owned();
+    for format in ["terminal", "html"] {
+        let s = shown(
+            &refs(&f, &["a", "b", "c"]),
+            &["--format", format, "--color", "never"],
+        );
+        assert!(
+            !s.contains('\u{1b}') && !s.contains('\u{202e}') && !s.contains('\u{7}'),
+            "{format}: {s}"
+        );
+        assert!(s.contains("\\x1b"), "{format}: the escape is visible");
+    }
 }
