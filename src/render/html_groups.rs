@@ -42,6 +42,7 @@ h2 { font-size: 1.1rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--rul
 .article { background: var(--card); border-radius: 6px; padding: .75rem 1rem; }
 .title { font-weight: bold; }
 .path, .summary, .mark, .carriers { color: var(--muted); font-size: .85rem; }
+.path { overflow-wrap: anywhere; }
 .side { font-weight: bold; font-size: .85rem; margin-right: .4em; }
 .row { display: grid; border-top: 1px solid var(--rule); }
 .cell { padding: .5rem .75rem; }
