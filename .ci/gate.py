@@ -78,6 +78,19 @@ def main():
 
     discrepancy_figures(binary, eval_dir, figures)
 
+    # N-way compare on BASIL's triplets: every run succeeds, and the groups
+    # keep the pairwise alignments (scripts/score_nway.py).
+    basil = os.path.join(eval_dir, "basil", "articles.jsonl")
+    if os.path.isfile(basil):
+        text = run([sys.executable, "scripts/score_nway.py", binary, basil])
+        m = re.search(r"nway basil: (\d+) events, (\d+) failed; .* \(share ([\d.]+)\)", text)
+        if m:
+            figures["nway_basil_none_failed"] = 1 if int(m.group(2)) == 0 else 0
+            figures["nway_basil_kept_share"] = float(m.group(3))
+        print(m.group(0) if m else "nway basil: no figure")
+    else:
+        print(f"skipped: {basil} is absent")
+
     bench = os.path.join(os.path.dirname(os.path.abspath(eval_dir)), "bench")
     if os.path.isfile(os.path.join(bench, "make_workloads.py")):
         workload_figures(binary, bench, eval_dir, figures)

@@ -44,22 +44,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Compare two reports: aligned sentences with word diffs, quotes shared
-    /// and differing, what only one side has.
+    /// Compare two reports (or more): aligned sentences with word diffs,
+    /// quotes shared and differing, facts stated differently, what only one
+    /// has. With three or more, the sentences each says are grouped across
+    /// all of them.
     #[command(after_help = "Examples:\n  \
         wirediff compare afp.txt reuters.txt\n  \
         wirediff compare a.json b.json --layout side-by-side\n  \
         wirediff compare feed.jsonl --ids 1042 1077 --format html -o diff.html\n  \
         wirediff compare 'feed.jsonl#1042' 'feed.jsonl#1077' --format json\n  \
-        wirediff compare a.txt b.txt --exit-code --color never")]
+        wirediff compare a.txt b.txt --exit-code --color never\n  \
+        wirediff compare afp.txt reuters.txt ap.txt --format json")]
     Compare {
         /// The first article (A): a file, `FILE.jsonl#id`, or - for standard input.
         a: String,
-        /// The second article (B); omit it with `--ids`.
-        #[arg(required_unless_present = "ids")]
-        b: Option<String>,
-        /// Compare the records with these two ids of the one JSON/JSONL input A.
-        #[arg(long, num_args = 2, value_names = ["ID_A", "ID_B"], conflicts_with = "b")]
+        /// The other articles (B, C, ...); omit them with `--ids`.
+        #[arg(required_unless_present = "ids", value_name = "B")]
+        others: Vec<String>,
+        /// Compare the records with these ids (two or more) of the one
+        /// JSON/JSONL input A.
+        #[arg(long, num_args = 2.., value_names = ["ID_A", "ID_B"], conflicts_with = "others")]
         ids: Option<Vec<String>>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CompareFormat::Terminal)]

@@ -122,11 +122,24 @@ pub struct CompareOptions {
 /// Compares two analyzed articles.
 pub fn compare(a: &Document, b: &Document, opts: &CompareOptions) -> Comparison {
     let (fa, fb) = rayon::join(|| Features::of(a), || Features::of(b));
+    compare_features(a, &fa, b, &fb, opts)
+}
+
+/// As [`compare`], with each article's sentence features already made by
+/// [`Features::of`]: comparing many pairs of a few articles
+/// ([`crate::nway`]) makes them once per article, not once per pair.
+pub fn compare_features(
+    a: &Document,
+    fa: &Features,
+    b: &Document,
+    fb: &Features,
+    opts: &CompareOptions,
+) -> Comparison {
     let align_opts = match opts.threshold {
         Some(t) => AlignOptions::with_threshold(t),
         None => AlignOptions::default(),
     };
-    let alignments = align(&fa, &fb, &align_opts)
+    let alignments = align(fa, fb, &align_opts)
         .into_iter()
         .map(|g| {
             let diff = word_diff(&group_text(a, &g.a), &group_text(b, &g.b));

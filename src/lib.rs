@@ -19,6 +19,7 @@ pub mod discrepancy;
 pub mod error;
 pub mod facts;
 pub mod lexicon;
+pub mod nway;
 pub mod quotes;
 pub mod render;
 pub mod segment;
@@ -33,6 +34,7 @@ pub use compare::{
     compare, AlignKind, Alignment, CompareOptions, Comparison, ReadingItem, Summary,
 };
 pub use error::{Error, Result};
+pub use nway::{collate, Collation};
 pub use quotes::{Quote, QuoteKind};
 pub use segment::Sentence;
 pub use span::{Pair, Side, Span};

@@ -139,7 +139,7 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Compare {
             a,
-            b,
+            others,
             ids,
             format,
             layout,
@@ -149,8 +149,7 @@ fn run(cli: Cli) -> Result<u8> {
             output,
             exit_code,
         } => {
-            let docs = load_pair(&a, b.as_deref(), ids.as_deref())?;
-            let c = wirediff::compare(&docs.a, &docs.b, &wirediff::CompareOptions::default());
+            let mut docs = load_compared(&a, &others, ids.as_deref())?;
             let opts = render::RenderOptions {
                 color: use_color(color, &env, output.is_some()),
                 theme: match theme {
@@ -163,16 +162,29 @@ fn run(cli: Cli) -> Result<u8> {
                     LayoutArg::SideBySide => render::Layout::SideBySide,
                 },
             };
-            let draw = |out: &mut dyn Write| match format {
-                CompareFormat::Terminal => render::terminal::comparison(&docs, &c, &opts, out),
-                CompareFormat::Json => render::json::comparison(&docs, &c, out),
-                CompareFormat::Html => render::html::comparison(&docs, &c, &opts, out),
+            let differs = if docs.len() == 2 {
+                let db = docs.pop().context("second article")?;
+                let da = docs.pop().context("first article")?;
+                let docs = wirediff::Pair::new(da, db);
+                let c = wirediff::compare(&docs.a, &docs.b, &wirediff::CompareOptions::default());
+                let draw = |out: &mut dyn Write| match format {
+                    CompareFormat::Terminal => render::terminal::comparison(&docs, &c, &opts, out),
+                    CompareFormat::Json => render::json::comparison(&docs, &c, out),
+                    CompareFormat::Html => render::html::comparison(&docs, &c, &opts, out),
+                };
+                deliver(output.as_deref(), pager, draw)?;
+                c.differs()
+            } else {
+                let c = wirediff::collate(&docs, &wirediff::CompareOptions::default());
+                let draw = |out: &mut dyn Write| match format {
+                    CompareFormat::Terminal => render::groups::collation(&docs, &c, &opts, out),
+                    CompareFormat::Json => render::json::collation(&docs, &c, out),
+                    CompareFormat::Html => render::html_groups::collation(&docs, &c, &opts, out),
+                };
+                deliver(output.as_deref(), pager, draw)?;
+                c.differs()
             };
-            match output {
-                Some(path) => write_file(&path, draw)?,
-                None => emit(Some(pager), draw)?,
-            }
-            if exit_code && c.differs() {
+            if exit_code && differs {
                 return Ok(exit::DIFFER);
             }
         }
@@ -363,21 +375,22 @@ fn load(
     Ok(loaded.articles.into_par_iter().map(analyze).collect())
 }
 
-/// The two articles of `compare`: two inputs, or two ids of one input.
-fn load_pair(a: &str, b: Option<&str>, ids: Option<&[String]>) -> Result<wirediff::Pair<Document>> {
+/// The articles of `compare`: two or more inputs, or two or more ids of
+/// one input, analyzed in input order.
+fn load_compared(a: &str, others: &[String], ids: Option<&[String]>) -> Result<Vec<Document>> {
     let mut loaded = wirediff::Loaded::default();
-    match (b, ids) {
-        (_, Some([ia, ib])) => {
+    match ids {
+        Some(ids) if ids.len() >= 2 => {
             wirediff::article::read_reference(a, &mut loaded)?;
             let mut all = std::mem::take(&mut loaded.articles);
-            for id in [ia, ib] {
+            for id in ids {
                 let found = wirediff::article::pick(&mut all, id)
                     .with_context(|| format!("{a}: no article with id `{id}`"))?;
                 loaded.articles.push(found);
             }
         }
-        (Some(b), _) => {
-            for arg in [a, b] {
+        None if !others.is_empty() => {
+            for arg in std::iter::once(a).chain(others.iter().map(String::as_str)) {
                 let before = loaded.articles.len();
                 wirediff::article::read_reference(arg, &mut loaded)?;
                 let n = loaded.articles.len() - before;
@@ -393,17 +406,12 @@ fn load_pair(a: &str, b: Option<&str>, ids: Option<&[String]>) -> Result<wiredif
     for w in &loaded.warnings {
         eprintln!("wirediff: warning: {}", one_line(w));
     }
-    let mut docs: Vec<Document> = {
-        use rayon::prelude::*;
-        loaded
-            .articles
-            .into_par_iter()
-            .map(Document::analyze)
-            .collect()
-    };
-    let db = docs.pop().context("second article")?;
-    let da = docs.pop().context("first article")?;
-    Ok(wirediff::Pair::new(da, db))
+    use rayon::prelude::*;
+    Ok(loaded
+        .articles
+        .into_par_iter()
+        .map(Document::analyze)
+        .collect())
 }
 
 /// The operating system's error without the temporary file's name that
@@ -514,6 +522,19 @@ fn write_file(
 
 /// Writes everything to stdout through one buffer, so output appears only
 /// when it is complete; through the pager, if one is given and wanted.
+/// Writes what `draw` renders to `-o FILE` (all or nothing) or, without
+/// one, to standard output through the pager.
+fn deliver(
+    output: Option<&std::path::Path>,
+    pager: &pager::Pager,
+    draw: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    match output {
+        Some(path) => write_file(path, draw),
+        None => emit(Some(pager), draw),
+    }
+}
+
 fn emit(
     pager: Option<&pager::Pager>,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,

@@ -8,6 +8,7 @@ mod dedup;
 mod discrepancies;
 mod golden;
 mod hostile;
+mod nway;
 mod properties;
 mod sentences;
 mod terminal;

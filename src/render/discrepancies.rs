@@ -41,8 +41,22 @@ fn doc_of(docs: &Pair<Document>, article: usize) -> &Document {
 
 /// The `discrepancies` list of the JSON output.
 pub fn json<'a>(docs: &'a Pair<Document>, c: &'a Comparison) -> Vec<DiscrepancyJson<'a>> {
-    c.discrepancies
-        .iter()
+    listed(&|k| &doc_of(docs, k).article.text, &c.discrepancies)
+}
+
+/// The `discrepancies` list of the JSON output of many articles.
+pub fn json_many<'a>(docs: &'a [Document], list: &'a [Discrepancy]) -> Vec<DiscrepancyJson<'a>> {
+    listed(
+        &|k| docs.get(k).map_or("", |d| d.article.text.as_str()),
+        list,
+    )
+}
+
+fn listed<'a>(
+    text_of: &dyn Fn(usize) -> &'a str,
+    list: &'a [Discrepancy],
+) -> Vec<DiscrepancyJson<'a>> {
+    list.iter()
         .map(|d| DiscrepancyJson {
             kind: d.kind,
             what: &d.what,
@@ -54,9 +68,7 @@ pub fn json<'a>(docs: &'a Pair<Document>, c: &'a Comparison) -> Vec<DiscrepancyJ
                     sentence: cl.stated.sentence,
                     start: cl.stated.span.start,
                     end: cl.stated.span.end,
-                    text: doc_of(docs, cl.article)
-                        .article
-                        .text
+                    text: text_of(cl.article)
                         .get(cl.stated.span.start..cl.stated.span.end)
                         .unwrap_or(""),
                     value: &cl.stated.value,
@@ -82,16 +94,50 @@ fn side_letter(article: usize) -> &'static str {
 /// The terminal section: a heading and one line per discrepancy, nothing
 /// when there is none. Sentence numbers count from 1, as in the views.
 pub fn terminal(c: &Comparison, w: usize, color: Ink, s: &mut String) {
-    if c.discrepancies.is_empty() {
+    let side = |article: usize| {
+        let st = super::parts::side_style(if article == 0 {
+            crate::Side::A
+        } else {
+            crate::Side::B
+        });
+        (side_letter(article).to_string(), st)
+    };
+    section(&c.discrepancies, &side, w, color, s);
+}
+
+/// The HTML section: a heading and a list, nothing when there is none.
+pub fn html(c: &Comparison) -> Markup {
+    html_many(&c.discrepancies, &|k| side_letter(k).to_string())
+}
+
+/// The terminal section of a comparison of many articles: as
+/// [`terminal`], each claim labelled by `letter` of its article.
+pub fn terminal_many(
+    list: &[Discrepancy],
+    letter: &dyn Fn(usize) -> String,
+    w: usize,
+    color: Ink,
+    s: &mut String,
+) {
+    section(list, &|k| (letter(k), Style::PLAIN.bolded()), w, color, s);
+}
+
+/// The heading and a line per discrepancy, each claim labelled by its
+/// article's letter in its style.
+fn section(
+    list: &[Discrepancy],
+    label: &dyn Fn(usize) -> (String, Style),
+    w: usize,
+    color: Ink,
+    s: &mut String,
+) {
+    if list.is_empty() {
         return;
     }
     let mut h = Rich::new();
-    h.push(
-        &format!("Discrepancies ({})", c.discrepancies.len()),
-        Style::HEADING,
-    );
+    h.push(&format!("Discrepancies ({})", list.len()), Style::HEADING);
     block(&h, 0, 0, w, color, s);
-    for d in &c.discrepancies {
+    for d in list {
         let mut r = Rich::new();
         r.push(&kind_name(d), Style::WARNING);
         r.push(" ", Style::PLAIN);
@@ -101,15 +147,8 @@ pub fn terminal(c: &Comparison, w: usize, color: Ink, s: &mut String) {
             if k > 0 {
                 r.push(" \u{2260} ", Style::PLAIN);
             }
-            let st = super::parts::side_style(if cl.article == 0 {
-                crate::Side::A
-            } else {
-                crate::Side::B
-            });
-            r.push(
-                &format!("{}{} ", side_letter(cl.article), cl.stated.sentence + 1),
-                st,
-            );
+            let (letter, st) = label(cl.article);
+            r.push(&format!("{}{} ", letter, cl.stated.sentence + 1), st);
             r.push_article(&cl.stated.value, Style::PLAIN);
         }
         block(&r, 2, 4, w, color, s);
@@ -117,19 +156,20 @@ pub fn terminal(c: &Comparison, w: usize, color: Ink, s: &mut String) {
     s.push('\n');
 }
 
-/// The HTML section: a heading and a list, nothing when there is none.
-pub fn html(c: &Comparison) -> Markup {
+/// The HTML section of a comparison of many articles, each claim labelled
+/// by `letter` of its article.
+pub fn html_many(list: &[Discrepancy], letter: &dyn Fn(usize) -> String) -> Markup {
     html! {
-        @if !c.discrepancies.is_empty() {
+        @if !list.is_empty() {
             section.discrepancies {
-                h2 { "Discrepancies (" (c.discrepancies.len()) ")" }
+                h2 { "Discrepancies (" (list.len()) ")" }
                 ul {
-                    @for d in &c.discrepancies {
+                    @for d in list {
                         li {
                             b { (kind_name(d)) } " " (d.what) ": "
                             @for (k, cl) in d.claims.iter().enumerate() {
                                 @if k > 0 { " ≠ " }
-                                span.side { (side_letter(cl.article)) (cl.stated.sentence + 1) } " "
+                                span.side { (letter(cl.article)) (cl.stated.sentence + 1) } " "
                                 q { (cl.stated.value) }
                             }
                         }

@@ -21,6 +21,9 @@
 //! moved, diff}`, `moved` true when B tells it out of A's order;
 //! `discrepancies` lists the facts the two state differently
 //! (`render::discrepancies`).
+//! `compare` of three articles or more writes `articles`, `groups`,
+//! `quote_groups`, `exclusive`, `discrepancies` and `summary` instead
+//! ([`collation`]).
 //! docs/contract.md gives every field.
 //!
 //! Fields may be added; none is renamed or removed without raising `version`.
@@ -174,6 +177,33 @@ pub fn comparison(
         unmatched_quotes: &c.unmatched_quotes,
         summary: &c.summary,
         discrepancies: super::discrepancies::json(docs, c),
+    };
+    serde_json::to_writer(&mut *out, &value)?;
+    writeln!(out)
+}
+
+#[derive(Serialize)]
+struct CollationJson<'a> {
+    version: u32,
+    articles: Vec<ArticleJson<'a>>,
+    groups: &'a [crate::nway::Group],
+    quote_groups: &'a [crate::nway::QuoteGroup],
+    exclusive: &'a [Vec<usize>],
+    summary: &'a crate::nway::CollationSummary,
+    discrepancies: Vec<super::discrepancies::DiscrepancyJson<'a>>,
+}
+
+/// Writes the comparison of three or more articles as one JSON object
+/// (docs/contract.md) followed by a newline.
+pub fn collation(docs: &[Document], c: &crate::Collation, out: &mut dyn Write) -> io::Result<()> {
+    let value = CollationJson {
+        version: VERSION,
+        articles: docs.iter().map(ArticleJson::new).collect(),
+        groups: &c.groups,
+        quote_groups: &c.quote_groups,
+        exclusive: &c.exclusive,
+        summary: &c.summary,
+        discrepancies: super::discrepancies::json_many(docs, &c.discrepancies),
     };
     serde_json::to_writer(&mut *out, &value)?;
     writeln!(out)

@@ -2,7 +2,9 @@
 //! and compute nothing themselves.
 
 pub mod discrepancies;
+pub mod groups;
 pub mod html;
+pub mod html_groups;
 pub mod json;
 pub mod options;
 pub mod paint;
