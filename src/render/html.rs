@@ -161,7 +161,7 @@ fn diff_side(ops: &[DiffOp], side: Side) -> Markup {
     html! {
         @for op in &ops {
             @match (op.op, side) {
-                (Op::Equal, _) => { (op.text) }
+                (Op::Equal, _) => { (op.text_of(side)) }
                 (Op::Delete, Side::A) => { (marked(&op.text, Side::A)) }
                 (Op::Insert, Side::B) => { (marked(&op.text, Side::B)) }
                 _ => {}

@@ -5,7 +5,7 @@
 //! views and the HTML page all read them from here.
 
 use super::options::Ink;
-use super::style::{block, name, Color, Rich, Style};
+use super::style::{block, name, width, Color, Rich, Style};
 use crate::quotes::QuoteMatch;
 use crate::{Comparison, Document, Pair, Side};
 
@@ -27,14 +27,103 @@ pub fn title_line(d: &Document, rich: &mut Rich) {
     rich.push_article(&d.article.title, Style::PLAIN);
 }
 
-/// `by Author, Author · path` for one article.
+/// `by Author, Author · BRUSSELS · 2031-05-17` for one article: what the
+/// record says of who wrote it, where and when; empty when it says none.
 pub fn byline(d: &Document, rich: &mut Rich) {
-    if !d.article.authors.is_empty() {
+    let a = &d.article;
+    let mut first = true;
+    let mut sep = |rich: &mut Rich| {
+        if !std::mem::take(&mut first) {
+            rich.push(" \u{b7} ", Style::PLAIN);
+        }
+    };
+    if !a.authors.is_empty() {
+        sep(rich);
         rich.push("by ", Style::PLAIN);
-        rich.push_article(&d.article.authors.join(", "), Style::PLAIN);
-        rich.push(" \u{b7} ", Style::PLAIN);
+        rich.push_article(&a.authors.join(", "), Style::PLAIN);
     }
-    rich.push_article(&d.article.path, Style::META);
+    if let Some(place) = a.dateline.as_deref() {
+        sep(rich);
+        rich.push_article(place, Style::PLAIN);
+    }
+    if let Some(when) = a.published.as_deref() {
+        sep(rich);
+        rich.push_article(when, Style::PLAIN);
+    }
+}
+
+/// A token (a path, an id, a URL) fitted to `max` columns without breaking
+/// it across lines: kept whole when it fits, else shortened in the middle
+/// with `…`, keeping its start and its end (the file name, the page). With
+/// `keep_id`, the `#id` of a `FILE#id` reference, what the next command
+/// takes, is kept whole even when it alone is wider than `max` (a terminal
+/// then folds that one line, and copying it still gives the whole id).
+pub fn fit_token(token: &str, max: usize, keep_id: bool) -> String {
+    let token = super::style::clean(token);
+    let token = token.trim();
+    if width(token) <= max {
+        return token.to_string();
+    }
+    let id = token
+        .rfind('#')
+        .map(|k| &token[k..])
+        .filter(|id| keep_id && id.len() > 1 && id.bytes().all(|b| b.is_ascii_graphic()));
+    let Some(id) = id else {
+        return middle(token, max);
+    };
+    let head = &token[..token.len() - id.len()];
+    let room = max.saturating_sub(width(id));
+    if room < 2 {
+        return format!("\u{2026}{id}");
+    }
+    format!("{}{id}", middle(head, room))
+}
+
+/// `text` shortened to `max` columns by cutting out its middle, between
+/// grapheme clusters (an emoji sequence or a letter with its marks is never
+/// split).
+fn middle(text: &str, max: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let g: Vec<&str> = text.graphemes(true).collect();
+    let budget = max.saturating_sub(1);
+    let (mut lo, mut hi) = (0, g.len());
+    let mut used = 0;
+    // Alternately take a cluster from the start and from the end while
+    // they fit (the start first: it says where the token comes from).
+    let mut from_start = true;
+    while lo < hi {
+        let cluster = if from_start { g[lo] } else { g[hi - 1] };
+        let cw = width(cluster);
+        if used + cw > budget {
+            break;
+        }
+        used += cw;
+        if from_start {
+            lo += 1;
+        } else {
+            hi -= 1;
+        }
+        from_start = !from_start;
+    }
+    let mut out = g[..lo].concat();
+    out.push('\u{2026}');
+    out.push_str(&g[hi..].concat());
+    // Clusters are measured apart; joined, a sequence may measure wider.
+    while width(&out) > max && out.chars().count() > 1 {
+        out.remove(0);
+    }
+    out
+}
+
+/// The URL a terminal may be asked to link (OSC 8): a web address of
+/// printable ASCII only, so nothing in it can end the escape sequence.
+pub fn linkable(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let web = u.starts_with("https://") || u.starts_with("http://");
+    (web && u.bytes().all(|b| b.is_ascii_graphic())).then_some(u)
 }
 
 /// The counts an editor reads first.

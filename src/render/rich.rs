@@ -241,7 +241,9 @@ impl Rich {
             last = op.op;
             match (op.op, side) {
                 (Op::Equal, _) => {
-                    self.push_article(&op.text, Style::PLAIN);
+                    // Each side in its own typography; the inline view
+                    // reads A's.
+                    self.push_article(op.text_of(side.unwrap_or(crate::Side::A)), Style::PLAIN);
                 }
                 (Op::Delete, None | Some(crate::Side::A)) => {
                     self.push_change(&op.text, Style::DELETED, DELETE_MARKS, color)
