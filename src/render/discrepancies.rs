@@ -121,7 +121,7 @@ pub fn terminal(c: &Comparison, w: usize, color: Ink, s: &mut String) {
 pub fn html(c: &Comparison) -> Markup {
     html! {
         @if !c.discrepancies.is_empty() {
-            section.discrepancies {
+            section.discrepancies #discrepancies {
                 h2 { "Discrepancies (" (c.discrepancies.len()) ")" }
                 ul {
                     @for d in &c.discrepancies {

@@ -8,8 +8,8 @@
 
 use super::options::{Ink, RenderOptions};
 use super::parts::{
-    byline, change_tags, fit_token, kind_mark, matches_of, push_speakers, side_style, speaker,
-    speaker_warning, summary, title_line, unmatched_quotes,
+    byline, change_tags, claim_values, drawn_whole, fit_token, kind_mark, matches_of,
+    push_speakers, side_style, speaker, speaker_warning, summary, title_line, unmatched_quotes,
 };
 use super::style::{self, block, label, name, paint, wrap, Rich, Style};
 use crate::{Comparison, Document, Pair, ReadingItem, Side};
@@ -181,13 +181,23 @@ fn sentence_rows(docs: &Pair<Document>, c: &Comparison, color: Ink) -> Vec<Row> 
                 };
                 left.push(&label("A", &al.a), Style::META);
                 left.push(" ", Style::PLAIN);
-                left.push_diff(&al.diff, Some(Side::A), color);
+                let whole = drawn_whole(al);
+                let [va, vb] = claim_values(c, al);
+                if whole {
+                    left.push_whole(&al.diff, Side::A);
+                } else {
+                    left.push_diff_with(&al.diff, Some(Side::A), color, [&va, &vb]);
+                }
                 right.push(&label("B", &al.b), Style::META);
                 if al.moved {
                     right.push(" ", Style::PLAIN).push("moved", Style::WARNING);
                 }
                 right.push(" ", Style::PLAIN);
-                right.push_diff(&al.diff, Some(Side::B), color);
+                if whole {
+                    right.push_whole(&al.diff, Side::B);
+                } else {
+                    right.push_diff_with(&al.diff, Some(Side::B), color, [&va, &vb]);
+                }
                 kind_mark(&name(&al.kind))
             }
             ReadingItem::OnlyA(i) => {

@@ -11,8 +11,8 @@
 
 use super::options::{Ink, Layout, RenderOptions};
 use super::parts::{
-    byline, change_tags, fit_token, kind_mark, linkable, matches_of, push_speakers, side_style,
-    speaker, speaker_warning, summary, title_line, unmatched_quotes,
+    byline, change_tags, claim_values, drawn_whole, fit_token, kind_mark, linkable, matches_of,
+    push_speakers, side_style, speaker, speaker_warning, summary, title_line, unmatched_quotes,
 };
 use super::side_by_side;
 use super::style::{self, block, label, line, name, Color, Rich, Style};
@@ -131,7 +131,10 @@ fn sentence_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s:
                 let kind = name(&al.kind);
                 let (glyph, st) = kind_mark(&kind);
                 head.push(&format!("{glyph} {kind}"), st);
-                head.push(&format!(" {:.2}  ", al.score), Style::PLAIN);
+                head.push(
+                    &format!(" {}  ", super::parts::score(al.score)),
+                    Style::PLAIN,
+                );
                 head.push(
                     &format!("{} \u{2194} {}", label("A", &al.a), label("B", &al.b)),
                     Style::META,
@@ -140,7 +143,21 @@ fn sentence_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s:
                     head.push(" \u{b7} ", Style::PLAIN);
                     head.push("moved in B", Style::WARNING);
                 }
-                body.push_diff(&al.diff, None, color);
+                if drawn_whole(al) {
+                    // A paraphrase: both sentences whole, one under the other.
+                    for (letter, side) in [("A ", crate::Side::A), ("B ", crate::Side::B)] {
+                        let mut r = Rich::new();
+                        r.push(letter, side_style(side));
+                        r.push_whole(&al.diff, side);
+                        if side == crate::Side::A {
+                            block(&head, 0, INDENT, w, color, s);
+                        }
+                        block(&r, INDENT, INDENT + 2, w, color, s);
+                    }
+                    continue;
+                }
+                let [va, vb] = claim_values(c, al);
+                body.push_diff_with(&al.diff, None, color, [&va, &vb]);
             }
             ReadingItem::OnlyA(i) => {
                 head.push("< only in A", side_style(crate::Side::A));
