@@ -127,18 +127,18 @@ fn page(docs: &Pair<Document>, c: &Comparison) -> Markup {
                     (article(Side::A, &docs.a))
                     (article(Side::B, &docs.b))
                 }
-                nav.contents {
-                    "Contents: "
-                    @if !c.discrepancies.is_empty() { a href="#discrepancies" { "Discrepancies" } }
-                    a href="#quotes" { "Quotes" }
-                    a href="#sentences" { "Sentences" }
-                }
                 p.summary {
                     "Sentences: " (m.a_sentences) " in A, " (m.b_sentences) " in B · "
                     (m.aligned) " aligned · " (m.a_only_sentences) " only in A · "
                     (m.b_only_sentences) " only in B. Quotes: " (m.shared_quotes)
                     " shared (" (m.verbatim_quotes) " verbatim) · " (m.a_only_quotes)
                     " only in A · " (m.b_only_quotes) " only in B."
+                }
+                nav.contents {
+                    "Contents: "
+                    @if !c.discrepancies.is_empty() { a href="#discrepancies" { "Discrepancies" } }
+                    a href="#quotes" { "Quotes" }
+                    a href="#sentences" { "Sentences" }
                 }
                 (super::discrepancies::html(c))
                 section #quotes {
