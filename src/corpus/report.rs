@@ -63,6 +63,10 @@ impl Catalog {
 /// heading lines only, so a cluster of hundreds stays a page.
 const PAIRS_WITH_EVIDENCE: usize = 6;
 
+/// The score from which an edited pair is a sentence carried over, as
+/// `compare` reads its facts in the same slots (`compare::closeness`).
+const NEAR_COPY: f32 = 0.6;
+
 /// Shared sentences and quotes quoted per pair.
 const EVIDENCE_ITEMS: usize = 2;
 
@@ -290,7 +294,11 @@ fn pair_block<'c>(
     let shared = c
         .alignments
         .iter()
-        .filter(|al| matches!(al.kind, AlignKind::Same | AlignKind::Edited))
+        // Near copies only (the sentences a reader sees carried over), not
+        // two sentences about one fact.
+        .filter(|al| {
+            matches!(al.kind, AlignKind::Same | AlignKind::Edited) && al.score >= NEAR_COPY
+        })
         .take(EVIDENCE_ITEMS);
     for al in shared {
         let text: Vec<&str> = al.a.iter().map(|&i| da.sentence_text(i)).collect();
@@ -306,7 +314,11 @@ fn pair_block<'c>(
         r.push(&clip(&text.join(" "), room), Style::PLAIN);
         block(&r, 6, 8, w, None, s);
     }
-    for m in c.quote_matches.iter().take(EVIDENCE_ITEMS) {
+    let verbatim = c
+        .quote_matches
+        .iter()
+        .filter(|m| m.kind == crate::quotes::MatchKind::Verbatim);
+    for m in verbatim.take(EVIDENCE_ITEMS) {
         let Some(q) = crate::render::style::quote(da, m.a) else {
             continue;
         };
