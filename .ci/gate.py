@@ -107,6 +107,32 @@ def main():
         figures["html_xss_none_ran"] = 1
         print("skipped: /usr/bin/chromium is absent, no browser check")
 
+    # The page's layout in headless Chromium: 1 when nothing overflows at
+    # 1280 and 390 px and (where poppler is installed) no printed page ends
+    # on a row label cut from its row.
+    if os.access("/usr/bin/chromium", os.X_OK):
+        with tempfile.TemporaryDirectory() as shots:
+            text = run([sys.executable, "scripts/check_html_layout.py", binary,
+                        "tests/data/basil/pair1_a.json", "tests/data/basil/pair1_b.json",
+                        "--out", shots])
+        over = re.findall(r"^overflow at \d+ px: (\d+) elements", text, re.M)
+        cut = re.findall(r"^print: (\d+) pages end on a row label", text, re.M)
+        fits = len(over) == 2 and all(n == "0" for n in over + cut)
+        figures["html_layout_fits"] = 1 if fits else 0
+        print(f"html layout in chromium: {'; '.join(l for l in text.splitlines() if 'overflow' in l or 'row label' in l)}")
+    else:
+        figures["html_layout_fits"] = 1
+        print("skipped: /usr/bin/chromium is absent, no layout check")
+
+    # The score below which a pair is drawn whole, checked on the BASIL
+    # events it was not chosen on: accuracy of telling a readable diff.
+    basil = os.path.join(eval_dir, "basil", "articles.jsonl")
+    if os.path.isfile(basil):
+        text = run([sys.executable, "scripts/calibrate_whole_rows.py", binary, basil])
+        m = re.search(r"^check: \d+ alignments, accuracy at [\d.]+: ([\d.]+)", text, re.M)
+        figures["whole_rows_check_accuracy"] = float(m.group(1)) if m else 0.0
+        print(f"whole rows: {text.strip().splitlines()[-2] if text.strip() else 'no figure'}")
+
     failed = [k for k, low in baseline.items() if figures.get(k, 0) < low]
     for k in failed:
         print(f"REGRESSION {k}: {figures.get(k)} < baseline {baseline[k]}")

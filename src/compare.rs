@@ -143,17 +143,35 @@ pub fn compare_features(
         .into_iter()
         .map(|g| {
             let diff = word_diff(&group_text(a, &g.a), &group_text(b, &g.b));
+            let (kind, score) = settle_kind(g.kind, g.score, &diff);
             Alignment {
                 a: g.a,
                 b: g.b,
-                score: g.score,
-                kind: g.kind,
+                score,
+                kind,
                 moved: false,
                 diff,
             }
         })
         .collect();
     finish(a, b, alignments, match_quotes(a, b))
+}
+
+/// The kind a reader is shown: `same` when the diff changes no word (the
+/// two differ at most in typography, see [`crate::diff::key`]), `edited`
+/// when the measure found the same stems but the diff a changed word
+/// (`talks` and `talk`); a pair with a changed word scores below 1, which
+/// means the same words.
+fn settle_kind(kind: AlignKind, score: f32, diff: &[DiffOp]) -> (AlignKind, f32) {
+    let edits = crate::diff::has_edits(diff);
+    match kind {
+        AlignKind::Same if edits => (AlignKind::Edited, score.min(0.99)),
+        AlignKind::Edited | AlignKind::Paraphrase if !edits => (AlignKind::Same, score),
+        // One side holding all of the other scores 1 too; a changed word
+        // keeps it below.
+        _ if edits => (kind, score.min(0.99)),
+        _ => (kind, score),
+    }
 }
 
 /// The text of a group of sentences, joined by single spaces.

@@ -1,8 +1,17 @@
 //! Word-level diff of two short texts (sentences or quotes), shared by the
 //! alignment and quote stages so every renderer shows the same changes.
+//!
+//! Words are compared by their typographic key ([`key`]): the similarity
+//! measure already reads curly and straight quotes, apostrophes, dash and
+//! ellipsis styles and the case of a word as one, so the diff does too, and
+//! a pair that differs only in them has no change to show. Each side keeps
+//! its own text: an equal run whose two spellings differ carries B's in
+//! [`DiffOp::b_text`].
 
 use serde::Serialize;
-use similar::{Algorithm, ChangeTag, TextDiff};
+use similar::Algorithm;
+use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// What happened to a run of words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -22,8 +31,33 @@ pub enum Op {
 pub struct DiffOp {
     /// What happened to the run.
     pub op: Op,
-    /// The run's text, white space included.
+    /// The run's text, white space included (for an equal run, A's).
     pub text: String,
+    /// For an equal run only: B's text when it is written differently from
+    /// A's (`"Obama’s"` against `"Obama's"`); `None` when both are alike.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub b_text: Option<String>,
+}
+
+impl DiffOp {
+    /// The run as side `side` writes it.
+    pub fn text_of(&self, side: crate::Side) -> &str {
+        match (side, &self.b_text) {
+            (crate::Side::B, Some(b)) => b,
+            _ => &self.text,
+        }
+    }
+
+    /// True for a removed or added run holding more than white space.
+    pub fn is_edit(&self) -> bool {
+        self.op != Op::Equal && !self.text.trim().is_empty()
+    }
+}
+
+/// True when a diff changes a word: only typography and spacing apart, the
+/// two texts are the same.
+pub fn has_edits(ops: &[DiffOp]) -> bool {
+    ops.iter().any(DiffOp::is_edit)
 }
 
 /// Diffs two texts word by word (white space runs are tokens too, so the
@@ -46,10 +80,12 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
         let ca = cut(a, ia, k * a.len() / n);
         let cb = cut(b, ib, k * b.len() / n);
         for op in whole_diff(&a[ia..ca], &b[ib..cb]) {
-            match out.last_mut() {
-                Some(last) if last.op == op.op => last.text.push_str(&op.text),
-                _ => out.push(op),
-            }
+            push_run(
+                &mut out,
+                op.op,
+                &op.text,
+                op.b_text.as_deref().unwrap_or(&op.text),
+            );
         }
         (ia, ib) = (ca, cb);
     }
@@ -71,24 +107,158 @@ fn cut(text: &str, from: usize, at: usize) -> usize {
         .map_or(text.len(), |k| at + k)
 }
 
+/// Appends a run (`b` is B's text of an equal run), merged with the last
+/// one when it has the same op.
+fn push_run(out: &mut Vec<DiffOp>, op: Op, a: &str, b: &str) {
+    if a.is_empty() && b.is_empty() {
+        return;
+    }
+    if let Some(last) = out.last_mut().filter(|l| l.op == op) {
+        if op == Op::Equal && (last.b_text.is_some() || a != b) {
+            let mut bt = last.b_text.take().unwrap_or_else(|| last.text.clone());
+            bt.push_str(b);
+            last.b_text = Some(bt);
+        }
+        last.text.push_str(a);
+        return;
+    }
+    out.push(DiffOp {
+        op,
+        text: a.to_string(),
+        b_text: (op == Op::Equal && a != b).then(|| b.to_string()),
+    });
+}
+
+/// The tokens of a text: words, white space runs and punctuation marks
+/// (Unicode word boundaries), with a run of full stops (an ellipsis typed as
+/// `...`) and a run of hyphens (a dash typed as `--`) as one token, so they
+/// meet the one-character ellipsis and dash they stand for.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut at = 0;
+    for t in text.split_word_bounds() {
+        let start = at;
+        at += t.len();
+        let joins = |c: char| t.chars().all(|x| x == c);
+        if let Some(last) = out.last_mut() {
+            let run = |c: char| joins(c) && last.chars().all(|x| x == c);
+            if run('.') || run('-') {
+                let from = start - last.len();
+                *last = &text[from..at];
+                continue;
+            }
+        }
+        // A spaced ellipsis (`. . .`): dots a single space apart are one.
+        if joins('.') && out.len() >= 2 && out[out.len() - 1] == " " {
+            let prev = out[out.len() - 2];
+            if prev.chars().all(|x| x == '.' || x == ' ') && prev.contains('.') {
+                let from = start - 1 - prev.len();
+                out.truncate(out.len() - 2);
+                out.push(&text[from..at]);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// A token's typographic key: what is left once the styles of one mark are
+/// made one (curly and straight quotes and apostrophes, the dashes and
+/// minus, a typed or a one-character ellipsis) and case is folded. White
+/// space is one key whatever its run. Case that does carry meaning is
+/// checked apart ([`case_matters`]).
+pub fn key(token: &str) -> Cow<'_, str> {
+    if token.chars().all(char::is_whitespace) {
+        return Cow::Borrowed(" ");
+    }
+    if token
+        .chars()
+        .all(|c| c == '.' || c == ' ' || c == '\u{2026}')
+        && token.len() > 1
+    {
+        return Cow::Borrowed("...");
+    }
+    let plain = |c: char| c.is_ascii() && !c.is_ascii_uppercase();
+    if token.chars().all(plain) && !token.starts_with("--") {
+        return Cow::Borrowed(token);
+    }
+    if token.chars().all(|c| c == '-') {
+        return Cow::Borrowed("-");
+    }
+    let mut k = String::with_capacity(token.len());
+    for c in token.chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => {
+                k.push('\'')
+            }
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}'
+            | '\u{bb}' => k.push('"'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => k.push('-'),
+            '\u{2026}' => k.push_str("..."),
+            c => k.extend(c.to_lowercase()),
+        }
+    }
+    Cow::Owned(k)
+}
+
+/// Whether two tokens with one key differ in a case that carries meaning:
+/// a word written in lower case on one side and with a capital on the other
+/// is a name against a common word (`Turkey` and `turkey`, `US` and `us`),
+/// unless the capital is the one a sentence starts with. Capitals styles of
+/// one name (`NATO`, `Nato`) are house style.
+fn case_matters(a: &str, b: &str, starts_sentence: bool) -> bool {
+    if a == b || starts_sentence {
+        return false;
+    }
+    let lower = |s: &str| !s.chars().any(char::is_uppercase);
+    let has_letter = |s: &str| s.chars().any(char::is_alphabetic);
+    has_letter(a) && (lower(a) != lower(b))
+}
+
+/// Whether the next word starts a sentence: at the start of the text, or
+/// after a full stop, question or exclamation mark or colon (quotation
+/// marks and white space between).
+fn opens_sentence(prev: &[&str]) -> bool {
+    for t in prev.iter().rev() {
+        if t.chars()
+            .all(|c| c.is_whitespace() || "\"'\u{201c}\u{201d}\u{2018}\u{2019}([".contains(c))
+        {
+            continue;
+        }
+        return t.ends_with(['.', '!', '?', ':', '\u{2026}']);
+    }
+    true
+}
+
 fn whole_diff(a: &str, b: &str) -> Vec<DiffOp> {
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .diff_unicode_words(a, b);
+    let (ta, tb) = (tokens(a), tokens(b));
+    let (ka, kb): (Vec<Cow<str>>, Vec<Cow<str>>) = (
+        ta.iter().map(|t| key(t)).collect(),
+        tb.iter().map(|t| key(t)).collect(),
+    );
     let mut out: Vec<DiffOp> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            ChangeTag::Equal => Op::Equal,
-            ChangeTag::Delete => Op::Delete,
-            ChangeTag::Insert => Op::Insert,
-        };
-        let text = change.value();
-        match out.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(text),
-            _ => out.push(DiffOp {
-                op,
-                text: text.to_string(),
-            }),
+    for op in similar::capture_diff_slices(Algorithm::Patience, &ka, &kb) {
+        let (old, new) = (op.old_range(), op.new_range());
+        match op.tag() {
+            similar::DiffTag::Equal => {
+                for (i, j) in old.zip(new) {
+                    let (x, y) = (ta[i], tb[j]);
+                    let starts = opens_sentence(&ta[..i]) || opens_sentence(&tb[..j]);
+                    if case_matters(x, y, starts) {
+                        push_run(&mut out, Op::Delete, x, x);
+                        push_run(&mut out, Op::Insert, y, y);
+                    } else {
+                        push_run(&mut out, Op::Equal, x, y);
+                    }
+                }
+            }
+            _ => {
+                let del: String = ta[old].concat();
+                let ins: String = tb[new].concat();
+                push_run(&mut out, Op::Delete, &del, &del);
+                push_run(&mut out, Op::Insert, &ins, &ins);
+            }
         }
     }
     out
@@ -102,7 +272,7 @@ pub fn rebuild(ops: &[DiffOp], side: crate::Side) -> String {
     };
     ops.iter()
         .filter(|o| o.op == Op::Equal || o.op == keep)
-        .map(|o| o.text.as_str())
+        .map(|o| o.text_of(side))
         .collect()
 }
 
@@ -161,18 +331,23 @@ pub fn regroup(ops: &[DiffOp]) -> Vec<DiffOp> {
                 Op::Insert => added.push_str(&o.text),
                 Op::Equal => {
                     removed.push_str(&o.text);
-                    added.push_str(&o.text);
+                    added.push_str(o.text_of(crate::Side::B));
                 }
             }
         }
         for (op, text) in [(Op::Delete, removed), (Op::Insert, added)] {
             if !text.trim().is_empty() {
-                out.push(DiffOp { op, text });
+                out.push(DiffOp {
+                    op,
+                    text,
+                    b_text: None,
+                });
             } else if !text.is_empty() {
                 // Only white space on this side: keep it as a separator.
                 out.push(DiffOp {
                     op: Op::Equal,
                     text: String::from(" "),
+                    b_text: None,
                 });
             }
         }
@@ -198,6 +373,50 @@ mod tests {
         assert!(ops
             .iter()
             .any(|o| o.op == Op::Insert && o.text.contains("all")));
+    }
+
+    #[test]
+    fn typography_alone_is_no_edit_and_each_side_keeps_its_own() {
+        let a = "\u{201c}We won\u{2019}t sign\u{201d} \u{2014} the minister\u{2026} said";
+        let b = "\"We won't sign\" -- the minister... said";
+        let ops = word_diff(a, b);
+        assert!(!has_edits(&ops), "{ops:?}");
+        assert_eq!(rebuild(&ops, Side::A), a);
+        assert_eq!(rebuild(&ops, Side::B), b);
+        let ops = word_diff("time is short. . . we go", "time is short\u{2026} we go");
+        assert!(!has_edits(&ops), "a spaced ellipsis: {ops:?}");
+        assert_eq!(rebuild(&ops, Side::B), "time is short\u{2026} we go");
+        let ops = word_diff("The NATO talks resumed", "the Nato talks resumed");
+        assert!(!has_edits(&ops), "house style of capitals: {ops:?}");
+    }
+
+    #[test]
+    fn case_that_names_something_is_an_edit() {
+        // A country against a bird, the country against a pronoun.
+        for (a, b) in [
+            ("they visited Turkey today", "they visited turkey today"),
+            ("it told US officials", "it told us officials"),
+        ] {
+            let ops = word_diff(a, b);
+            assert!(has_edits(&ops), "{a} / {b}: {ops:?}");
+            assert_eq!(rebuild(&ops, Side::B), b);
+        }
+        // At the start of a sentence the capital is the sentence's.
+        assert!(!has_edits(&word_diff(
+            "Talks resumed. Crews left",
+            "talks resumed. crews left"
+        )));
+    }
+
+    #[test]
+    fn words_changed_beside_typography_are_still_found() {
+        let ops = word_diff("Obama\u{2019}s plan failed", "Obama's plan worked");
+        let changed: Vec<&str> = ops
+            .iter()
+            .filter(|o| o.is_edit())
+            .map(|o| o.text.as_str())
+            .collect();
+        assert_eq!(changed, vec!["failed", "worked"]);
     }
 
     proptest! {

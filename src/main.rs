@@ -3,6 +3,7 @@
 
 mod cli;
 mod pager;
+mod progress;
 
 use anyhow::{Context, Result};
 use clap::Parser;
@@ -108,6 +109,12 @@ fn use_color(arg: ColorArg, env: &Env, to_file: bool) -> bool {
     }
 }
 
+/// OSC 8 hyperlinks only on a terminal that is not TERM=dumb (a terminal
+/// without them shows the escape as text), never into a file or a pipe.
+fn use_hyperlinks(env: &Env, to_file: bool) -> bool {
+    env.stdout_tty && !env.term_dumb && !to_file
+}
+
 /// `--width`, else the terminal's, else COLUMNS, else 80.
 fn width(arg: Option<usize>, env: &Env) -> usize {
     arg.or(env.terminal_width.filter(|_| env.stdout_tty))
@@ -161,6 +168,7 @@ fn run(cli: Cli) -> Result<u8> {
                     LayoutArg::Inline => render::Layout::Inline,
                     LayoutArg::SideBySide => render::Layout::SideBySide,
                 },
+                hyperlinks: use_hyperlinks(&env, output.is_some()),
             };
             let differs = if docs.len() == 2 {
                 let db = docs.pop().context("second article")?;
@@ -285,32 +293,20 @@ fn dedup(
             .collect(),
         trace: diagnostics.trace_candidates,
     };
-    let progress = if env.stderr_tty {
-        let bar = indicatif::ProgressBar::new_spinner();
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} {human_pos} articles  {rate}  {elapsed}",
-        ) {
-            // Articles a second as a whole number (indicatif's `per_sec`
-            // shows four decimals).
-            bar.set_style(style.with_key(
-                "rate",
-                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    let _ = write!(w, "{}/s", indicatif::HumanCount(state.per_sec() as u64));
-                },
-            ));
-        }
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let mut progress = progress::Progress::new(input_bytes(inputs), env.stderr_tty);
     let input = stream::Stream::spawn(inputs.iter().map(|a| Input::parse(a)).collect());
     let mut deduper = Deduper::new(opts);
     let mut kept = Vec::new();
+    let mut catalog = report::Catalog::default();
     let (mut errored, mut found, mut read) = (false, false, 0);
     let stdout = io::stdout();
     while let Some(chunk) = input.next_chunk(wirediff::corpus::CHUNK) {
+        let bytes = chunk.iter().map(progress::item_bytes).sum();
+        if format == DedupFormat::Terminal {
+            catalog.note(&chunk);
+        }
         let batch = deduper.push(chunk);
-        progress.inc(batch.articles as u64);
+        progress.advance(batch.articles, bytes);
         read += batch.articles;
         progress.suspend(|| {
             for w in &batch.warnings {
@@ -337,7 +333,7 @@ fn dedup(
             DedupFormat::Terminal => kept.extend(batch.pairs),
         }
     }
-    progress.finish_and_clear();
+    progress.finish();
     if diagnostics.memory_report {
         eprint!("{}", deduper.memory_report());
     }
@@ -348,6 +344,8 @@ fn dedup(
             report::terminal(
                 &kept,
                 |p| deduper.cluster_of(p.cluster, Relation::SameStory),
+                &catalog,
+                width(None, env),
                 out,
             )
         })?;
@@ -359,6 +357,20 @@ fn dedup(
     } else {
         exit::OK
     })
+}
+
+/// The total size of the inputs when every one is a file (a bar can then
+/// show how far the run is); `None` for standard input or a folder.
+fn input_bytes(inputs: &[String]) -> Option<u64> {
+    inputs
+        .iter()
+        .try_fold(0u64, |sum, arg| match Input::parse(arg) {
+            Input::Stdin => None,
+            Input::Path(p) => {
+                let meta = std::fs::metadata(p).ok()?;
+                meta.is_file().then(|| sum + meta.len())
+            }
+        })
 }
 
 /// Reads and analyzes every input; warnings go to stderr, one line each.

@@ -96,6 +96,8 @@ struct Alignment {
 struct DiffOp {
     op: String,
     text: String,
+    /// B's text of an equal run written differently (typography).
+    b_text: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -131,7 +133,10 @@ fn compare_seeds() -> Output {
 fn rebuild(ops: &[DiffOp], keep: &str) -> String {
     ops.iter()
         .filter(|o| o.op == "equal" || o.op == keep)
-        .map(|o| o.text.as_str())
+        .map(|o| match (&o.b_text, keep) {
+            (Some(b), "insert") => b.as_str(),
+            _ => o.text.as_str(),
+        })
         .collect()
 }
 

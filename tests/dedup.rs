@@ -184,7 +184,10 @@ fn exit_code_and_relation_filter() {
     assert!(out.stdout.is_empty());
     let out = wirediff().args(["dedup", &path]).output().expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("cluster 0: 2 articles"), "{text}");
+    assert!(
+        text.contains("Cluster 1 \u{b7} duplicate \u{b7} 2 articles"),
+        "{text}"
+    );
     assert!(text.contains("duplicate"), "{text}");
 }
 
@@ -278,7 +281,7 @@ fn terminal_report_names_the_outlets_of_a_cluster() {
     let out = wirediff().args(["dedup", &path]).output().expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("cluster 0: 2 articles, 2 sources: Bay"),
+        text.contains("Cluster 1 \u{b7} duplicate \u{b7} 2 articles \u{b7} 2 sources: Bay"),
         "{text}"
     );
     assert!(text.contains("Harbour Gazette"), "{text}");

@@ -151,10 +151,13 @@ fn pipeline(a: &[u8], b: &[u8]) -> Result<(), TestCaseError> {
             bytes: bytes.to_vec(),
         });
     }
+    let mut catalog = wirediff::corpus::report::Catalog::default();
+    catalog.note(&items);
     let batch = d.push(items);
     let mut out = Vec::new();
     wirediff::corpus::report::jsonl(&batch.pairs, &mut out).unwrap();
-    wirediff::corpus::report::terminal(&batch.pairs, |p| p.cluster, &mut out).unwrap();
+    wirediff::corpus::report::terminal(&batch.pairs, |p| p.cluster, &catalog, 80, &mut out)
+        .unwrap();
     Ok(())
 }
 

@@ -161,7 +161,7 @@ fn section(
 pub fn html_many(list: &[Discrepancy], letter: &dyn Fn(usize) -> String) -> Markup {
     html! {
         @if !list.is_empty() {
-            section.discrepancies {
+            section.discrepancies #discrepancies {
                 h2 { "Discrepancies (" (list.len()) ")" }
                 ul {
                     @for d in list {

@@ -67,10 +67,28 @@ ins { background: var(--ins); color: var(--ins-fg); text-decoration: none; }
 .tags { color: var(--warn-fg); font-size: .85rem; }
 .speaker { color: var(--muted); font-size: .9rem; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
+.contents { font-family: system-ui, sans-serif; font-size: .9rem; margin: .75rem 0; }
+.contents a { margin-right: 1em; }
+a { color: inherit; }
+.article, .cell, .path, .discrepancies li { min-width: 0; overflow-wrap: anywhere; }
+.whole b.shared { font-weight: bold; text-decoration: underline dotted; }
+.whole .note { color: var(--muted); font-size: .8rem; font-family: system-ui, sans-serif; }
+q.value, mark.value { background: var(--warn); color: var(--warn-fg); font-weight: bold; }
 @media (max-width: 700px) {
-  .articles, .row { grid-template-columns: 1fr; }
+  body { padding: .75rem; }
+  .articles, .row { grid-template-columns: minmax(0, 1fr); }
   .mark { text-align: left; padding: .25rem .75rem 0; }
   .mark b { display: inline; margin-right: .4em; }
+}
+@media print {
+  :root { --fg: #000; --bg: #fff; --muted: #444; --rule: #bbb; --card: #fff;
+    --only-a: #fff; --only-b: #fff; --del: #fde4e4; --ins: #e2f5e5; --warn: #fff3cf; }
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  .row, .article, .discrepancies li, .warning { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .article { border: 1px solid var(--rule); }
+  a[href]::after { content: " (" attr(href) ")"; font-size: .8em; overflow-wrap: anywhere; }
+  .contents { display: none; }
 }
 "#;
 
@@ -116,15 +134,26 @@ fn page(docs: &Pair<Document>, c: &Comparison) -> Markup {
                     " shared (" (m.verbatim_quotes) " verbatim) · " (m.a_only_quotes)
                     " only in A · " (m.b_only_quotes) " only in B."
                 }
-                (super::discrepancies::html(c))
-                p.legend {
-                    "= same · ~ edited · ≈ paraphrase · + merged · "
-                    del { "removed words" } " · " ins { "added words" }
+                nav.contents {
+                    "Contents: "
+                    @if !c.discrepancies.is_empty() { a href="#discrepancies" { "Discrepancies" } }
+                    a href="#quotes" { "Quotes" }
+                    a href="#sentences" { "Sentences" }
                 }
-                h2 { "Sentences, in A's order" }
-                (sentences(docs, c))
-                h2 { "Quotes" }
-                (quotes(docs, c))
+                (super::discrepancies::html(c))
+                section #quotes {
+                    h2 { "Quotes" }
+                    (quotes(docs, c))
+                }
+                section #sentences {
+                    h2 { "Sentences, in A's order" }
+                    p.legend {
+                        "= same · ~ edited · ≈ paraphrase · + merged · "
+                        del { "removed words" } " · " ins { "added words" }
+                        " · paraphrases are shown whole, " b { "shared words" } " in bold"
+                    }
+                    (sentences(docs, c))
+                }
                 footer { "Made by wirediff." }
             }
         }
@@ -141,8 +170,20 @@ fn article(side: Side, d: &Document) -> Markup {
             @if !d.article.authors.is_empty() {
                 div.speaker { (d.article.authors.join(", ")) }
             }
-            @if let Some(when) = &d.article.published { div.path { (when) } }
-            @if let Some(url) = &d.article.url { div.path { (url) } }
+            @if d.article.dateline.is_some() || d.article.published.is_some() {
+                div.path {
+                    @if let Some(place) = &d.article.dateline { (place) }
+                    @if d.article.dateline.is_some() && d.article.published.is_some() { " · " }
+                    @if let Some(when) = &d.article.published { (when) }
+                }
+            }
+            @if let Some(url) = &d.article.url {
+                div.path {
+                    @if let Some(href) = super::parts::linkable(url) {
+                        a href=(href) rel="noreferrer noopener" { (url) }
+                    } @else { (url) }
+                }
+            }
             div.path { (d.article.path) }
         }
     }
@@ -155,16 +196,50 @@ fn side_names(side: Side) -> (&'static str, &'static str) {
     }
 }
 
-/// One side of a word diff: its equal words plain, its own changes marked.
-fn diff_side(ops: &[DiffOp], side: Side) -> Markup {
+/// One side of a word diff: its equal words plain, its own changes marked,
+/// the `values` of discrepancy claims it states highlighted.
+fn diff_side(ops: &[DiffOp], side: Side, values: &[&str]) -> Markup {
     let ops = crate::diff::regroup(ops);
     html! {
         @for op in &ops {
             @match (op.op, side) {
-                (Op::Equal, _) => { (op.text) }
-                (Op::Delete, Side::A) => { (marked(&op.text, Side::A)) }
-                (Op::Insert, Side::B) => { (marked(&op.text, Side::B)) }
+                (Op::Equal, _) => { (valued(op.text_of(side), values)) }
+                (Op::Delete, Side::A) => { (marked(&op.text, Side::A, values)) }
+                (Op::Insert, Side::B) => { (marked(&op.text, Side::B, values)) }
                 _ => {}
+            }
+        }
+    }
+}
+
+/// Text with each occurrence of one of `values` in `<mark class=value>`.
+fn valued(text: &str, values: &[&str]) -> Markup {
+    let parts = super::parts::split_values(text, values);
+    html! {
+        @for (t, hit) in parts {
+            @if hit { mark.value { (t) } } @else { (t) }
+        }
+    }
+}
+
+/// One side of a diff whole, its shared content words in bold (a
+/// paraphrase, see `parts::drawn_whole`).
+fn whole_side(ops: &[DiffOp], side: Side) -> Markup {
+    use unicode_segmentation::UnicodeSegmentation;
+    let own = match side {
+        Side::A => Op::Delete,
+        Side::B => Op::Insert,
+    };
+    html! {
+        @for op in ops {
+            @if op.op == own { (op.text) }
+            @else if op.op == Op::Equal {
+                @for piece in op.text_of(side).split_word_bounds() {
+                    @if piece.chars().any(char::is_alphanumeric)
+                        && !crate::lexicon::is_stopword(&piece.to_lowercase()) {
+                        b.shared { (piece) }
+                    } @else { (piece) }
+                }
             }
         }
     }
@@ -172,7 +247,7 @@ fn diff_side(ops: &[DiffOp], side: Side) -> Markup {
 
 /// A changed run in `<del>` or `<ins>`, its edge white space left outside
 /// so the highlight covers words only.
-fn marked(text: &str, side: Side) -> Markup {
+fn marked(text: &str, side: Side, values: &[&str]) -> Markup {
     let core = text.trim();
     let lead = if text.starts_with(char::is_whitespace) {
         " "
@@ -188,8 +263,8 @@ fn marked(text: &str, side: Side) -> Markup {
         (lead)
         @if !core.is_empty() {
             @match side {
-                Side::A => { del { (core) } }
-                Side::B => { ins { (core) } }
+                Side::A => { del { (valued(core, values)) } }
+                Side::B => { ins { (valued(core, values)) } }
             }
         }
         (trail)
@@ -207,18 +282,22 @@ fn sentences(docs: &Pair<Document>, c: &Comparison) -> Markup {
                 ReadingItem::Aligned(index) => {
                     @if let Some(al) = c.alignments.get(index) {
                         @let kind = name(&al.kind);
-                        div class={ "row " (kind) } {
+                        @let whole = super::parts::drawn_whole(al);
+                        @let values = super::parts::claim_values(c, al);
+                        div class={ "row " (kind) @if whole { " whole" } } {
                             div.cell.a {
                                 span.num { (label("A", &al.a)) } " "
-                                (diff_side(&al.diff, Side::A))
+                                @if whole { (whole_side(&al.diff, Side::A)) }
+                                @else { (diff_side(&al.diff, Side::A, &values[0])) }
                             }
-                            div.mark title={ (kind) " " (format!("{:.2}", al.score)) } {
-                                b { (glyph(&kind)) } (kind) br; (format!("{:.2}", al.score))
+                            div.mark title={ (kind) " " (super::parts::score(al.score)) } {
+                                b { (glyph(&kind)) } (kind) br; (super::parts::score(al.score))
                             }
                             div.cell.b {
                                 span.num { (label("B", &al.b)) } " "
                                 @if al.moved { span.moved { "moved" } " " }
-                                (diff_side(&al.diff, Side::B))
+                                @if whole { (whole_side(&al.diff, Side::B)) }
+                                @else { (diff_side(&al.diff, Side::B, &values[1])) }
                             }
                         }
                     }
@@ -261,7 +340,7 @@ fn quote_pair(docs: &Pair<Document>, m: &QuoteMatch) -> Markup {
         div class={ "row " @if verbatim { "same" } @else { "edited" } } {
             div.cell.a {
                 "“" @if verbatim { (style::quote(&docs.a, m.a).unwrap_or("")) }
-                @else { (diff_side(&m.diff, Side::A)) } "”"
+                @else { (diff_side(&m.diff, Side::A, &[])) } "”"
                 (who(speaker(&docs.a, m.a)))
             }
             div.mark title=(format!("{:.2}", m.score)) {
@@ -273,7 +352,7 @@ fn quote_pair(docs: &Pair<Document>, m: &QuoteMatch) -> Markup {
                     span.tags { (if tags.is_empty() { "variant".to_string() } else { tags }) ": " }
                 }
                 "“" @if verbatim { (style::quote(&docs.b, m.b).unwrap_or("")) }
-                @else { (diff_side(&m.diff, Side::B)) } "”"
+                @else { (diff_side(&m.diff, Side::B, &[])) } "”"
                 (who(speaker(&docs.b, m.b)))
             }
         }

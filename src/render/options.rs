@@ -40,6 +40,9 @@ pub struct RenderOptions {
     pub width: usize,
     /// Inline or side by side.
     pub layout: Layout,
+    /// Write article URLs as OSC 8 hyperlinks (a terminal that shows them;
+    /// the binary decides).
+    pub hyperlinks: bool,
 }
 
 impl Default for RenderOptions {
@@ -49,6 +52,7 @@ impl Default for RenderOptions {
             theme: Theme::Dark,
             width: 80,
             layout: Layout::Inline,
+            hyperlinks: false,
         }
     }
 }

@@ -94,6 +94,18 @@ impl Style {
     pub const WARNING: Style = Style::fg(Color::Yellow).bolded();
     /// Positions, paths and other bookkeeping.
     pub const META: Style = Style::fg(Color::Blue);
+    /// A content word both sentences of a paraphrase share.
+    pub const SHARED: Style = Style {
+        bold: true,
+        ..Style::PLAIN
+    };
+    /// A value two reports state differently (a discrepancy's claim).
+    pub const VALUE: Style = Style {
+        fg: Some(Color::Yellow),
+        bold: true,
+        underline: true,
+        ..Style::PLAIN
+    };
 
     /// A style with only a foreground color.
     pub const fn fg(c: Color) -> Style {
@@ -198,6 +210,19 @@ impl Rich {
     /// colored, the textual markers `open`/`close` so the change is still
     /// visible.
     pub fn push_change(&mut self, s: &str, style: Style, marks: (&str, &str), color: Ink) {
+        self.push_change_with(s, style, marks, color, &[]);
+    }
+
+    /// [`Rich::push_change`], with the `values` found in the run
+    /// highlighted (see [`Rich::push_valued`]).
+    fn push_change_with(
+        &mut self,
+        s: &str,
+        style: Style,
+        marks: (&str, &str),
+        color: Ink,
+        values: &[&str],
+    ) {
         let c = clean(s);
         let core = c.trim_matches(' ');
         if core.is_empty() {
@@ -218,9 +243,11 @@ impl Rich {
                     ..style
                 }
             };
-            self.push(core, style);
+            self.push_valued(core, style, values);
         } else {
-            self.push(&format!("{}{}{}", marks.0, core, marks.1), style);
+            self.push(marks.0, style);
+            self.push_valued(core, style, values);
+            self.push(marks.1, style);
         }
         if c.ends_with(' ') {
             self.push(" ", Style::PLAIN);
@@ -231,6 +258,44 @@ impl Rich {
     /// inline view); `Some(Side::A)` only what A has, deletions marked;
     /// `Some(Side::B)` only what B has, insertions marked.
     pub fn push_diff(&mut self, ops: &[DiffOp], side: Option<crate::Side>, color: Ink) {
+        self.push_diff_with(ops, side, color, [&[], &[]]);
+    }
+
+    /// Appends cleaned text with every occurrence of one of `values` (cleaned
+    /// article text too) in the value style laid over `base`: the facts two
+    /// reports state differently, seen where they are stated.
+    pub fn push_valued(&mut self, text: &str, base: Style, values: &[&str]) {
+        for (piece, hit) in super::parts::split_values(text, values) {
+            let style = if hit {
+                Style {
+                    fg: Style::VALUE.fg,
+                    bold: true,
+                    underline: true,
+                    ..base
+                }
+            } else {
+                base
+            };
+            self.push(piece, style);
+        }
+    }
+
+    /// [`Rich::push_diff`] with the values of discrepancy claims
+    /// highlighted: `values[0]` those A states, `values[1]` those of B.
+    pub fn push_diff_with(
+        &mut self,
+        ops: &[DiffOp],
+        side: Option<crate::Side>,
+        color: Ink,
+        values: [&[&str]; 2],
+    ) {
+        let cleaned = |vs: &[&str]| -> Vec<String> {
+            vs.iter().map(|v| clean(v).trim().to_string()).collect()
+        };
+        let (va, vb) = (cleaned(values[0]), cleaned(values[1]));
+        let va: Vec<&str> = va.iter().map(String::as_str).collect();
+        let vb: Vec<&str> = vb.iter().map(String::as_str).collect();
+        let both: Vec<&str> = va.iter().chain(vb.iter()).copied().collect();
         let mut last = Op::Equal;
         for op in &regroup(ops) {
             // Removed words right before added ones (or the reverse) are told
@@ -241,17 +306,50 @@ impl Rich {
             last = op.op;
             match (op.op, side) {
                 (Op::Equal, _) => {
-                    self.push_article(&op.text, Style::PLAIN);
+                    // Each side in its own typography; the inline view
+                    // reads A's.
+                    let own = match side {
+                        None => &both,
+                        Some(crate::Side::A) => &va,
+                        Some(crate::Side::B) => &vb,
+                    };
+                    let text = clean(op.text_of(side.unwrap_or(crate::Side::A)));
+                    self.push_valued(&text, Style::PLAIN, own);
                 }
                 (Op::Delete, None | Some(crate::Side::A)) => {
-                    self.push_change(&op.text, Style::DELETED, DELETE_MARKS, color)
+                    self.push_change_with(&op.text, Style::DELETED, DELETE_MARKS, color, &va)
                 }
                 (Op::Insert, None | Some(crate::Side::B)) => {
-                    self.push_change(&op.text, Style::INSERTED, INSERT_MARKS, color)
+                    self.push_change_with(&op.text, Style::INSERTED, INSERT_MARKS, color, &vb)
                 }
                 // The other side's words are left out: the equal and own
                 // runs alone rebuild this side's text, white space included.
                 _ => {}
+            }
+        }
+    }
+}
+
+impl Rich {
+    /// Appends one side of a diff whole, as that side writes it, with the
+    /// content words both sides share (those of equal runs, function words
+    /// left out) in `Style::SHARED`: how a paraphrase is drawn.
+    pub fn push_whole(&mut self, ops: &[DiffOp], side: crate::Side) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let own = match side {
+            crate::Side::A => Op::Delete,
+            crate::Side::B => Op::Insert,
+        };
+        for op in ops {
+            if op.op == own {
+                self.push_article(&op.text, Style::PLAIN);
+            } else if op.op == Op::Equal {
+                for piece in op.text_of(side).split_word_bounds() {
+                    let content = piece.chars().any(char::is_alphanumeric)
+                        && !crate::lexicon::is_stopword(&piece.to_lowercase());
+                    let st = if content { Style::SHARED } else { Style::PLAIN };
+                    self.push_article(piece, st);
+                }
             }
         }
     }
@@ -315,6 +413,54 @@ mod tests {
             None,
         );
         assert_eq!(a.text(), "we [-do not-] agree yet");
+    }
+
+    #[test]
+    fn the_values_of_discrepancies_are_highlighted_in_the_diff() {
+        let ops = word_diff("12 people died on Monday", "15 people died on Monday");
+        let mut r = Rich::new();
+        r.push_diff_with(&ops, None, Some(Theme::Dark), [&["12"], &["15", "Monday"]]);
+        let styled = |word: &str| {
+            r.runs
+                .iter()
+                .find(|(range, _)| &r.text()[range.clone()] == word)
+                .map(|(_, st)| *st)
+        };
+        for word in ["12", "15", "Monday"] {
+            let st = styled(word).unwrap_or_else(|| panic!("{word} is a run of its own"));
+            assert!(
+                st.bold && st.underline && st.fg == Some(Color::Yellow),
+                "{word}"
+            );
+        }
+        assert_eq!(styled("12").and_then(|s| s.change), Some(Change::Deleted));
+        assert_eq!(styled("15").and_then(|s| s.change), Some(Change::Inserted));
+    }
+
+    #[test]
+    fn a_paraphrase_is_drawn_whole_with_its_shared_words_marked() {
+        let ops = word_diff(
+            "The port said the strike ended",
+            "Dockers ended their strike, the port said",
+        );
+        for (side, text) in [
+            (crate::Side::A, "The port said the strike ended"),
+            (crate::Side::B, "Dockers ended their strike, the port said"),
+        ] {
+            let mut r = Rich::new();
+            r.push_whole(&ops, side);
+            assert_eq!(r.text(), text);
+            let shared: Vec<&str> = r
+                .runs
+                .iter()
+                .filter(|(_, st)| *st == Style::SHARED)
+                .map(|(range, _)| &r.text()[range.clone()])
+                .collect();
+            assert!(!shared.is_empty(), "{side:?}");
+            assert!(shared
+                .iter()
+                .all(|w| !crate::lexicon::is_stopword(&w.to_lowercase())));
+        }
     }
 
     #[test]

@@ -8,8 +8,8 @@
 
 use super::options::{Ink, RenderOptions};
 use super::parts::{
-    byline, change_tags, kind_mark, matches_of, push_speakers, side_style, speaker,
-    speaker_warning, summary, title_line, unmatched_quotes,
+    byline, change_tags, claim_values, drawn_whole, fit_token, kind_mark, matches_of,
+    push_speakers, side_style, speaker, speaker_warning, summary, title_line, unmatched_quotes,
 };
 use super::style::{self, block, label, name, paint, wrap, Rich, Style};
 use crate::{Comparison, Document, Pair, ReadingItem, Side};
@@ -53,11 +53,28 @@ pub fn comparison(
         title_line(d, &mut r);
         r
     };
-    let path = |d: &Document| {
+    let meta = |d: &Document| {
         let mut r = Rich::new();
         byline(d, &mut r);
         r
     };
+    // URL and path shortened in the middle to fit a column, never broken.
+    let token = |t: Option<&str>| {
+        let mut r = Rich::new();
+        if let Some(t) = t {
+            r.push(&fit_token(t, col, false), Style::META);
+        }
+        r
+    };
+    let url = |d: &Document| token(d.article.url.as_deref());
+    let path = |d: &Document| token(Some(&d.article.path));
+    let (ua, ub) = (url(&docs.a), url(&docs.b));
+    let urls = (!ua.is_blank() || !ub.is_blank()).then_some(Row {
+        mark: RULE,
+        mark_style: Style::PLAIN,
+        left: ua,
+        right: ub,
+    });
     for row in [
         Row {
             mark: RULE,
@@ -68,10 +85,21 @@ pub fn comparison(
         Row {
             mark: RULE,
             mark_style: Style::PLAIN,
-            left: path(&docs.a),
-            right: path(&docs.b),
+            left: meta(&docs.a),
+            right: meta(&docs.b),
         },
-    ] {
+    ]
+    .into_iter()
+    .chain(urls)
+    .chain([Row {
+        mark: RULE,
+        mark_style: Style::PLAIN,
+        left: path(&docs.a),
+        right: path(&docs.b),
+    }]) {
+        if row.left.is_blank() && row.right.is_blank() {
+            continue;
+        }
         emit(&row, col, color, &mut s);
     }
     summary(c, w, color, &mut s);
@@ -153,13 +181,23 @@ fn sentence_rows(docs: &Pair<Document>, c: &Comparison, color: Ink) -> Vec<Row> 
                 };
                 left.push(&label("A", &al.a), Style::META);
                 left.push(" ", Style::PLAIN);
-                left.push_diff(&al.diff, Some(Side::A), color);
+                let whole = drawn_whole(al);
+                let [va, vb] = claim_values(c, al);
+                if whole {
+                    left.push_whole(&al.diff, Side::A);
+                } else {
+                    left.push_diff_with(&al.diff, Some(Side::A), color, [&va, &vb]);
+                }
                 right.push(&label("B", &al.b), Style::META);
                 if al.moved {
                     right.push(" ", Style::PLAIN).push("moved", Style::WARNING);
                 }
                 right.push(" ", Style::PLAIN);
-                right.push_diff(&al.diff, Some(Side::B), color);
+                if whole {
+                    right.push_whole(&al.diff, Side::B);
+                } else {
+                    right.push_diff_with(&al.diff, Some(Side::B), color, [&va, &vb]);
+                }
                 kind_mark(&name(&al.kind))
             }
             ReadingItem::OnlyA(i) => {

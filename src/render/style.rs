@@ -7,7 +7,7 @@
 
 pub use super::paint::paint;
 pub use super::rich::{clean, width, Change, Color, Rich, Style, DELETE_MARKS, INSERT_MARKS};
-pub use super::wrap::{block, wrap};
+pub use super::wrap::{block, line, wrap};
 use crate::Document;
 
 /// The JSON name of a value of one of the comparison's enums (`edited`,

@@ -11,11 +11,11 @@
 
 use super::options::{Ink, Layout, RenderOptions};
 use super::parts::{
-    byline, change_tags, kind_mark, matches_of, push_speakers, side_style, speaker,
-    speaker_warning, summary, title_line, unmatched_quotes,
+    byline, change_tags, claim_values, drawn_whole, fit_token, kind_mark, linkable, matches_of,
+    push_speakers, side_style, speaker, speaker_warning, summary, title_line, unmatched_quotes,
 };
 use super::side_by_side;
-use super::style::{self, block, label, name, Color, Rich, Style};
+use super::style::{self, block, label, line, name, Color, Rich, Style};
 use crate::quotes::QuoteMatch;
 use crate::{Comparison, Document, Pair, ReadingItem};
 use std::io::{self, Write};
@@ -69,7 +69,7 @@ pub fn inline(
 ) -> io::Result<()> {
     let mut s = String::new();
     let w = opts.width.max(MIN_WIDTH);
-    header(docs, c, w, opts.ink(), &mut s);
+    header(docs, c, w, opts, &mut s);
     s.push('\n');
     super::discrepancies::terminal(c, w, opts.ink(), &mut s);
     sentence_rows(docs, c, w, opts.ink(), &mut s);
@@ -78,8 +78,11 @@ pub fn inline(
     out.write_all(s.as_bytes())
 }
 
-/// Both articles' names and the summary counts.
-fn header(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s: &mut String) {
+/// Both articles' names (source and title; authors, dateline and date;
+/// the URL and the path, each a line of its own that is never broken) and
+/// the summary counts.
+fn header(docs: &Pair<Document>, c: &Comparison, w: usize, opts: &RenderOptions, s: &mut String) {
+    let color = opts.ink();
     for (side, d) in [(crate::Side::A, &docs.a), (crate::Side::B, &docs.b)] {
         let mut r = Rich::new();
         r.push(
@@ -92,6 +95,18 @@ fn header(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s: &mut S
         let mut p = Rich::new();
         byline(d, &mut p);
         block(&p, 3, 3, w, color, s);
+        let room = w.saturating_sub(3);
+        if let Some(url) = d.article.url.as_deref() {
+            let link = linkable(url).filter(|_| opts.hyperlinks);
+            let mut u = Rich::new();
+            // Shortened in the middle when it must be: a link still holds
+            // all of it, and the JSON and the page give it whole.
+            u.push(&fit_token(url, room, false), Style::META);
+            line(&u, 3, link, color, s);
+        }
+        let mut p = Rich::new();
+        p.push(&fit_token(&d.article.path, room, true), Style::META);
+        line(&p, 3, None, color, s);
     }
     summary(c, w, color, s);
 }
@@ -116,7 +131,10 @@ fn sentence_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s:
                 let kind = name(&al.kind);
                 let (glyph, st) = kind_mark(&kind);
                 head.push(&format!("{glyph} {kind}"), st);
-                head.push(&format!(" {:.2}  ", al.score), Style::PLAIN);
+                head.push(
+                    &format!(" {}  ", super::parts::score(al.score)),
+                    Style::PLAIN,
+                );
                 head.push(
                     &format!("{} \u{2194} {}", label("A", &al.a), label("B", &al.b)),
                     Style::META,
@@ -125,7 +143,21 @@ fn sentence_rows(docs: &Pair<Document>, c: &Comparison, w: usize, color: Ink, s:
                     head.push(" \u{b7} ", Style::PLAIN);
                     head.push("moved in B", Style::WARNING);
                 }
-                body.push_diff(&al.diff, None, color);
+                if drawn_whole(al) {
+                    // A paraphrase: both sentences whole, one under the other.
+                    for (letter, side) in [("A ", crate::Side::A), ("B ", crate::Side::B)] {
+                        let mut r = Rich::new();
+                        r.push(letter, side_style(side));
+                        r.push_whole(&al.diff, side);
+                        if side == crate::Side::A {
+                            block(&head, 0, INDENT, w, color, s);
+                        }
+                        block(&r, INDENT, INDENT + 2, w, color, s);
+                    }
+                    continue;
+                }
+                let [va, vb] = claim_values(c, al);
+                body.push_diff_with(&al.diff, None, color, [&va, &vb]);
             }
             ReadingItem::OnlyA(i) => {
                 head.push("< only in A", side_style(crate::Side::A));
@@ -257,6 +289,7 @@ fn warn_speakers(docs: &Pair<Document>, m: &QuoteMatch, w: usize, color: Ink, s:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::style::width;
     use crate::render::testing::{
         arbitrary_text, explain_ansi, fixture, raw_comparison, raw_document, rendered, strip_ansi,
         widest,
@@ -347,6 +380,89 @@ mod tests {
             let text = String::from_utf8(out).expect("utf-8");
             assert!(text.contains("by Ines Varga, Tom Hale"), "{text}");
         }
+    }
+
+    #[test]
+    fn an_id_longer_than_the_width_stays_whole_and_metadata_is_shown() {
+        let (mut docs, c) = fixture();
+        let id = "harbour-strike-2031-05-17-afp-wire-update-number-seven-final-version-0042";
+        docs.a.article.path = format!("/srv/feeds/archive/2031/05/17/wires/all.jsonl#{id}");
+        docs.a.article.url = Some(format!("https://news.example/{}/story", "x".repeat(90)));
+        docs.a.article.published = Some("2031-05-17T09:00:00Z".into());
+        docs.a.article.dateline = Some("AARHUS".into());
+        for w in [40, 60] {
+            let text = render_as_with(&docs, &c, Layout::Inline, w, false);
+            let path_line = text
+                .lines()
+                .find(|l| l.contains('#'))
+                .expect("the path line");
+            assert!(
+                path_line.ends_with(&format!("\u{2026}#{id}")),
+                "{path_line}"
+            );
+            assert!(text.contains(id), "whole at {w}: {text}");
+            assert!(
+                text.contains("AARHUS \u{b7} 2031-05-17T09:00:00Z"),
+                "{text}"
+            );
+            let url_line = text
+                .lines()
+                .find(|l| l.contains("https://news"))
+                .expect("the url line");
+            assert!(
+                url_line.contains('\u{2026}') && url_line.ends_with("/story"),
+                "{url_line}"
+            );
+            for l in text.lines().filter(|l| !l.contains('#')) {
+                assert!(width(l) <= w, "{l}");
+            }
+        }
+    }
+
+    #[test]
+    fn urls_are_hyperlinks_only_when_asked() {
+        let (mut docs, c) = fixture();
+        docs.b.article.url = Some("https://news.example/port".into());
+        let draw = |hyperlinks: bool| {
+            let opts = RenderOptions {
+                hyperlinks,
+                ..RenderOptions::default()
+            };
+            let mut out = Vec::new();
+            comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
+            String::from_utf8(out).expect("utf-8")
+        };
+        let linked = draw(true);
+        assert!(
+            linked.contains(
+                "\x1b]8;;https://news.example/port\x1b\\https://news.example/port\x1b]8;;\x1b\\"
+            ),
+            "{linked:?}"
+        );
+        let plain = draw(false);
+        assert!(plain.contains("https://news.example/port") && !plain.contains('\x1b'));
+        docs.b.article.url = Some("https://x.example/\x1b]8;;evil".into());
+        let opts = RenderOptions {
+            hyperlinks: true,
+            ..RenderOptions::default()
+        };
+        let mut out = Vec::new();
+        comparison(&docs, &c, &opts, &mut out).expect("writing to memory");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(
+            !text.contains("\x1b]8;;https://x"),
+            "an unsafe URL is not linked"
+        );
+    }
+
+    fn render_as_with(
+        docs: &Pair<Document>,
+        c: &Comparison,
+        layout: Layout,
+        width: usize,
+        color: bool,
+    ) -> String {
+        rendered(comparison, docs, c, layout, width, color)
     }
 
     #[test]

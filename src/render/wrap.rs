@@ -129,6 +129,26 @@ pub fn block(rich: &Rich, first: usize, rest: usize, width: usize, color: Ink, o
     }
 }
 
+/// Writes a text on one line after `indent` spaces, never wrapped (a token
+/// that must stay whole, fitted beforehand with `parts::fit_token`), as an
+/// OSC 8 hyperlink to `link` when one is given.
+pub fn line(rich: &Rich, indent: usize, link: Option<&str>, color: Ink, out: &mut String) {
+    if rich.is_blank() {
+        return;
+    }
+    out.push_str(&" ".repeat(indent));
+    if let Some(url) = link {
+        out.push_str("\x1b]8;;");
+        out.push_str(url);
+        out.push_str("\x1b\\");
+    }
+    paint(rich, 0..rich.text.len(), color, out);
+    if link.is_some() {
+        out.push_str("\x1b]8;;\x1b\\");
+    }
+    out.push('\n');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
