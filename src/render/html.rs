@@ -214,7 +214,7 @@ fn diff_side(ops: &[DiffOp], side: Side, values: &[&str]) -> Markup {
 
 /// Text with each occurrence of one of `values` in `<mark class=value>`.
 fn valued(text: &str, values: &[&str]) -> Markup {
-    let parts = super::parts::split_values(text, values);
+    let parts = super::rich::split_values(text, values);
     html! {
         @for (t, hit) in parts {
             @if hit { mark.value { (t) } } @else { (t) }

@@ -182,30 +182,6 @@ pub fn claim_values<'c>(c: &'c Comparison, al: &crate::Alignment) -> [Vec<&'c st
     out
 }
 
-/// A text cut into pieces at each occurrence of one of `values` (the
-/// longest where two start together), each piece flagged when it is one.
-pub fn split_values<'t>(text: &'t str, values: &[&str]) -> Vec<(&'t str, bool)> {
-    let mut parts = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let hit = values
-            .iter()
-            .filter(|v| !v.trim().is_empty())
-            .filter_map(|v| rest.find(*v).map(|k| (k, v.len())))
-            .min_by_key(|&(k, len)| (k, usize::MAX - len));
-        let Some((k, len)) = hit else {
-            parts.push((rest, false));
-            break;
-        };
-        if k > 0 {
-            parts.push((&rest[..k], false));
-        }
-        parts.push((&rest[k..k + len], true));
-        rest = &rest[k + len..];
-    }
-    parts
-}
-
 /// A score as shown: two decimals, rounded down, so only a score of 1
 /// (the same words) reads `1.00` and an edited pair never does.
 pub fn score(s: f32) -> String {

@@ -265,7 +265,7 @@ impl Rich {
     /// article text too) in the value style laid over `base`: the facts two
     /// reports state differently, seen where they are stated.
     pub fn push_valued(&mut self, text: &str, base: Style, values: &[&str]) {
-        for (piece, hit) in super::parts::split_values(text, values) {
+        for (piece, hit) in split_values(text, values) {
             let style = if hit {
                 Style {
                     fg: Style::VALUE.fg,
@@ -359,6 +359,30 @@ impl Rich {
 pub const DELETE_MARKS: (&str, &str) = ("[-", "-]");
 /// How added words are marked when there is no color.
 pub const INSERT_MARKS: (&str, &str) = ("{+", "+}");
+
+/// A text cut into pieces at each occurrence of one of `values` (the
+/// longest where two start together), each piece flagged when it is one.
+pub fn split_values<'t>(text: &'t str, values: &[&str]) -> Vec<(&'t str, bool)> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let hit = values
+            .iter()
+            .filter(|v| !v.trim().is_empty())
+            .filter_map(|v| rest.find(*v).map(|k| (k, v.len())))
+            .min_by_key(|&(k, len)| (k, usize::MAX - len));
+        let Some((k, len)) = hit else {
+            parts.push((rest, false));
+            break;
+        };
+        if k > 0 {
+            parts.push((&rest[..k], false));
+        }
+        parts.push((&rest[k..k + len], true));
+        rest = &rest[k + len..];
+    }
+    parts
+}
 
 #[cfg(test)]
 mod tests {

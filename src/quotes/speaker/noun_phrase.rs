@@ -4,13 +4,7 @@
 
 use super::super::words::{self, is_cap, key};
 use super::persons::{is_weekday, name_suffix};
-use super::phrases::{Finder, Referent};
-
-/// Longest appositive or parenthesis skipped between a subject and its cue
-/// (`Clinton, the Democratic nominee, said`), in tokens: `, the chief
-/// executive of the National Urban League,` (PolNeAR dev) is 10; 16 leaves
-/// room for longer titles without reaching into the clause before.
-pub(super) const MAX_APPOSITION: usize = 16;
+use super::phrases::{Finder, Referent, MAX_APPOSITION};
 
 impl Finder<'_> {
     /// The noun phrase that ends right before cue token `cue`, not reaching

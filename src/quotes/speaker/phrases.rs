@@ -10,6 +10,12 @@ use super::context::Context;
 use super::persons::{is_weekday, name_suffix, person_like, Registry};
 use crate::lexicon;
 
+/// Longest appositive or parenthesis skipped between a subject and its cue
+/// (`Clinton, the Democratic nominee, said`), in tokens: `, the chief
+/// executive of the National Urban League,` (PolNeAR dev) is 10; 16 leaves
+/// room for longer titles without reaching into the clause before.
+pub(super) const MAX_APPOSITION: usize = 16;
+
 /// How far (in tokens) after a quote its cue may stand: far enough for a long
 /// title or a name with two appositions (`Scott Pruitt, the attorney general
 /// of Oklahoma, one of the states suing the EPA, said`: 17 tokens), short
@@ -331,8 +337,8 @@ impl<'a> Finder<'a> {
         // `Lee, during interviews on Thursday, referred to …`: a phrase
         // set off by commas between subject and verb.
         if v < hi && self.cx.toks[v].is_punct(',') {
-            if let Some(c) = (v + 1..hi.min(v + super::noun_phrase::MAX_APPOSITION))
-                .find(|&c| self.cx.toks[c].is_punct(','))
+            if let Some(c) =
+                (v + 1..hi.min(v + MAX_APPOSITION)).find(|&c| self.cx.toks[c].is_punct(','))
             {
                 v = c + 1;
             }
