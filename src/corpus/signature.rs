@@ -156,7 +156,7 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
                 salient.push(bucket(h));
             }
         };
-        let found = facts.sentence(i, s.span, |start, end, plain| {
+        let word = |start: usize, end: usize, plain: bool| {
             if plain && end - start <= SHORT_WORD {
                 let (h, digit) = hash_ascii_word(bytes, start, end);
                 let cap = bytes.get(start).is_some_and(u8::is_ascii_uppercase);
@@ -166,8 +166,8 @@ fn build(article: &Article, scratch: &mut Scratch) -> Signature {
                 // own splitting, which these words never cross.
                 for_each_word(w, buf, &mut each);
             }
-        });
-        if let Some(f) = found {
+        };
+        if let Some(f) = facts.sentence(i, s.span, word) {
             event.add(article, reference, f, name_bucket);
         }
         if words.len() < MIN_SENTENCE_WORDS {
