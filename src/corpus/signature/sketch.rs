@@ -303,12 +303,21 @@ impl<'a> Sketch<'a> {
             flags_at + flags.len() + title.len(),
             title.len().div_ceil(16),
         );
+        // The set bits only: a story has a few salient terms among some
+        // hundreds of words.
         let flagged = |words: &'a [u16], bits: &'a [u16]| {
-            words
-                .iter()
-                .enumerate()
-                .filter(move |&(k, _)| bits.get(k / 16).is_some_and(|b| b & (1 << (k % 16)) != 0))
-                .map(|(_, &w)| w)
+            bits.iter().enumerate().flat_map(move |(i, &b)| {
+                let mut m = b;
+                std::iter::from_fn(move || {
+                    if m == 0 {
+                        return None;
+                    }
+                    let k = i * 16 + m.trailing_zeros() as usize;
+                    m &= m - 1;
+                    Some(words.get(k).copied())
+                })
+                .flatten()
+            })
         };
         // Both lists are sorted and distinct: merged, not sorted (the sort
         // was a fifth of finding same-story candidates).
