@@ -400,7 +400,9 @@ const MEMO_SLOTS: usize = 8;
 struct Derived {
     rec: Vec<u32>,
     story: Vec<u16>,
-    salient: Option<Vec<u16>>,
+    salient: Vec<u16>,
+    /// Whether `salient` is derived yet (its buffer is kept either way).
+    has_salient: bool,
 }
 
 /// A thread's [`Derived`] lists, reused round-robin.
@@ -433,7 +435,7 @@ impl Memo {
             d.rec.clear();
             d.rec.extend_from_slice(s.rec);
             s.story_words_into(&mut self.set, &mut d.story);
-            d.salient = None;
+            d.has_salient = false;
         }
         i
     }
@@ -442,10 +444,9 @@ impl Memo {
     fn salient_slot(&mut self, s: Sketch, keep: Option<usize>) -> usize {
         let i = self.slot(s, keep);
         if let Some(d) = self.slots.get_mut(i) {
-            if d.salient.is_none() {
-                let mut out = Vec::new();
-                s.salient_from(&d.story, &mut out);
-                d.salient = Some(out);
+            if !d.has_salient {
+                s.salient_from(&d.story, &mut d.salient);
+                d.has_salient = true;
             }
         }
         i
@@ -456,10 +457,7 @@ impl Memo {
     }
 
     fn salient(&self, i: usize) -> &[u16] {
-        self.slots
-            .get(i)
-            .and_then(|d| d.salient.as_deref())
-            .unwrap_or(&[])
+        self.slots.get(i).map_or(&[], |d| &d.salient)
     }
 }
 

@@ -93,14 +93,16 @@ pub(super) static STOP_HASHES: LazyLock<Stop> = LazyLock::new(|| {
 /// deduplicating each sentence's words and each story's (about 300 a
 /// story), which were about a fifth of the signature.
 pub(super) struct BucketSet {
-    bits: Vec<u64>,
+    /// A fixed size, so that no index into it needs a bounds check (a
+    /// bucket's word is `b >> 6 < 1024`, its used bit `b >> 12 < 16`).
+    bits: Box<[u64; 1 << 10]>,
     used: [u64; 16],
 }
 
 impl Default for BucketSet {
     fn default() -> BucketSet {
         BucketSet {
-            bits: vec![0; 1 << 10],
+            bits: Box::new([0; 1 << 10]),
             used: [0; 16],
         }
     }
@@ -110,12 +112,8 @@ impl BucketSet {
     #[inline]
     pub(super) fn insert(&mut self, b: u16) {
         let w = usize::from(b >> 6);
-        if let Some(word) = self.bits.get_mut(w) {
-            *word |= 1 << (b & 63);
-        }
-        if let Some(u) = self.used.get_mut(w >> 6) {
-            *u |= 1 << (w & 63);
-        }
+        self.bits[w] |= 1 << (b & 63);
+        self.used[w >> 6] |= 1 << (w & 63);
     }
 
     /// Appends the buckets in increasing order to `out` and empties the
