@@ -30,9 +30,9 @@ def load(path, key, half_of):
             copies.add(frozenset((p["a"], p["b"])))
     data = []
     for line in out.stderr.splitlines():
-        if not line.startswith("candidate\t"):
+        if not line.split(None, 1)[:1] == ["candidate"]:
             continue
-        _, a, b, cos, ev = line.split("\t")
+        _, a, b, cos, ev = line.split(None, 4)
         if frozenset((a, b)) in copies:
             continue
         e = json.loads(ev)

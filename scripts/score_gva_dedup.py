@@ -71,8 +71,8 @@ for line in out.stdout.splitlines():
         pred[frozenset((p["a"], p["b"]))] = p["relation"]
 cands = set()
 for line in out.stderr.splitlines():
-    if line.startswith("candidate\t"):
-        _, a, b = line.split("\t")[:3]
+    if line.split(None, 1)[:1] == ["candidate"]:
+        _, a, b = line.split(None, 4)[:3]
         if counted(a, b):
             cands.add(frozenset((a, b)))
 tp = sum(k in truth for k in pred)

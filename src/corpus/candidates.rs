@@ -630,6 +630,10 @@ fn spread(sketches: &Store, x: u32, y: u32, rarity: &Rarity) -> bool {
                     if rarity.is_rare(ta) {
                         ma |= a.term_paras(ta);
                         mb |= b.term_paras(ta);
+                        // Two paragraphs of each are enough.
+                        if ma.count_ones() >= 2 && mb.count_ones() >= 2 {
+                            return true;
+                        }
                     }
                     i += 1;
                     j += 1;

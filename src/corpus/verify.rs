@@ -159,8 +159,12 @@ pub struct Verdict {
 /// Verifies a candidate pair. `None`: the two articles are not related.
 pub fn verify(a: Sketch, b: Sketch, rarity: &Rarity) -> Option<Verdict> {
     let mut evidence = measure(a, b);
-    evidence.story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
-    classify(evidence).or_else(|| same_event(a, b, evidence))
+    // Copies are decided on coverage alone; the rare-word cosine is for
+    // the pairs left to the same-event decision.
+    classify(evidence).or_else(|| {
+        evidence.story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
+        same_event(a, b, evidence)
+    })
 }
 
 /// The same-event decision for a pair that is neither duplicate nor

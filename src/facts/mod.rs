@@ -303,8 +303,20 @@ fn sentence_facts(
     f.dates.clear();
     f.numbers.clear();
     f.names.clear();
+    let bytes = text.as_bytes();
     let mut k = 0;
     while k < toks.len() {
+        // Turned away on the first byte before the word is even sliced:
+        // a lower-case word that no relative day or number word starts
+        // with (most words of a sentence) starts no fact.
+        if toks[k].plain
+            && bytes
+                .get(toks[k].start)
+                .is_some_and(|&c| c.is_ascii_lowercase() && !LOWER_FACT_START[usize::from(c)])
+        {
+            k += 1;
+            continue;
+        }
         let w = word(text, &toks[k]);
         // Most words are lower-case, and of those only a relative day or
         // a number word starts a fact (weekdays, months and names are
@@ -337,6 +349,20 @@ fn sentence_facts(
         k += 1;
     }
 }
+
+/// First bytes of the lower-case words that may start a fact: the
+/// relative days ("today", "tonight", "yesterday") and the number words
+/// (`numbers::word_value`, which turns away any other first letter).
+static LOWER_FACT_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = b"defhnosty";
+    let mut i = 0;
+    while i < starts.len() {
+        t[starts[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// A date starting at word `k` (`w`): returns the word after it. Weekdays
 /// and months are capitalized, so most words are turned away on their first

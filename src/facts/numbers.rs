@@ -82,6 +82,13 @@ pub fn scale(word: &str) -> Option<f64> {
 
 /// The value of digits as copy writes them: `1,200`, `3.5`.
 pub fn digits_value(word: &str) -> Option<f64> {
+    if !word.contains(',') {
+        // Most numbers: no separator to drop, nothing to copy.
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            return None;
+        }
+        return word.parse().ok();
+    }
     let clean: String = word.chars().filter(|&c| c != ',').collect();
     if clean.is_empty() || !clean.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return None;
