@@ -40,6 +40,7 @@
 
 pub mod candidates;
 pub mod cluster;
+pub mod codec;
 pub mod event;
 mod ids;
 pub mod report;
