@@ -147,6 +147,10 @@ pub enum Command {
         /// signatures and the index hold, by part.
         #[arg(long, hide = true)]
         memory_report: bool,
+        /// For tests: print a line to stderr after each chunk committed to
+        /// the state.
+        #[arg(long, hide = true)]
+        note_commits: bool,
         /// For calibration (scripts/calibrate_events.py): print every
         /// verified candidate pair and its same-event signals to stderr.
         #[arg(long, hide = true)]

@@ -187,6 +187,7 @@ fn run(cli: Cli) -> Result<u8> {
             against,
             tokenize_only,
             memory_report,
+            note_commits,
             trace_candidates,
         } => {
             if tokenize_only {
@@ -199,6 +200,7 @@ fn run(cli: Cli) -> Result<u8> {
                     state,
                     window,
                     against,
+                    note_commits,
                 },
             };
             return dedup(
@@ -265,6 +267,8 @@ struct Durable {
     state: Option<std::path::PathBuf>,
     window: Option<i64>,
     against: Option<std::path::PathBuf>,
+    /// Hidden `--note-commits`, for the tests that kill a run.
+    note_commits: bool,
 }
 
 /// `wirediff state info|compact PATH`.
@@ -407,6 +411,9 @@ fn dedup(
         // Committed only once the chunk's pairs are out (at least once).
         if let Some(s) = &mut state {
             s.after_chunk(&mut deduper, &batch)?;
+            if diagnostics.durable.note_commits {
+                eprintln!("wirediff: chunk committed, {} articles held", deduper.len());
+            }
         }
     }
     if replayed > 0 {

@@ -29,6 +29,20 @@ impl Deduper {
         }
     }
 
+    /// The oldest time inside the window when article `x` (of the current
+    /// chunk) came: a pair is reported only if its earlier article is not
+    /// older, whatever came later in the same chunk.
+    pub(super) fn cutoff_at(&self, x: u32) -> i64 {
+        let clock = x
+            .checked_sub(self.chunk_start)
+            .and_then(|i| self.chunk_clocks.get(i as usize).copied())
+            .unwrap_or(self.clock);
+        match (self.opts.window, clock) {
+            (Some(w), Some(c)) => c.saturating_sub(w),
+            _ => i64::MIN,
+        }
+    }
+
     /// Stream positions of the articles held that are out of the window.
     pub fn expired(&self) -> Vec<u32> {
         let cutoff = self.cutoff();

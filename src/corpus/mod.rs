@@ -239,6 +239,10 @@ pub struct Deduper {
     archive_end: u32,
     /// The newest time seen.
     clock: Option<i64>,
+    /// The current chunk's first position here, and the newest time seen
+    /// when each of its articles came (the window is judged at that time).
+    chunk_start: u32,
+    chunk_clocks: Vec<Option<i64>>,
 }
 
 /// An article of the current chunk, once its id is accepted: its position
@@ -579,6 +583,8 @@ impl Deduper {
         batch: &mut Batch,
     ) -> Vec<Accepted> {
         let mut accepted: Vec<Accepted> = Vec::new();
+        self.chunk_start = self.ids.len() as u32;
+        self.chunk_clocks.clear();
         for p in signed.into_iter().flatten() {
             match p {
                 Signed::Problem(e) => batch.problems.push(e),
@@ -610,6 +616,7 @@ impl Deduper {
                     let position = self.next_position;
                     match self.admit(&article_id, source, time, *sig) {
                         Ok(acc) => {
+                            self.chunk_clocks.push(self.clock);
                             batch.records.extend(record.map(|r| (position, r)));
                             accepted.push(acc);
                         }
@@ -770,11 +777,11 @@ impl Deduper {
 
     /// Sequential: clusters and output, in (later, earlier) order.
     fn record(&mut self, found: Vec<Found>, batch: &mut Batch) {
-        let cutoff = self.cutoff();
         for (x, y, v, line) in found {
             batch.trace.extend(line);
             let Some(v) = v else { continue };
-            // Out of the window: as if already dropped from the index.
+            // Out of the window when x came: as if already dropped.
+            let cutoff = self.cutoff_at(x);
             if self.times.get(y as usize).is_some_and(|&t| t < cutoff) {
                 continue;
             }

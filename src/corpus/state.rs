@@ -99,6 +99,19 @@ fn relation_of(code: u8) -> Option<Relation> {
     }
 }
 
+/// The first bytes of a redb file.
+const MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0A];
+
+/// True when the file at `path` starts as a redb database does.
+fn has_magic(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; MAGIC.len()];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && head == MAGIC
+}
+
 fn u64_of(bytes: Option<&[u8]>) -> u64 {
     bytes
         .and_then(|b| b.try_into().ok())
@@ -133,6 +146,13 @@ impl State {
                 return Err(State::error(path, "is a directory, not a state file"))
             }
             Ok(m) if !m.is_file() => return Err(State::error(path, "not a regular file")),
+            // redb would take over a file of another kind: look first.
+            Ok(m) if m.len() > 0 && !has_magic(path) => {
+                return Err(State::error(
+                    path,
+                    "not a wirediff state (a file of another kind); left as it is",
+                ))
+            }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !create => {
                 return Err(State::error(path, "no such state"))
