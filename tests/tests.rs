@@ -10,5 +10,6 @@ mod golden;
 mod hostile;
 mod properties;
 mod sentences;
+mod state;
 mod terminal;
 mod util;
