@@ -26,7 +26,7 @@ enum Given {
 }
 
 /// Copies a Python article (`str`, `bytes` or a dict with the JSONL fields).
-fn given(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<Given> {
+pub(crate) fn given(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<Given> {
     if let Ok(s) = value.cast::<PyString>() {
         return Ok(Given::Text(s.to_str()?.to_owned()));
     }
@@ -48,7 +48,7 @@ fn given(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<Given
 }
 
 /// Reads one article (outside the GIL).
-fn read(given: Given, name: &str) -> Result<Article, String> {
+pub(crate) fn read(given: Given, name: &str) -> Result<Article, String> {
     match given {
         Given::Text(text) => article_from_text(name, &text).map_err(|e| e.to_string()),
         Given::Record(bytes) => {

@@ -11,6 +11,6 @@ The dedup building blocks (``signature``, ``keys``, ``verify``) and the Spark
 job (``python -m wirediff.spark``) give the same pairs as ``wirediff dedup``.
 """
 
-from ._native import compare, quotes, sentences
+from ._native import Rarity, compare, keys, quotes, sentences, signature, verify
 
-__all__ = ["compare", "quotes", "sentences"]
+__all__ = ["Rarity", "compare", "keys", "quotes", "sentences", "signature", "verify"]

@@ -360,6 +360,50 @@ pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
         })
 }
 
+/// The word buckets one article adds to the document frequencies: its
+/// story words (sorted, [`signature::Signature::story_words`]) and its
+/// headline words. Headline words count too (once per article), or a word
+/// seen only in headlines would look rare however common. Public for jobs
+/// that count frequencies elsewhere (python/'s Spark job).
+pub fn df_words(story_words: &[u16], sketch: signature::Sketch, mut f: impl FnMut(u16)) {
+    let title_only = sketch
+        .title()
+        .iter()
+        .filter(|w| story_words.binary_search(w).is_err());
+    for &w in story_words.iter().chain(title_only) {
+        f(w);
+    }
+}
+
+impl PairRecord {
+    /// The JSONL line of a verified pair: ids `a` (earlier) and `b`, the
+    /// cluster at its relation level and the outlets.
+    pub fn new(
+        a: &str,
+        b: &str,
+        v: &Verdict,
+        cluster: u32,
+        sources: [Option<String>; 2],
+    ) -> PairRecord {
+        PairRecord {
+            a: a.to_string(),
+            b: b.to_string(),
+            relation: v.relation,
+            score: round3(v.score),
+            a_covered: round3(v.evidence.a_covered),
+            b_covered: round3(v.evidence.b_covered),
+            shared_sentences: v.evidence.shared_sentences,
+            shared_quotes: v.evidence.shared_quotes,
+            cluster,
+            event: v.event.map(|(evidence, p)| EventRecord {
+                evidence,
+                score: round3(p),
+            }),
+            sources,
+        }
+    }
+}
+
 fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
@@ -647,19 +691,12 @@ impl Deduper {
     /// as known at the end of the chunk (see `verify::Rarity`).
     fn count_words(&mut self, accepted: &[Accepted]) {
         for acc in accepted {
-            let words = &acc.story_words;
             if let Some(sk) = self.sketches.get(acc.seq as usize) {
-                // Headline words count too (once per article), or a word
-                // seen only in headlines would look rare however common.
-                let title_only = sk
-                    .title()
-                    .iter()
-                    .filter(|w| words.binary_search(w).is_err());
-                for &w in words.iter().chain(title_only) {
+                df_words(&acc.story_words, sk, |w| {
                     if let Some(d) = self.df.get_mut(usize::from(w)) {
                         *d += 1;
                     }
-                }
+                });
             }
         }
     }
@@ -802,22 +839,10 @@ impl Deduper {
             let (Some(a), Some(b)) = (self.ids.get(y), self.ids.get(x)) else {
                 continue;
             };
-            batch.pairs.push(PairRecord {
-                a: a.to_string(),
-                b: b.to_string(),
-                relation: v.relation,
-                score: round3(v.score),
-                a_covered: round3(v.evidence.a_covered),
-                b_covered: round3(v.evidence.b_covered),
-                shared_sentences: v.evidence.shared_sentences,
-                shared_quotes: v.evidence.shared_quotes,
-                cluster,
-                event: v.event.map(|(evidence, p)| EventRecord {
-                    evidence,
-                    score: round3(p),
-                }),
-                sources: [self.source(y), self.source(x)],
-            });
+            let sources = [self.source(y), self.source(x)];
+            batch
+                .pairs
+                .push(PairRecord::new(a, b, &v, cluster, sources));
         }
     }
 
