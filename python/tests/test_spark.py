@@ -68,7 +68,12 @@ def test_spark_gives_the_cli_pairs_on_a_composed_feed(spark, cli, tmp_path):
     want = cli_pairs(cli, path, codes=(2,))
     assert {p["relation"] for p in want} >= {"duplicate", "derived"}
     out = tmp_path / "out"
-    assert ws.dedup(spark, str(path), str(out)) == len(want)
+    problems = []
+    assert ws.dedup(spark, str(path), str(out), problems) == len(want)
+    # The CLI's messages for the bad line and the repeated id.
+    done = run_cli(cli, "dedup", str(path), "--format", "jsonl")
+    assert problems == [line.removeprefix("wirediff: ") for line in done.stderr.decode().splitlines()]
+    assert len(problems) == 2
     got = [json.loads(l) for f in sorted(out.glob("part-*")) for l in f.read_text().splitlines()]
     assert got == want
 

@@ -55,6 +55,8 @@ TWIN_EXPAND: int = _native.twin_expand()
 POSTING_CAP, STORY_POSTING_CAP = _native.posting_caps()
 STORY_MIN_SHARED: int = _native.story_min_shared()
 BUCKETS = 1 << 16
+#: Skipped records named one by one before the rest are counted.
+PROBLEMS_SHOWN = 20
 
 _ASCII_SPACE = b" \t\n\r\x0c"
 
@@ -68,7 +70,8 @@ def _lines(spark, path: str):
         fields = [c for c in ("id", "source", "title", "body", "published", "url", "authors") if c in df.columns]
 
         def row_json(row) -> bytes:
-            return json.dumps({f: row[f] for f in fields}, ensure_ascii=False).encode("utf-8")
+            # default=str: a Parquet timestamp becomes text, as in JSONL.
+            return json.dumps({f: row[f] for f in fields}, ensure_ascii=False, default=str).encode("utf-8")
 
         rdd = df.rdd.map(row_json)
     else:
@@ -80,10 +83,14 @@ def _sign(path: str, stem: str):
     def run(items: Iterable[tuple[int, tuple[int, bytes]]]) -> Iterator[tuple]:
         for k, (line, data) in items:
             got = _native.sign_line(path, stem, line, data)
-            if got is None or isinstance(got, str):
+            if got is None:
+                continue
+            if isinstance(got, str):
+                # A record the CLI would skip, with its message.
+                yield (k, None, got, 0, b"")
                 continue
             ident, sig, content, words = got
-            yield (k, ident, sig, content, words)
+            yield (k, ident, sig, content, words, line)
 
     return run
 
@@ -200,8 +207,11 @@ def pairs(spark, path: str) -> list[dict]:
     return [_public(p) for p in related(spark, path)]
 
 
-def related(spark, path: str) -> list[dict]:
-    """`pairs` with each pair's input positions (earlier, later) as `_seq`."""
+def related(spark, path: str, problems: list[str] | None = None) -> list[dict]:
+    """`pairs` with each pair's input positions (earlier, later) as `_seq`.
+    Records skipped (not JSON, no body, a repeated id) are counted in
+    `problems`, which gets the first `PROBLEMS_SHOWN` messages as the CLI
+    words them and then a line with the count of the others."""
     sc = spark.sparkContext
     stem = _native.derive_id(path)
     items = (
@@ -210,22 +220,36 @@ def related(spark, path: str) -> list[dict]:
         .zipWithIndex()
         .map(lambda t: (t[1], t[0]))
     )
-    signed = items.mapPartitions(_sign(path, stem)).cache()
+    from pyspark import StorageLevel
+
+    # Signed once: kept (spilling to disk) for the passes below.
+    everything = items.mapPartitions(_sign(path, stem)).persist(StorageLevel.MEMORY_AND_DISK)
+    bad = everything.filter(lambda r: r[1] is None).map(lambda r: (r[0], r[2]))
+    signed = everything.filter(lambda r: r[1] is not None)
     # A repeated id is refused: the first record keeps it.
     repeats = (
-        signed.map(lambda r: (r[1], r[0]))
+        signed.map(lambda r: (r[1], (r[0], r[5])))
         .groupByKey()
         .filter(lambda t: len(t[1]) > 1)
-        .flatMap(lambda t: sorted(t[1])[1:])
+        .flatMap(lambda t: [(k, t[0], line) for k, line in sorted(t[1])[1:]])
         .collect()
     )
-    refused = sc.broadcast(set(repeats))
+    refused = sc.broadcast({k for k, _, _ in repeats})
+    if problems is not None:
+        said = bad.takeOrdered(PROBLEMS_SHOWN) + [
+            (k, f"{path}:{line}: duplicate id `{i}` (an earlier record has it); record skipped")
+            for k, i, line in repeats
+        ]
+        total = bad.count() + len(repeats)
+        problems.extend(m for _, m in sorted(said)[:PROBLEMS_SHOWN])
+        if total > PROBLEMS_SHOWN:
+            problems.append(f"{path}: {total - PROBLEMS_SHOWN} more records skipped")
     # seq: the CLI's input position of each accepted article.
     accepted = (
         signed.filter(lambda r: r[0] not in refused.value)
         .zipWithIndex()
         .map(lambda t: (t[1], t[0][0] // CHUNK, t[0]))
-        .cache()
+        .persist(StorageLevel.MEMORY_AND_DISK)
     )
     # Word rarity as known at the end of each chunk.
     docs = dict(accepted.map(lambda t: t[1]).countByValue())
@@ -307,6 +331,8 @@ def related(spark, path: str) -> list[dict]:
     )
     # The cluster field as the CLI writes it (the core's clusters, replayed
     # in output order).
+    everything.unpersist()
+    accepted.unpersist()
     written = _native.clusters_as_written([(y, x, p["relation"]) for (x, y), p in found])
     out = []
     for ((x, y), p), c in zip(found, written):
@@ -343,10 +369,11 @@ def _public(p: dict) -> dict:
     return {k: v for k, v in p.items() if not k.startswith("_")}
 
 
-def dedup(spark, path: str, output: str) -> int:
+def dedup(spark, path: str, output: str, problems: list[str] | None = None) -> int:
     """Writes the related pairs of `path` to the folder `output` (JSONL part
-    files, in order); returns their number."""
-    found = related(spark, path)
+    files, in order); returns their number. Skipped records go to
+    `problems` (see `related`)."""
+    found = related(spark, path, problems)
     lines = [json.dumps(_public(p), ensure_ascii=False, separators=(",", ":")) for p in found]
     spark.sparkContext.parallelize(lines, max(1, min(64, len(lines) // 100_000 + 1))).saveAsTextFile(output)
     return len(lines)
@@ -358,7 +385,7 @@ def session(master: str | None = None, app: str = "wirediff-dedup"):
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
-    b = SparkSession.builder.appName(app)
+    b = SparkSession.builder.appName(app).config("spark.ui.showConsoleProgress", "false")
     if master:
         b = b.master(master)
     return b.getOrCreate()
@@ -379,12 +406,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wirediff.spark: {args.output}: already exists (the job writes a new folder)", file=sys.stderr)
         return 2
     spark = session(args.master)
+    problems: list[str] = []
     try:
-        n = dedup(spark, args.input, args.output)
+        n = dedup(spark, args.input, args.output, problems)
     finally:
         spark.stop()
+    for p in problems:
+        print(f"wirediff.spark: {p}", file=sys.stderr)
     print(f"wirediff.spark: {n} pairs written to {args.output}", file=sys.stderr)
-    return 0
+    # As the CLI: records skipped make exit code 2, the pairs are written.
+    return 2 if problems else 0
 
 
 if __name__ == "__main__":
