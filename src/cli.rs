@@ -108,7 +108,9 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         wirediff dedup feed.jsonl\n  \
         wirediff dedup archive/ --format jsonl --relation duplicate,derived\n  \
-        cat day1.jsonl day2.jsonl | wirediff dedup - --threshold 0.6 --exit-code")]
+        cat day1.jsonl day2.jsonl | wirediff dedup - --threshold 0.6 --exit-code\n  \
+        tail -F wire.jsonl | wirediff dedup - --format jsonl --state wire.state --window 72h\n  \
+        wirediff dedup today.jsonl --against wire.state")]
     Dedup {
         /// Inputs: JSONL, JSON or plain-text files, folders (searched
         /// recursively), or - for JSONL on standard input.
@@ -127,6 +129,20 @@ pub enum Command {
         /// (--relation; all when none is named) is found.
         #[arg(long)]
         exit_code: bool,
+        /// Keep the index in a database at PATH (created if absent, resumed
+        /// if present), committed chunk by chunk: a restarted run goes on
+        /// where it stopped, and articles whose id it holds are skipped.
+        #[arg(long, value_name = "PATH", conflicts_with = "against")]
+        state: Option<std::path::PathBuf>,
+        /// With --state: articles dated (published, else arrival) more than
+        /// DURATION before the newest leave the index and the database; no
+        /// pair with them is reported. As 72h, 30d, 2w.
+        #[arg(long, value_name = "DURATION", requires = "state", value_parser = wirediff::corpus::parse_duration)]
+        window: Option<i64>,
+        /// Only report pairs with an article of the state at PATH, which is
+        /// read and left as it is.
+        #[arg(long, value_name = "PATH")]
+        against: Option<std::path::PathBuf>,
         /// For benchmarks: only read, segment and tokenize the inputs, print
         /// the counts to stderr and exit.
         #[arg(long, hide = true)]
@@ -135,10 +151,23 @@ pub enum Command {
         /// signatures and the index hold, by part.
         #[arg(long, hide = true)]
         memory_report: bool,
+        /// For tests: print a line to stderr after each chunk committed to
+        /// the state.
+        #[arg(long, hide = true)]
+        note_commits: bool,
         /// For calibration (scripts/calibrate_events.py): print every
         /// verified candidate pair and its same-event signals to stderr.
         #[arg(long, hide = true)]
         trace_candidates: bool,
+    },
+    /// Look after a dedup state (`dedup --state`).
+    #[command(after_help = "Examples:\n  \
+        wirediff state info wire.state\n  \
+        wirediff state compact wire.state")]
+    State {
+        /// What to do with it.
+        #[command(subcommand)]
+        action: StateAction,
     },
     /// Print a completion script for SHELL to standard output.
     #[command(after_help = "Examples:\n  \
@@ -155,6 +184,21 @@ pub enum Command {
         wirediff man | man -l -\n  \
         wirediff man > ~/.local/share/man/man1/wirediff.1")]
     Man,
+}
+
+/// What `state` does.
+#[derive(Debug, Subcommand)]
+pub enum StateAction {
+    /// Articles, date range, links, chunks, size and version.
+    Info {
+        /// The state file.
+        path: std::path::PathBuf,
+    },
+    /// Shrink the file to what it holds (after a window dropped articles).
+    Compact {
+        /// The state file.
+        path: std::path::PathBuf,
+    },
 }
 
 /// Formats of `dedup`.

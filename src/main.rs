@@ -202,8 +202,12 @@ fn run(cli: Cli) -> Result<u8> {
             threshold,
             relation,
             exit_code,
+            state,
+            window,
+            against,
             tokenize_only,
             memory_report,
+            note_commits,
             trace_candidates,
         } => {
             if tokenize_only {
@@ -212,6 +216,12 @@ fn run(cli: Cli) -> Result<u8> {
             let report = Diagnostics {
                 memory_report,
                 trace_candidates,
+                durable: Durable {
+                    state,
+                    window,
+                    against,
+                    note_commits,
+                },
             };
             return dedup(
                 &inputs,
@@ -223,6 +233,7 @@ fn run(cli: Cli) -> Result<u8> {
                 (&env, pager),
             );
         }
+        Command::State { action } => state_command(action)?,
         Command::Sentences { files, format } => {
             // Sentences alone: quotes are not asked for, so not extracted.
             let docs = load(&files, Document::segmented)?;
@@ -261,11 +272,66 @@ fn dedup_tokenize_only(inputs: &[String]) -> Result<u8> {
     Ok(exit::OK)
 }
 
-/// What the hidden `dedup` flags ask for beside the output.
-#[derive(Debug, Clone, Copy)]
+/// What the hidden `dedup` flags ask for beside the output, and the
+/// state flags.
+#[derive(Debug, Clone)]
 struct Diagnostics {
     memory_report: bool,
     trace_candidates: bool,
+    durable: Durable,
+}
+
+/// `dedup --state`, `--window`, `--against`.
+#[derive(Debug, Clone, Default)]
+struct Durable {
+    state: Option<std::path::PathBuf>,
+    window: Option<i64>,
+    against: Option<std::path::PathBuf>,
+    /// Hidden `--note-commits`, for the tests that kill a run.
+    note_commits: bool,
+}
+
+/// `wirediff state info|compact PATH`.
+fn state_command(action: cli::StateAction) -> Result<()> {
+    use wirediff::corpus::state::State;
+    match action {
+        cli::StateAction::Info { path } => {
+            let info = State::open_existing(&path)?.info()?;
+            let day = |t: i64| wirediff::facts::dates::Day(t.div_euclid(86_400) as i32).iso();
+            let range = info.times.map_or("no dates".to_string(), |(lo, hi)| {
+                format!("{} to {}", day(lo), day(hi))
+            });
+            let mut out = io::stdout().lock();
+            writeln!(
+                out,
+                "{}\narticles {}\ndates {range}\nlinks {}\nchunks {}\npositions given {}\nsize {} bytes\nwritten by wirediff {}",
+                path.display(),
+                info.articles,
+                info.links,
+                info.chunks,
+                info.next_position,
+                info.bytes,
+                info.version
+            )?;
+        }
+        cli::StateAction::Compact { path } => {
+            let mut state = State::open(&path)?;
+            let before = state.info()?.bytes;
+            state.compact()?;
+            drop(state);
+            let after = std::fs::metadata(&path).map_or(0, |m| m.len());
+            println!("{}: {before} -> {after} bytes", path.display());
+        }
+    }
+    Ok(())
+}
+
+/// The clock, for articles without a `published` time.
+fn now_seconds() -> Option<i64> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    i64::try_from(now.as_secs()).ok()
 }
 
 /// `dedup`: streams the inputs through the library chunk by chunk and
@@ -292,10 +358,27 @@ fn dedup(
             })
             .collect(),
         trace: diagnostics.trace_candidates,
+        window: diagnostics.durable.window,
+        keep_records: diagnostics.durable.state.is_some(),
+        against_only: diagnostics.durable.against.is_some(),
     };
     let mut progress = progress::Progress::new(input_bytes(inputs), env.stderr_tty);
     let input = stream::Stream::spawn(inputs.iter().map(|a| Input::parse(a)).collect());
     let mut deduper = Deduper::new(opts);
+    // The state is loaded before the first chunk; `--against` lets go of
+    // it at once, so that a writer may open it again.
+    let mut state = match (&diagnostics.durable.state, &diagnostics.durable.against) {
+        (Some(path), _) => Some(wirediff::corpus::state::State::open(path)?),
+        (None, Some(path)) => Some(wirediff::corpus::state::State::open_existing(path)?),
+        (None, None) => None,
+    };
+    if let Some(s) = &state {
+        s.load(&mut deduper, true)?;
+    }
+    if diagnostics.durable.against.is_some() {
+        state = None;
+    }
+    let mut replayed = 0;
     let mut kept = Vec::new();
     let mut catalog = report::Catalog::default();
     let (mut errored, mut found, mut read) = (false, false, 0);
@@ -305,7 +388,8 @@ fn dedup(
         if format == DedupFormat::Terminal {
             catalog.note(&chunk);
         }
-        let batch = deduper.push(chunk);
+        let mut batch = deduper.push_at(chunk, now_seconds());
+        replayed += batch.replayed;
         progress.advance(batch.articles, bytes);
         read += batch.articles;
         progress.suspend(|| {
@@ -330,8 +414,18 @@ fn dedup(
                     .and_then(|()| out.flush())
                     .context("standard output")?;
             }
-            DedupFormat::Terminal => kept.extend(batch.pairs),
+            DedupFormat::Terminal => kept.append(&mut batch.pairs),
         }
+        // Committed only once the chunk's pairs are out (at least once).
+        if let Some(s) = &mut state {
+            s.after_chunk(&mut deduper, &batch)?;
+            if diagnostics.durable.note_commits {
+                eprintln!("wirediff: chunk committed, {} articles held", deduper.len());
+            }
+        }
+    }
+    if replayed > 0 {
+        eprintln!("wirediff: {replayed} articles already in the state skipped");
     }
     progress.finish();
     if diagnostics.memory_report {

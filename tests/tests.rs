@@ -11,5 +11,6 @@ mod hostile;
 mod nway;
 mod properties;
 mod sentences;
+mod state;
 mod terminal;
 mod util;

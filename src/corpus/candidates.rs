@@ -19,7 +19,7 @@
 //! verification then judges on their sentences.
 
 use super::event::EventSig;
-use super::signature::{self, mix};
+use super::signature::{self, mix, Sketch};
 use super::store::Store;
 use super::verify::Rarity;
 
@@ -186,8 +186,10 @@ pub struct Index {
     halves: [Half; 2],
 }
 
-/// A key's tag: never 0, which marks an empty slot.
-fn tag(key: u64) -> u32 {
+/// A key's tag: never 0, which marks an empty slot. Keys with one tag
+/// share a chain, so a job that groups keys elsewhere (the Spark job of
+/// python/) groups on tags.
+pub fn tag(key: u64) -> u32 {
     ((mix(key) >> 32) as u32).max(1)
 }
 
@@ -506,7 +508,7 @@ pub const EVENT_KEY_PLACES: usize = 3;
 /// places. Each goes in for the day and the day after, so two reports
 /// whose days are a day apart (one says "Tuesday night", another "early
 /// Wednesday") share the later one.
-pub(crate) fn event_keys(e: &EventSig, out: &mut Vec<u64>) {
+pub fn event_keys(e: &EventSig, out: &mut Vec<u64>) {
     let Some(day) = e
         .days
         .first()
@@ -528,7 +530,7 @@ pub(crate) fn event_keys(e: &EventSig, out: &mut Vec<u64>) {
 /// first, as many as `Fresh::salient` counts. A term that is not rare
 /// now never will be again (its frequency only grows, and the rarity
 /// cap has a ceiling), so it is neither listed nor looked up.
-pub(crate) fn story_keys<'s>(
+pub fn story_keys<'s>(
     title: &'s [u16],
     salient: &'s [u16],
     rarity: &'s Rarity,
@@ -619,6 +621,11 @@ fn spread(sketches: &Store, x: u32, y: u32, rarity: &Rarity) -> bool {
     let (Some(a), Some(b)) = (sketches.get(x as usize), sketches.get(y as usize)) else {
         return false;
     };
+    spread_of(a, b, rarity)
+}
+
+/// [`spread`] on two sketches (`a` the later article's).
+pub fn spread_of(a: Sketch, b: Sketch, rarity: &Rarity) -> bool {
     signature::with_salient(a, b, |sa, sb| {
         let (mut i, mut j) = (0, 0);
         let (mut ma, mut mb) = (0u16, 0u16);

@@ -66,6 +66,14 @@ impl Ids {
         id_at(&self.bytes, &self.ends, seq)
     }
 
+    /// The position of `id`, when it was accepted.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        let Ids { bytes, ends, table } = self;
+        table
+            .find(hash(id), |&s| id_at(bytes, ends, s) == Some(id))
+            .copied()
+    }
+
     /// Accepts `id` and gives its position.
     pub fn insert(&mut self, id: &str) -> Result<u32, Refused> {
         let Ids { bytes, ends, table } = self;
@@ -110,5 +118,7 @@ mod tests {
         assert_eq!(ids.get(4_999), Some("wire-4999"));
         assert_eq!(ids.get(5_000), Some(""));
         assert_eq!(ids.get(5_001), None);
+        assert_eq!(ids.find("wire-17"), Some(17));
+        assert_eq!(ids.find("wire-5000"), None);
     }
 }

@@ -40,15 +40,19 @@
 
 pub mod candidates;
 pub mod cluster;
+pub mod codec;
 pub mod event;
+mod evict;
 mod ids;
 pub mod report;
 pub mod signature;
+pub mod state;
 mod store;
 pub mod stream;
 pub mod verify;
 
 pub use candidates::{STORY_MIN_SENTENCES, STORY_MIN_SHARED, STORY_POSTING_CAP};
+pub use evict::parse_duration;
 
 use crate::error::Error;
 use candidates::Index;
@@ -121,6 +125,17 @@ pub struct DedupOptions {
     /// For calibration: note every verified candidate's same-event signals
     /// in [`Batch::trace`].
     pub trace: bool,
+    /// Articles dated more than this many seconds before the newest one
+    /// are out of the window: no pair with them is reported, and
+    /// [`state::State::after_chunk`] drops them from the index and the
+    /// database.
+    pub window: Option<i64>,
+    /// Give each chunk's new records and cluster links in
+    /// [`Batch::records`] and [`Batch::links`], for `--state`.
+    pub keep_records: bool,
+    /// Only pairs whose earlier article came from the state loaded at the
+    /// start (`--against`).
+    pub against_only: bool,
 }
 
 /// What decided a same-story pair (JSONL `event`).
@@ -180,6 +195,15 @@ pub struct Batch {
     /// With [`DedupOptions::trace`]: one line per candidate pair, `a`, `b`,
     /// rare-word cosine and event signals (JSON), tab-separated.
     pub trace: Vec<String>,
+    /// With [`DedupOptions::keep_records`]: each accepted article's
+    /// position in the whole stream and its record.
+    pub records: Vec<(u32, codec::Record)>,
+    /// With [`DedupOptions::keep_records`]: the related pairs joined into
+    /// clusters, as (earlier, later) stream positions and relation.
+    pub links: Vec<(u32, u32, Relation)>,
+    /// Articles skipped because the state loaded at the start has their
+    /// id (a replayed input).
+    pub replayed: usize,
 }
 
 /// The streaming deduplicator: feed it chunks of input, collect pairs.
@@ -203,6 +227,22 @@ pub struct Deduper {
     sources: Vec<u16>,
     source_names: Vec<String>,
     source_ids: FxHashMap<String, u16>,
+    /// Each article's time (`codec::Record::time`; `i64::MIN` when
+    /// unknown), by position.
+    times: Vec<i64>,
+    /// Each article's position in the whole stream, by position here:
+    /// the same until a window drops articles (`evict`); ascending.
+    positions: Vec<u32>,
+    /// The stream position the next article gets.
+    next_position: u32,
+    /// Stream positions below this came from the state loaded at the start.
+    archive_end: u32,
+    /// The newest time seen.
+    clock: Option<i64>,
+    /// The current chunk's first position here, and the newest time seen
+    /// when each of its articles came (the window is judged at that time).
+    chunk_start: u32,
+    chunk_clocks: Vec<Option<i64>>,
 }
 
 /// An article of the current chunk, once its id is accepted: its position
@@ -240,6 +280,8 @@ enum Signed {
         article_id: String,
         source: Option<String>,
         where_: String,
+        /// `published`, when it parses.
+        published: Option<i64>,
         sig: Box<Signature>,
     },
     Problem(Error),
@@ -255,6 +297,10 @@ fn sign(item: Item) -> Vec<Signed> {
                 article_id: article.id.clone(),
                 source: article.source.clone(),
                 where_,
+                published: article
+                    .published
+                    .as_deref()
+                    .and_then(codec::published_seconds),
                 sig: Box::new(signature::signature(&article)),
             },
             Parsed::Problem(e) => Signed::Problem(e),
@@ -312,6 +358,50 @@ pub fn tokenize_only(items: Vec<Item>) -> Tokenized {
             words: x.words + y.words,
             checksum: x.checksum.wrapping_add(y.checksum),
         })
+}
+
+/// The word buckets one article adds to the document frequencies: its
+/// story words (sorted, [`signature::Signature::story_words`]) and its
+/// headline words. Headline words count too (once per article), or a word
+/// seen only in headlines would look rare however common. Public for jobs
+/// that count frequencies elsewhere (python/'s Spark job).
+pub fn df_words(story_words: &[u16], sketch: signature::Sketch, mut f: impl FnMut(u16)) {
+    let title_only = sketch
+        .title()
+        .iter()
+        .filter(|w| story_words.binary_search(w).is_err());
+    for &w in story_words.iter().chain(title_only) {
+        f(w);
+    }
+}
+
+impl PairRecord {
+    /// The JSONL line of a verified pair: ids `a` (earlier) and `b`, the
+    /// cluster at its relation level and the outlets.
+    pub fn new(
+        a: &str,
+        b: &str,
+        v: &Verdict,
+        cluster: u32,
+        sources: [Option<String>; 2],
+    ) -> PairRecord {
+        PairRecord {
+            a: a.to_string(),
+            b: b.to_string(),
+            relation: v.relation,
+            score: round3(v.score),
+            a_covered: round3(v.evidence.a_covered),
+            b_covered: round3(v.evidence.b_covered),
+            shared_sentences: v.evidence.shared_sentences,
+            shared_quotes: v.evidence.shared_quotes,
+            cluster,
+            event: v.event.map(|(evidence, p)| EventRecord {
+                evidence,
+                score: round3(p),
+            }),
+            sources,
+        }
+    }
 }
 
 fn round3(x: f32) -> f64 {
@@ -404,18 +494,36 @@ impl Deduper {
         out + "\n" + &self.index.describe()
     }
 
-    /// The final cluster of article `seq` at `relation`'s level.
-    pub fn cluster_of(&mut self, seq: u32, relation: Relation) -> u32 {
-        self.clusters.of(seq, relation)
+    /// The final cluster, at `relation`'s level, of the article at stream
+    /// position `position` (as [`PairRecord::cluster`] names it).
+    pub fn cluster_of(&mut self, position: u32, relation: Relation) -> u32 {
+        match self.positions.binary_search(&position) {
+            Ok(seq) => {
+                let root = self.clusters.of(seq as u32, relation);
+                self.position(root)
+            }
+            Err(_) => position,
+        }
+    }
+
+    /// The stream position of the article at `seq` here.
+    fn position(&self, seq: u32) -> u32 {
+        self.positions.get(seq as usize).copied().unwrap_or(seq)
     }
 
     /// Processes one chunk of input: parses and signs the records in
     /// parallel, finds and verifies candidates against everything seen so
     /// far (this chunk included), and returns the pairs confirmed.
     pub fn push(&mut self, items: Vec<Item>) -> Batch {
+        self.push_at(items, None)
+    }
+
+    /// [`Deduper::push`] for articles that arrived at `arrival` (seconds
+    /// since 1970): an article without a `published` time is dated by it.
+    pub fn push_at(&mut self, items: Vec<Item>, arrival: Option<i64>) -> Batch {
         let mut batch = Batch::default();
         let signed: Vec<Vec<Signed>> = items.into_par_iter().map(sign).collect();
-        let accepted = self.accept(signed, &mut batch);
+        let accepted = self.accept(signed, arrival, &mut batch);
         batch.articles = accepted.len();
         self.clusters.grow(self.ids.len());
         self.count_words(&accepted);
@@ -426,10 +534,101 @@ impl Deduper {
         batch
     }
 
+    /// Takes back the records of one chunk of an earlier run (a state's,
+    /// in their stream positions), as that chunk left the index: the same
+    /// phases as [`Deduper::push`] up to the index, without looking for
+    /// pairs (those were reported then).
+    pub fn restore_chunk(&mut self, records: Vec<(u32, codec::Record)>) {
+        let mut accepted = Vec::with_capacity(records.len());
+        for (position, rec) in records {
+            let sig = rec.signature();
+            self.next_position = position;
+            if let Ok(acc) = self.admit(&rec.id, rec.source, rec.time, sig) {
+                accepted.push(acc);
+            }
+        }
+        self.clusters.grow(self.ids.len());
+        self.count_words(&accepted);
+        self.index_chunk(accepted);
+    }
+
+    /// Joins the clusters of an earlier run's related pairs (stream
+    /// positions; pairs with an article no longer held are left out).
+    pub fn restore_links(&mut self, links: impl IntoIterator<Item = (u32, u32, Relation)>) {
+        for (a, b, r) in links {
+            if let (Ok(x), Ok(y)) = (
+                self.positions.binary_search(&a),
+                self.positions.binary_search(&b),
+            ) {
+                self.clusters.add(x as u32, y as u32, r);
+            }
+        }
+    }
+
+    /// Gives article `id` the next position (refusing a repeated id), finds
+    /// its twins and stores its sketch.
+    fn admit(
+        &mut self,
+        id: &str,
+        source: Option<String>,
+        time: Option<i64>,
+        sig: Signature,
+    ) -> Result<Accepted, ids::Refused> {
+        let seq = self.ids.insert(id)?;
+        self.positions.push(self.next_position);
+        self.next_position = self.next_position.saturating_add(1);
+        self.times.push(time.unwrap_or(i64::MIN));
+        if let Some(t) = time {
+            self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
+        }
+        self.note_source(seq, source);
+        let Signature {
+            sketch,
+            keys,
+            story_words,
+            salient,
+        } = sig;
+        let mut indexed = true;
+        let content = sketch.view().content();
+        if content != 0 {
+            match self.twin_first(content) {
+                None => {
+                    let sketches = &self.sketches;
+                    self.twins.insert_unique(content, seq, |&s| {
+                        sketches.get(s as usize).map_or(0, |k| k.content())
+                    });
+                }
+                Some(first) => {
+                    indexed = false;
+                    let later = self.twin_groups.entry(first).or_default();
+                    if later.len() + 1 < TWIN_EXPAND {
+                        later.push(seq);
+                    }
+                }
+            }
+        }
+        self.sketches.push(&sketch);
+        Ok(Accepted {
+            seq,
+            keys,
+            indexed,
+            story_words,
+            salient,
+        })
+    }
+
     /// Sequential: gives each signed record its position (refusing repeated
-    /// ids), finds its twins and stores its sketch.
-    fn accept(&mut self, signed: Vec<Vec<Signed>>, batch: &mut Batch) -> Vec<Accepted> {
+    /// ids, skipping those of the state loaded at the start), finds its
+    /// twins and stores its sketch.
+    fn accept(
+        &mut self,
+        signed: Vec<Vec<Signed>>,
+        arrival: Option<i64>,
+        batch: &mut Batch,
+    ) -> Vec<Accepted> {
         let mut accepted: Vec<Accepted> = Vec::new();
+        self.chunk_start = self.ids.len() as u32;
+        self.chunk_clocks.clear();
         for p in signed.into_iter().flatten() {
             match p {
                 Signed::Problem(e) => batch.problems.push(e),
@@ -438,10 +637,33 @@ impl Deduper {
                     article_id,
                     source,
                     where_,
+                    published,
                     sig,
                 } => {
-                    let seq = match self.ids.insert(&article_id) {
-                        Ok(seq) => seq,
+                    // A replayed input: what the state has is not added twice.
+                    if self
+                        .ids
+                        .find(&article_id)
+                        .is_some_and(|seq| self.position(seq) < self.archive_end)
+                    {
+                        batch.replayed += 1;
+                        continue;
+                    }
+                    let time = published.or(arrival);
+                    let record = self.opts.keep_records.then(|| codec::Record {
+                        id: article_id.clone(),
+                        source: source.clone(),
+                        time,
+                        keys: sig.keys.clone(),
+                        sketch: sig.sketch.record().to_vec(),
+                    });
+                    let position = self.next_position;
+                    match self.admit(&article_id, source, time, *sig) {
+                        Ok(acc) => {
+                            self.chunk_clocks.push(self.clock);
+                            batch.records.extend(record.map(|r| (position, r)));
+                            accepted.push(acc);
+                        }
                         Err(refused) => {
                             let message = match refused {
                                 ids::Refused::Repeated => format!(
@@ -457,43 +679,8 @@ impl Deduper {
                                 line: None,
                                 message,
                             });
-                            continue;
-                        }
-                    };
-                    self.note_source(seq, source);
-                    let Signature {
-                        sketch,
-                        keys,
-                        story_words,
-                        salient,
-                    } = *sig;
-                    let mut indexed = true;
-                    let content = sketch.view().content();
-                    if content != 0 {
-                        match self.twin_first(content) {
-                            None => {
-                                let sketches = &self.sketches;
-                                self.twins.insert_unique(content, seq, |&s| {
-                                    sketches.get(s as usize).map_or(0, |k| k.content())
-                                });
-                            }
-                            Some(first) => {
-                                indexed = false;
-                                let later = self.twin_groups.entry(first).or_default();
-                                if later.len() + 1 < TWIN_EXPAND {
-                                    later.push(seq);
-                                }
-                            }
                         }
                     }
-                    self.sketches.push(&sketch);
-                    accepted.push(Accepted {
-                        seq,
-                        keys,
-                        indexed,
-                        story_words,
-                        salient,
-                    });
                 }
             }
         }
@@ -504,19 +691,12 @@ impl Deduper {
     /// as known at the end of the chunk (see `verify::Rarity`).
     fn count_words(&mut self, accepted: &[Accepted]) {
         for acc in accepted {
-            let words = &acc.story_words;
             if let Some(sk) = self.sketches.get(acc.seq as usize) {
-                // Headline words count too (once per article), or a word
-                // seen only in headlines would look rare however common.
-                let title_only = sk
-                    .title()
-                    .iter()
-                    .filter(|w| words.binary_search(w).is_err());
-                for &w in words.iter().chain(title_only) {
+                df_words(&acc.story_words, sk, |w| {
                     if let Some(d) = self.df.get_mut(usize::from(w)) {
                         *d += 1;
                     }
-                }
+                });
             }
         }
     }
@@ -637,7 +817,20 @@ impl Deduper {
         for (x, y, v, line) in found {
             batch.trace.extend(line);
             let Some(v) = v else { continue };
-            let cluster = self.clusters.add(y, x, v.relation);
+            // Out of the window when x came: as if already dropped.
+            let cutoff = self.cutoff_at(x);
+            if self.times.get(y as usize).is_some_and(|&t| t < cutoff) {
+                continue;
+            }
+            let (py, px) = (self.position(y), self.position(x));
+            if self.opts.against_only && py >= self.archive_end {
+                continue;
+            }
+            let root = self.clusters.add(y, x, v.relation);
+            let cluster = self.position(root);
+            if self.opts.keep_records {
+                batch.links.push((py, px, v.relation));
+            }
             let keep = v.score >= self.opts.threshold
                 && (self.opts.relations.is_empty() || self.opts.relations.contains(&v.relation));
             if !keep {
@@ -646,22 +839,10 @@ impl Deduper {
             let (Some(a), Some(b)) = (self.ids.get(y), self.ids.get(x)) else {
                 continue;
             };
-            batch.pairs.push(PairRecord {
-                a: a.to_string(),
-                b: b.to_string(),
-                relation: v.relation,
-                score: round3(v.score),
-                a_covered: round3(v.evidence.a_covered),
-                b_covered: round3(v.evidence.b_covered),
-                shared_sentences: v.evidence.shared_sentences,
-                shared_quotes: v.evidence.shared_quotes,
-                cluster,
-                event: v.event.map(|(evidence, p)| EventRecord {
-                    evidence,
-                    score: round3(p),
-                }),
-                sources: [self.source(y), self.source(x)],
-            });
+            let sources = [self.source(y), self.source(x)];
+            batch
+                .pairs
+                .push(PairRecord::new(a, b, &v, cluster, sources));
         }
     }
 

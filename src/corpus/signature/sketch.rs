@@ -64,6 +64,13 @@ impl SketchBuf {
     pub fn record(&self) -> &[u32] {
         &self.rec
     }
+
+    /// A record's values back as a sketch (`codec` keeps them).
+    pub fn from_record(rec: Vec<u32>) -> SketchBuf {
+        SketchBuf {
+            rec: rec.into_boxed_slice(),
+        }
+    }
 }
 
 /// The parts of a [`Sketch`] while it is built.
