@@ -104,7 +104,13 @@ pub fn comparison(
     _opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let page = page(docs, c).into_string();
+    write_page(page(docs, c), out)
+}
+
+/// Writes a rendered page, sanitised whole (the one way a page reaches
+/// its reader), with a final newline.
+pub(super) fn write_page(page: Markup, out: &mut dyn Write) -> io::Result<()> {
+    let page = page.into_string();
     out.write_all(Shown::lines(&page).as_str().as_bytes())?;
     writeln!(out)
 }

@@ -12,7 +12,6 @@
 use super::groups::{letter, source_names};
 use super::options::RenderOptions;
 use super::parts::kind_mark;
-use super::sanitize::Shown;
 use super::style::{label, name};
 use crate::diff::{regroup, DiffOp, Op};
 use crate::nway::{Collation, Group, Member};
@@ -62,9 +61,7 @@ pub fn collation(
     _opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let page = page(docs, c).into_string();
-    out.write_all(Shown::lines(&page).as_str().as_bytes())?;
-    writeln!(out)
+    super::html::write_page(page(docs, c), out)
 }
 
 fn member_text(docs: &[Document], m: &Member) -> String {
