@@ -58,7 +58,11 @@ pub fn comparison(
         byline(d, &mut r);
         r
     };
-    // URL and path shortened in the middle to fit a column, never broken.
+    // A URL or a `FILE#id` reference is copied into a browser or the next
+    // command, so it is shown whole where it can be: in the columns when
+    // both sides' fit, else each on a line of its own across the whole
+    // width (shortened in the middle only beyond that, the `#id` kept).
+    let fits = |t: Option<&str>| t.map_or(true, |t| style::width(style::clean(t).trim()) <= col);
     let token = |t: Option<&str>| {
         let mut r = Rich::new();
         if let Some(t) = t {
@@ -66,15 +70,35 @@ pub fn comparison(
         }
         r
     };
-    let url = |d: &Document| token(d.article.url.as_deref());
-    let path = |d: &Document| token(Some(&d.article.path));
-    let (ua, ub) = (url(&docs.a), url(&docs.b));
-    let urls = (!ua.is_blank() || !ub.is_blank()).then_some(Row {
-        mark: RULE,
-        mark_style: Style::PLAIN,
-        left: ua,
-        right: ub,
-    });
+    // Both kinds move together, so each side's URL stays above its path.
+    let in_columns = fits(docs.a.article.url.as_deref())
+        && fits(docs.b.article.url.as_deref())
+        && fits(Some(&docs.a.article.path))
+        && fits(Some(&docs.b.article.path));
+    let column_row = |left: Rich, right: Rich| {
+        (!left.is_blank() || !right.is_blank()).then_some(Row {
+            mark: RULE,
+            mark_style: Style::PLAIN,
+            left,
+            right,
+        })
+    };
+    let urls = in_columns
+        .then(|| {
+            column_row(
+                token(docs.a.article.url.as_deref()),
+                token(docs.b.article.url.as_deref()),
+            )
+        })
+        .flatten();
+    let paths = in_columns
+        .then(|| {
+            column_row(
+                token(Some(&docs.a.article.path)),
+                token(Some(&docs.b.article.path)),
+            )
+        })
+        .flatten();
     for row in [
         Row {
             mark: RULE,
@@ -91,16 +115,15 @@ pub fn comparison(
     ]
     .into_iter()
     .chain(urls)
-    .chain([Row {
-        mark: RULE,
-        mark_style: Style::PLAIN,
-        left: path(&docs.a),
-        right: path(&docs.b),
-    }]) {
+    .chain(paths)
+    {
         if row.left.is_blank() && row.right.is_blank() {
             continue;
         }
         emit(&row, col, color, &mut s);
+    }
+    if !in_columns {
+        whole_references(docs, w, opts, &mut s);
     }
     summary(c, w, color, &mut s);
     super::discrepancies::terminal(c, w, color, &mut s);
@@ -119,6 +142,39 @@ pub fn comparison(
     s.push('\n');
     quotes(docs, c, col, color, &mut s);
     out.write_all(s.as_bytes())
+}
+
+/// Each side's URL and reference on lines of their own under its letter,
+/// when one of them is too wide for a column. A URL is an OSC 8 link
+/// where hyperlinks are on.
+fn whole_references(docs: &Pair<Document>, w: usize, opts: &RenderOptions, s: &mut String) {
+    let color = opts.ink();
+    let room = w.saturating_sub(3);
+    for (side, d) in [(Side::A, &docs.a), (Side::B, &docs.b)] {
+        let mut letter = Rich::new();
+        letter.push(if side == Side::A { "A" } else { "B" }, side_style(side));
+        let mut first = true;
+        let mut put = |text: &str, keep_id: bool, link: Option<&str>, s: &mut String| {
+            if std::mem::take(&mut first) {
+                paint(&letter, 0..letter.text().len(), color, s);
+                s.push_str("  ");
+            } else {
+                s.push_str("   ");
+            }
+            let mut r = Rich::new();
+            r.push(&fit_token(text, room, keep_id), Style::META);
+            style::line(&r, 0, link, color, s);
+        };
+        if let Some(url) = d.article.url.as_deref().filter(|u| !u.trim().is_empty()) {
+            put(
+                url,
+                false,
+                super::parts::linkable(url).filter(|_| opts.hyperlinks),
+                s,
+            );
+        }
+        put(&d.article.path, true, None, s);
+    }
 }
 
 /// What the marks between the columns mean.
@@ -373,6 +429,36 @@ mod tests {
         let text = render(100, true);
         assert!(widest(&text) <= 100);
         insta::assert_snapshot!("side_by_side_color_100", explain_ansi(&text));
+    }
+
+    #[test]
+    fn a_reference_too_wide_for_its_column_gets_the_whole_width() {
+        let (mut docs, c) = fixture();
+        let id = "harbour-strike-2031-05-17-afp-wire-update-seven";
+        docs.a.article.path = format!("/srv/feeds/2031/05/17/all.jsonl#{id}");
+        for w in [80, 120] {
+            let text = render_with(&docs, &c, w, false);
+            let line = text
+                .lines()
+                .find(|l| l.contains(id))
+                .expect("the id, whole");
+            assert!(line.starts_with("A  /srv/feeds/"), "{line}");
+            assert!(line.ends_with(&format!("#{id}")), "{line}");
+            if w == 120 {
+                assert!(line.ends_with(&docs.a.article.path), "whole: {line}");
+            }
+            assert!(!line.contains('\u{2502}'), "not in a column: {line}");
+            let b = text.lines().find(|l| l.contains(&docs.b.article.path));
+            assert!(b.is_some_and(|l| l.starts_with("B  ")), "{text}");
+            assert!(widest(&text) <= w, "width {w}");
+        }
+        // Short references stay in the columns.
+        let text = render(120, false);
+        let line = text
+            .lines()
+            .find(|l| l.contains(&docs.b.article.path))
+            .expect("B's path");
+        assert!(line.contains('\u{2502}'), "{line}");
     }
 
     #[test]
