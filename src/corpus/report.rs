@@ -242,6 +242,15 @@ fn pair_block<'c>(
     w: usize,
     s: &mut String,
 ) {
+    // The evidence is found again by `compare`, which reads quotations
+    // more finely than dedup's hashes (nested and short ones too): where it
+    // is shown, the counts are of what is shown, so the line never says
+    // "0 quotes" above a shared quote.
+    let found = evidence.then(|| found_again(p, catalog, docs)).flatten();
+    let (sentences, quotes) = match &found {
+        Some(f) => (f.sentences.len(), f.quotes.len()),
+        None => (p.shared_sentences as usize, p.shared_quotes as usize),
+    };
     let mut head = Rich::new();
     head.push(&format!("- {}", p.relation.name()), Style::PLAIN.bolded());
     head.push(
@@ -250,8 +259,8 @@ fn pair_block<'c>(
             p.score,
             p.a_covered * 100.0,
             p.b_covered * 100.0,
-            count(p.shared_sentences as usize, "sentence", "sentences"),
-            count(p.shared_quotes as usize, "quote", "quotes"),
+            count(sentences, "sentence", "sentences"),
+            count(quotes, "quote", "quotes"),
         ),
         Style::PLAIN,
     );
@@ -276,22 +285,67 @@ fn pair_block<'c>(
         }
         block(&r, 4, 6, w, None, s);
     }
-    if !evidence {
-        return;
-    }
-    let (Some(a), Some(b)) = (catalog.get(&p.a), catalog.get(&p.b)) else {
+    let Some(found) = found else {
         return;
     };
+    let room = (w - 8) * 2;
+    for (same, text) in found.sentences.iter().take(EVIDENCE_ITEMS) {
+        let mut r = Rich::new();
+        r.push(if *same { "= " } else { "~ " }, Style::PLAIN.bolded());
+        r.push(&clip(text, room), Style::PLAIN);
+        block(&r, 6, 8, w, None, s);
+    }
+    more(found.sentences.len(), "sentence", "sentences", w, s);
+    for (q, who) in found.quotes.iter().take(EVIDENCE_ITEMS) {
+        let mut r = Rich::new();
+        r.push("\u{201c}", Style::PLAIN);
+        r.push(&clip(q, room), Style::PLAIN);
+        r.push("\u{201d}", Style::PLAIN);
+        if let Some(who) = who {
+            r.push(" \u{2014} ", Style::PLAIN);
+            r.push_article(who, Style::PLAIN);
+        }
+        block(&r, 6, 7, w, None, s);
+    }
+    more(found.quotes.len(), "quote", "quotes", w, s);
+}
+
+/// `and 3 more sentences` under the evidence when only some of it is
+/// quoted, so the count in the pair's line can be checked against it.
+fn more(found: usize, one: &str, many: &str, w: usize, s: &mut String) {
+    if found > EVIDENCE_ITEMS {
+        let mut r = Rich::new();
+        let n = found - EVIDENCE_ITEMS;
+        r.push(
+            &format!("and {n} more {}", if n == 1 { one } else { many }),
+            Style::META,
+        );
+        block(&r, 6, 8, w, None, s);
+    }
+}
+
+/// What a pair shares as a reader sees it: A's sentences carried over
+/// (`true` when unchanged) and the quotes both carry verbatim, with A's
+/// speaker.
+struct FoundAgain {
+    sentences: Vec<(bool, String)>,
+    quotes: Vec<(String, Option<String>)>,
+}
+
+/// The pair compared again, both articles analysed once per report.
+fn found_again<'c>(
+    p: &'c PairRecord,
+    catalog: &'c Catalog,
+    docs: &mut HashMap<&'c str, Document>,
+) -> Option<FoundAgain> {
+    let (a, b) = (catalog.get(&p.a)?, catalog.get(&p.b)?);
     for (id, art) in [(&*p.a, a), (&*p.b, b)] {
         docs.entry(id)
             .or_insert_with(|| Document::analyze(art.clone()));
     }
-    let (Some(da), Some(db)) = (docs.get(&*p.a), docs.get(&*p.b)) else {
-        return;
-    };
+    let (da, db) = (docs.get(&*p.a)?, docs.get(&*p.b)?);
     let c = crate::compare(da, db, &Default::default());
-    let room = (w - 8) * 2;
-    let shared = c
+    let sentences = c
         .alignments
         .iter()
         // Near copies only (the sentences a reader sees carried over), not
@@ -299,39 +353,22 @@ fn pair_block<'c>(
         .filter(|al| {
             matches!(al.kind, AlignKind::Same | AlignKind::Edited) && al.score >= NEAR_COPY
         })
-        .take(EVIDENCE_ITEMS);
-    for al in shared {
-        let text: Vec<&str> = al.a.iter().map(|&i| da.sentence_text(i)).collect();
-        let mut r = Rich::new();
-        r.push(
-            if al.kind == AlignKind::Same {
-                "= "
-            } else {
-                "~ "
-            },
-            Style::PLAIN.bolded(),
-        );
-        r.push(&clip(&text.join(" "), room), Style::PLAIN);
-        block(&r, 6, 8, w, None, s);
-    }
-    let verbatim = c
+        .map(|al| {
+            let text: Vec<&str> = al.a.iter().map(|&i| da.sentence_text(i)).collect();
+            (al.kind == AlignKind::Same, text.join(" "))
+        })
+        .collect();
+    let quotes = c
         .quote_matches
         .iter()
-        .filter(|m| m.kind == crate::quotes::MatchKind::Verbatim);
-    for m in verbatim.take(EVIDENCE_ITEMS) {
-        let Some(q) = crate::render::style::quote(da, m.a) else {
-            continue;
-        };
-        let mut r = Rich::new();
-        r.push("\u{201c}", Style::PLAIN);
-        r.push(&clip(q, room), Style::PLAIN);
-        r.push("\u{201d}", Style::PLAIN);
-        if let Some(who) = crate::render::parts::speaker(da, m.a) {
-            r.push(" \u{2014} ", Style::PLAIN);
-            r.push_article(who, Style::PLAIN);
-        }
-        block(&r, 6, 7, w, None, s);
-    }
+        .filter(|m| m.kind == crate::quotes::MatchKind::Verbatim)
+        .filter_map(|m| {
+            let q = crate::render::style::quote(da, m.a)?;
+            let who = crate::render::parts::speaker(da, m.a).map(str::to_string);
+            Some((q.to_string(), who))
+        })
+        .collect();
+    Some(FoundAgain { sentences, quotes })
 }
 
 #[cfg(test)]
@@ -417,7 +454,8 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Nobody was hurt"), "{text}");
-        assert!(text.contains("1 sentence \u{b7} 1 quote shared"), "{text}");
+        // The counts are of the evidence shown beneath them.
+        assert!(text.contains("2 sentences \u{b7} 1 quote shared"), "{text}");
         assert!(
             text.trim_end()
                 .ends_with("1 cluster, 2 pairs: 1 duplicate, 1 derived, 0 same-story"),
