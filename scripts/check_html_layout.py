@@ -3,17 +3,16 @@
 Checked in headless Chromium.
 
 Two reports with a long path, a long id and a long URL (records of a JSONL
-file in a deep folder) are rendered with `compare --format html`. A copy of
-the page, its Content-Security-Policy tag removed, gets a measuring script
-that writes onto the root element how many elements end right of the
-viewport (data-overflow) and the page's scroll width; `--dump-dom` at 1280
-and 390 px reads them. Headless Chromium lays out no window narrower than
-500 px, so "390 px" is a 500 px window (where the page's narrow layout,
-below 700 px, is on) with the root element 390 px wide, measured against
-390. The page is also screenshotted at both widths (the 390 one 500 px
-wide, its right edge blank) and printed to PDF; pdftoppm turns the first
-pages into PNGs to look at, and pdftotext is searched for a row label cut
-from its row (a sentence label that ends a page).
+file in a deep folder) are rendered with `compare --format html`. The page
+is opened, as it is (its Content-Security-Policy included), in headless
+Chromium driven over the DevTools protocol on a pipe (`--remote-debugging-pipe`):
+the viewport is set to 1280 and to 390 CSS px with device-metrics emulation
+(a window alone cannot be narrower than 500 px), and an expression evaluated
+by the protocol counts the elements that end right of the viewport and reads
+the scroll width. Each width is screenshotted at its true size, and the page
+is printed to PDF; pdftoppm turns the first pages into PNGs to look at, and
+pdftotext is searched for a row label cut from its row (a sentence label
+that ends a page).
 
 Usage: scripts/check_html_layout.py WIREDIFF A.json B.json [--out DIR] [--chromium PATH]
 Prints "overflow at 390 px: N elements" (and at 1280) and the PDF's pages;
@@ -21,30 +20,101 @@ exits 1 when anything overflows, 2 when the check could not be made.
 """
 
 import argparse
+import base64
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--hide-scrollbars", "--virtual-time-budget=3000"]
+         "--disable-sync", "--hide-scrollbars"]
 
-MEASURE = """<script>
-addEventListener('load', () => {
-  const w = Math.min(document.documentElement.clientWidth, WIDTH);
+# Elements whose right edge is past the viewport, and the scroll width.
+MEASURE = """(() => {
+  const w = document.documentElement.clientWidth;
   let n = 0;
   for (const el of document.querySelectorAll('body *')) {
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.right > w + 0.5) n++;
   }
-  document.documentElement.setAttribute('data-overflow', String(n));
-  document.documentElement.setAttribute('data-scroll', String(document.documentElement.scrollWidth) + '/' + w);
-});
-</script>"""
+  return JSON.stringify([n, document.documentElement.scrollWidth, w]);
+})()"""
+
+
+class Browser:
+    """Headless Chromium over the DevTools protocol on fds 3 and 4: JSON
+    messages, each ended by a NUL byte."""
+
+    def __init__(self, binary):
+        r_in, w_in = os.pipe()    # we write, Chromium reads on fd 3
+        r_out, w_out = os.pipe()  # Chromium writes on fd 4, we read
+        def fds():
+            os.dup2(r_in, 3)
+            os.dup2(w_out, 4)
+        self.proc = subprocess.Popen([binary, *FLAGS, "--remote-debugging-pipe", "about:blank"],
+                                     pass_fds=(r_in, w_out, 3, 4), preexec_fn=fds,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(r_in)
+        os.close(w_out)
+        self.w = os.fdopen(w_in, "wb")
+        self.r = os.fdopen(r_out, "rb")
+        self.n = 0
+        self.buf = b""
+        self.events = []
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+
+    def _read(self):
+        while b"\0" not in self.buf:
+            chunk = os.read(self.r.fileno(), 1 << 16)
+            if not chunk:
+                raise RuntimeError("chromium closed the pipe")
+            self.buf += chunk
+        msg, self.buf = self.buf.split(b"\0", 1)
+        return json.loads(msg)
+
+    def call(self, method, session=None, **params):
+        self.n += 1
+        msg = {"id": self.n, "method": method, "params": params}
+        if session:
+            msg["sessionId"] = session
+        self.w.write(json.dumps(msg).encode() + b"\0")
+        self.w.flush()
+        while True:
+            m = self._read()
+            if m.get("id") == self.n:
+                if "error" in m:
+                    raise RuntimeError(f"{method}: {m['error']}")
+                return m.get("result", {})
+            self.events.append(m)
+
+    def page(self, method, **params):
+        return self.call(method, session=self.session, **params)
+
+    def wait(self, event):
+        while True:
+            for k, m in enumerate(self.events):
+                if m.get("method") == event:
+                    del self.events[: k + 1]
+                    return m
+            self.events.append(self._read())
+
+    def open(self, url, width, height):
+        self.page("Emulation.setDeviceMetricsOverride", width=width, height=height,
+                  deviceScaleFactor=1, mobile=width < 700)
+        self.page("Page.enable")
+        self.events.clear()
+        self.page("Page.navigate", url=url)
+        self.wait("Page.loadEventFired")
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
 
 
 def long_records(a_path, b_path, tmp):
@@ -63,16 +133,6 @@ def long_records(a_path, b_path, tmp):
     return feed, ids
 
 
-def chromium(binary, *args, timed=True):
-    flags = FLAGS if timed else [f for f in FLAGS if not f.startswith("--virtual-time")]
-    return subprocess.run([binary, *flags, *args], capture_output=True, text=True, timeout=120)
-
-
-def narrowed(html, width):
-    """The page with its root element `width` px wide (see the docstring)."""
-    return html.replace("</head>", f"<style>html {{ width: {width}px; }}</style></head>")
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("wirediff")
@@ -89,48 +149,57 @@ def main():
         if r.returncode != 0:
             print(r.stderr, file=sys.stderr)
             return 2
-        html = open(page, encoding="utf-8").read()
-        measured = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+        # A browser that stops answering must not hang the gate.
+        signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(RuntimeError("no answer in 120 s")))
+        signal.alarm(120)
+        browser = None
         bad = 0
-        for w in (1280, 390):
-            mpath = os.path.join(tmp, f"measured-{w}.html")
-            page_w = measured.replace("</head>", MEASURE.replace("WIDTH", str(w)) + "</head>")
-            if w < 500:
-                page_w = narrowed(page_w, w)
-            open(mpath, "w", encoding="utf-8").write(page_w)
-            dom = chromium(args.chromium, f"--window-size={max(w, 500)},900", "--dump-dom", "file://" + mpath).stdout
-            m = re.search(r'data-overflow="(\d+)"', dom)
-            s = re.search(r'data-scroll="([^"]+)"', dom)
-            if not m:
-                print(f"could not measure at {w} px", file=sys.stderr)
-                return 2
-            n = int(m.group(1))
-            bad += n
-            print(f"overflow at {w} px: {n} elements (scroll width/viewport {s.group(1) if s else '?'})")
-        if args.out:
-            os.makedirs(args.out, exist_ok=True)
-            narrow = os.path.join(tmp, "narrow.html")
-            open(narrow, "w", encoding="utf-8").write(narrowed(html, 390))
-            for w, h, src in ((1280, 1000, page), (390, 1200, narrow)):
-                shot = os.path.join(args.out, f"compare-html-{w}.png")
-                chromium(args.chromium, f"--window-size={max(w, 500)},{h}", f"--screenshot={shot}", "file://" + src)
-                print(f"screenshot: {shot}")
+        try:
+            browser = Browser(args.chromium)
+            for w, h in ((1280, 1000), (390, 1200)):
+                browser.open("file://" + page, w, h)
+                got = browser.page("Runtime.evaluate", expression=MEASURE, returnByValue=True)
+                n, scroll, view = json.loads(got["result"]["value"])
+                bad += n
+                print(f"overflow at {w} px: {n} elements (scroll width/viewport {scroll}/{view})")
+                if args.out:
+                    os.makedirs(args.out, exist_ok=True)
+                    shot = os.path.join(args.out, f"compare-html-{w}.png")
+                    png = browser.page("Page.captureScreenshot", format="png")["data"]
+                    with open(shot, "wb") as f:
+                        f.write(base64.b64decode(png))
+                    print(f"screenshot: {shot}")
+            # Printed as a reader would: the print style on, A4, no headers.
             pdf = os.path.join(tmp, "page.pdf")
-            chromium(args.chromium, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", "file://" + page, timed=False)
-            if os.path.exists(pdf) and shutil.which("pdftoppm"):
-                prefix = os.path.join(args.out, "compare-print")
-                subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "2", pdf, prefix], check=False)
-                pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-                n = re.search(r"Pages:\s+(\d+)", pages)
-                print(f"print: {n.group(1) if n else '?'} pages; first two as {prefix}-*.png")
-                text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
-                cut = 0
-                for pg in text.split("\f"):
-                    last = [l for l in pg.splitlines() if l.strip()][-1:] or [""]
-                    if re.fullmatch(r"\s*[AB]\d+(\+\d+)*\s*", last[0]):
-                        cut += 1
-                print(f"print: {cut} pages end on a row label cut from its row")
-                bad += cut
+            data = browser.page("Page.printToPDF", paperWidth=8.27, paperHeight=11.69,
+                                displayHeaderFooter=False)["data"]
+            with open(pdf, "wb") as f:
+                f.write(base64.b64decode(data))
+        except (RuntimeError, KeyError, OSError) as e:
+            print(f"could not measure: {e}", file=sys.stderr)
+            return 2
+        finally:
+            signal.alarm(0)
+            if browser:
+                browser.close()
+        if not shutil.which("pdftotext"):
+            print("print: not checked (pdftotext, of poppler-utils, is not installed)")
+            return 1 if bad else 0
+        pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+        n = re.search(r"Pages:\s+(\d+)", pages)
+        print(f"print: {n.group(1) if n else '?'} pages")
+        if args.out:
+            prefix = os.path.join(args.out, "compare-print")
+            subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "2", pdf, prefix], check=False)
+            print(f"print: first two pages as {prefix}-*.png")
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+        cut = 0
+        for pg in text.split("\f"):
+            last = [l for l in pg.splitlines() if l.strip()][-1:] or [""]
+            if re.fullmatch(r"\s*[AB]\d+(\+\d+)*\s*", last[0]):
+                cut += 1
+        print(f"print: {cut} pages end on a row label cut from its row")
+        bad += cut
     return 1 if bad else 0
 
 
