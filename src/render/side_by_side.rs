@@ -403,7 +403,7 @@ mod tests {
     use super::*;
     use crate::render::options::Layout;
     use crate::render::testing::{
-        explain_ansi, fixture, raw_comparison, raw_document, rendered, widest,
+        drawn_to_fit, fixture, raw_comparison, raw_document, rendered, widest,
     };
 
     fn render_with(docs: &Pair<Document>, c: &Comparison, width: usize, color: bool) -> String {
@@ -416,19 +416,12 @@ mod tests {
     }
 
     #[test]
-    fn side_by_side_snapshots_at_two_widths() {
-        for w in [80, 120] {
-            let text = render(w, false);
-            assert!(widest(&text) <= w, "width {w}");
+    fn side_by_side_snapshots_plain_and_colored() {
+        let (plain, color) = drawn_to_fit(render, &[80, 120], 100);
+        for (w, text) in plain {
             insta::assert_snapshot!(format!("side_by_side_{w}"), text);
         }
-    }
-
-    #[test]
-    fn side_by_side_colored_snapshot() {
-        let text = render(100, true);
-        assert!(widest(&text) <= 100);
-        insta::assert_snapshot!("side_by_side_color_100", explain_ansi(&text));
+        insta::assert_snapshot!("side_by_side_color_100", color);
     }
 
     #[test]

@@ -291,7 +291,7 @@ mod tests {
     use super::*;
     use crate::render::style::width;
     use crate::render::testing::{
-        arbitrary_text, explain_ansi, fixture, raw_comparison, raw_document, rendered, strip_ansi,
+        arbitrary_text, drawn_to_fit, fixture, raw_comparison, raw_document, rendered, strip_ansi,
         widest,
     };
     use proptest::prelude::*;
@@ -306,19 +306,12 @@ mod tests {
     }
 
     #[test]
-    fn inline_snapshots_at_three_widths() {
-        for w in [40, 80, 120] {
-            let text = render(w, false);
-            assert!(widest(&text) <= w, "width {w}");
+    fn inline_snapshots_plain_and_colored() {
+        let (plain, color) = drawn_to_fit(render, &[40, 80, 120], 80);
+        for (w, text) in plain {
             insta::assert_snapshot!(format!("inline_{w}"), text);
         }
-    }
-
-    #[test]
-    fn inline_colored_snapshot() {
-        let text = render(80, true);
-        assert!(widest(&text) <= 80);
-        insta::assert_snapshot!("inline_color_80", explain_ansi(&text));
+        insta::assert_snapshot!("inline_color_80", color);
     }
 
     #[test]

@@ -80,6 +80,25 @@ pub fn widest(s: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// A view drawn plain at each of `widths` and in color at `color_width`,
+/// each checked to fit its width: what the views' snapshots record (the
+/// color one with its escapes spelled out).
+pub fn drawn_to_fit(
+    draw: impl Fn(usize, bool) -> String,
+    widths: &[usize],
+    color_width: usize,
+) -> (Vec<(usize, String)>, String) {
+    let plain = widths
+        .iter()
+        .map(|&w| (w, draw(w, false)))
+        .collect::<Vec<_>>();
+    let color = draw(color_width, true);
+    for (w, text) in plain.iter().chain([&(color_width, color.clone())]) {
+        assert!(widest(text) <= *w, "wider than {w}:\n{text}");
+    }
+    (plain, explain_ansi(&color))
+}
+
 use crate::compare::{AlignKind, Alignment, Comparison, Summary};
 use crate::diff::word_diff;
 use crate::quotes::{Change, MatchKind, Quote, QuoteKind, QuoteMatch};
