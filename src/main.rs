@@ -331,7 +331,7 @@ fn dedup(
     diagnostics: Diagnostics,
     (env, pager): (&Env, &pager::Pager),
 ) -> Result<u8> {
-    use wirediff::corpus::{self, report, DedupOptions, Outcome, Relation, RunError, RunOptions};
+    use wirediff::corpus::{self, report, DedupOptions, Relation, RunError, RunOptions};
     let opts = DedupOptions {
         threshold,
         relations: relations
@@ -359,41 +359,37 @@ fn dedup(
         keep: format == DedupFormat::Terminal,
     };
     let inputs = inputs.iter().map(|a| Input::parse(a)).collect();
-    let Outcome {
-        mut deduper,
-        pairs: kept,
-        catalog,
-        errored,
-        found,
-        read,
-        replayed,
-    } = corpus::run(inputs, run, &mut io::stdout(), &mut shown).map_err(|e| match e {
-        RunError::Output(e) => anyhow::Error::new(e).context("standard output"),
-        e => anyhow::Error::new(e),
-    })?;
-    if replayed > 0 {
-        eprintln!("wirediff: {replayed} articles already in the state skipped");
+    let mut outcome =
+        corpus::run(inputs, run, &mut io::stdout(), &mut shown).map_err(|e| match e {
+            RunError::Output(e) => anyhow::Error::new(e).context("standard output"),
+            e => anyhow::Error::new(e),
+        })?;
+    if outcome.replayed > 0 {
+        eprintln!(
+            "wirediff: {} articles already in the state skipped",
+            outcome.replayed
+        );
     }
     progress.finish();
     if diagnostics.memory_report {
-        eprint!("{}", deduper.memory_report());
+        eprint!("{}", outcome.deduper.memory_report());
     }
     // A stream goes on past a bad record and reports what it could read;
     // when nothing could be read at all, the error is the whole answer.
-    if format == DedupFormat::Terminal && !(errored && read == 0) {
+    if format == DedupFormat::Terminal && !(outcome.errored && outcome.read == 0) {
         emit(Some(pager), |out| {
             report::terminal(
-                &kept,
-                |p| deduper.cluster_of(p.cluster, Relation::SameStory),
-                &catalog,
+                &outcome.pairs,
+                |p| outcome.deduper.cluster_of(p.cluster, Relation::SameStory),
+                &outcome.catalog,
                 width(None, env),
                 out,
             )
         })?;
     }
-    Ok(if errored {
+    Ok(if outcome.errored {
         exit::ERROR
-    } else if exit_code && found {
+    } else if exit_code && outcome.found {
         exit::DIFFER
     } else {
         exit::OK
