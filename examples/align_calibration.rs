@@ -1,4 +1,4 @@
-//! Offline reports the alignment constants of `src/align.rs` were chosen
+//! Offline reports the alignment constants of `src/align/` were chosen
 //! from. They print figures; they assert nothing (the tests do that).
 //!
 //! ```text

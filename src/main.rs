@@ -256,15 +256,8 @@ fn run(cli: Cli) -> Result<u8> {
 /// `dedup --tokenize-only` (hidden): the read-and-tokenize pass alone, for
 /// benchmarks (BENCHMARKS.md).
 fn dedup_tokenize_only(inputs: &[String]) -> Result<u8> {
-    use wirediff::corpus::{stream, tokenize_only, Tokenized, CHUNK};
-    let input = stream::Stream::spawn(inputs.iter().map(|a| Input::parse(a)).collect());
-    let mut total = Tokenized::default();
-    while let Some(chunk) = input.next_chunk(CHUNK) {
-        let t = tokenize_only(chunk);
-        total.articles += t.articles;
-        total.sentences += t.sentences;
-        total.words += t.words;
-    }
+    let total =
+        wirediff::corpus::run::tokenize_inputs(inputs.iter().map(|a| Input::parse(a)).collect());
     eprintln!(
         "wirediff: {} articles, {} sentences, {} words",
         total.articles, total.sentences, total.words
@@ -326,14 +319,6 @@ fn state_command(action: cli::StateAction) -> Result<()> {
     Ok(())
 }
 
-/// The clock, for articles without a `published` time.
-fn now_seconds() -> Option<i64> {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    i64::try_from(now.as_secs()).ok()
-}
-
 /// `dedup`: streams the inputs through the library chunk by chunk and
 /// writes each chunk's pairs as soon as they are confirmed. Bad records are
 /// reported one line each and skipped; the exit status is decided at the end.
@@ -346,7 +331,7 @@ fn dedup(
     diagnostics: Diagnostics,
     (env, pager): (&Env, &pager::Pager),
 ) -> Result<u8> {
-    use wirediff::corpus::{report, stream, DedupOptions, Deduper, Relation};
+    use wirediff::corpus::{self, report, DedupOptions, Relation, RunError, RunOptions};
     let opts = DedupOptions {
         threshold,
         relations: relations
@@ -363,36 +348,66 @@ fn dedup(
         against_only: diagnostics.durable.against.is_some(),
     };
     let mut progress = progress::Progress::new(input_bytes(inputs), env.stderr_tty);
-    let input = stream::Stream::spawn(inputs.iter().map(|a| Input::parse(a)).collect());
-    let mut deduper = Deduper::new(opts);
-    // The state is loaded before the first chunk; `--against` lets go of
-    // it at once, so that a writer may open it again.
-    let mut state = match (&diagnostics.durable.state, &diagnostics.durable.against) {
-        (Some(path), _) => Some(wirediff::corpus::state::State::open(path)?),
-        (None, Some(path)) => Some(wirediff::corpus::state::State::open_existing(path)?),
-        (None, None) => None,
+    let mut shown = Shown {
+        progress: &mut progress,
+        note_commits: diagnostics.durable.note_commits,
     };
-    if let Some(s) = &state {
-        s.load(&mut deduper, true)?;
+    let run = RunOptions {
+        dedup: opts,
+        state: diagnostics.durable.state,
+        against: diagnostics.durable.against,
+        keep: format == DedupFormat::Terminal,
+    };
+    let inputs = inputs.iter().map(|a| Input::parse(a)).collect();
+    let mut outcome =
+        corpus::run(inputs, run, &mut io::stdout(), &mut shown).map_err(|e| match e {
+            RunError::Output(e) => anyhow::Error::new(e).context("standard output"),
+            e => anyhow::Error::new(e),
+        })?;
+    if outcome.replayed > 0 {
+        eprintln!(
+            "wirediff: {} articles already in the state skipped",
+            outcome.replayed
+        );
     }
-    if diagnostics.durable.against.is_some() {
-        state = None;
+    progress.finish();
+    if diagnostics.memory_report {
+        eprint!("{}", outcome.deduper.memory_report());
     }
-    let mut replayed = 0;
-    let mut kept = Vec::new();
-    let mut catalog = report::Catalog::default();
-    let (mut errored, mut found, mut read) = (false, false, 0);
-    let stdout = io::stdout();
-    while let Some(chunk) = input.next_chunk(wirediff::corpus::CHUNK) {
-        let bytes = chunk.iter().map(progress::item_bytes).sum();
-        if format == DedupFormat::Terminal {
-            catalog.note(&chunk);
-        }
-        let mut batch = deduper.push_at(chunk, now_seconds());
-        replayed += batch.replayed;
-        progress.advance(batch.articles, bytes);
-        read += batch.articles;
-        progress.suspend(|| {
+    // A stream goes on past a bad record and reports what it could read;
+    // when nothing could be read at all, the error is the whole answer.
+    if format == DedupFormat::Terminal && !(outcome.errored && outcome.read == 0) {
+        emit(Some(pager), |out| {
+            report::terminal(
+                &outcome.pairs,
+                |p| outcome.deduper.cluster_of(p.cluster, Relation::SameStory),
+                &outcome.catalog,
+                width(None, env),
+                out,
+            )
+        })?;
+    }
+    Ok(if outcome.errored {
+        exit::ERROR
+    } else if exit_code && outcome.found {
+        exit::DIFFER
+    } else {
+        exit::OK
+    })
+}
+
+/// What a `dedup` run shows on the way: the progress line, and above it
+/// each chunk's warnings, skipped records and trace lines, one line each.
+struct Shown<'a> {
+    progress: &'a mut progress::Progress,
+    /// Hidden `--note-commits`: a line after each commit of the state.
+    note_commits: bool,
+}
+
+impl wirediff::corpus::Progress for Shown<'_> {
+    fn chunk(&mut self, batch: &wirediff::corpus::Batch, bytes: u64) {
+        self.progress.advance(batch.articles, bytes);
+        self.progress.suspend(|| {
             for w in &batch.warnings {
                 eprintln!("wirediff: warning: {}", one_line(w));
             }
@@ -403,54 +418,13 @@ fn dedup(
                 eprintln!("{}", one_line(line));
             }
         });
-        errored |= !batch.problems.is_empty();
-        // The pairs written are those of the relations asked for (all
-        // when none is named): any of them is a finding.
-        found |= !batch.pairs.is_empty();
-        match format {
-            DedupFormat::Jsonl => {
-                let mut out = stdout.lock();
-                report::jsonl(&batch.pairs, &mut out)
-                    .and_then(|()| out.flush())
-                    .context("standard output")?;
-            }
-            DedupFormat::Terminal => kept.append(&mut batch.pairs),
-        }
-        // Committed only once the chunk's pairs are out (at least once).
-        if let Some(s) = &mut state {
-            s.after_chunk(&mut deduper, &batch)?;
-            if diagnostics.durable.note_commits {
-                eprintln!("wirediff: chunk committed, {} articles held", deduper.len());
-            }
+    }
+
+    fn committed(&mut self, held: usize) {
+        if self.note_commits {
+            eprintln!("wirediff: chunk committed, {held} articles held");
         }
     }
-    if replayed > 0 {
-        eprintln!("wirediff: {replayed} articles already in the state skipped");
-    }
-    progress.finish();
-    if diagnostics.memory_report {
-        eprint!("{}", deduper.memory_report());
-    }
-    // A stream goes on past a bad record and reports what it could read;
-    // when nothing could be read at all, the error is the whole answer.
-    if format == DedupFormat::Terminal && !(errored && read == 0) {
-        emit(Some(pager), |out| {
-            report::terminal(
-                &kept,
-                |p| deduper.cluster_of(p.cluster, Relation::SameStory),
-                &catalog,
-                width(None, env),
-                out,
-            )
-        })?;
-    }
-    Ok(if errored {
-        exit::ERROR
-    } else if exit_code && found {
-        exit::DIFFER
-    } else {
-        exit::OK
-    })
 }
 
 /// The total size of the inputs when every one is a file (a bar can then

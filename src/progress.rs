@@ -51,17 +51,6 @@ pub fn status(bytes: u64, total: Option<u64>, articles: u64, elapsed: Duration) 
     }
 }
 
-/// The bytes of input an item stands for: a JSONL line with its newline,
-/// a file's article text (near its size on disk).
-pub fn item_bytes(item: &wirediff::corpus::stream::Item) -> u64 {
-    use wirediff::corpus::stream::Item;
-    match item {
-        Item::Line { bytes, .. } => bytes.len() as u64 + 1,
-        Item::Article(a) => (a.text.len() + a.title.len() + 2) as u64,
-        Item::Problem(_) | Item::Warning(_) => 0,
-    }
-}
-
 /// The progress of one run: hidden when stderr is not a terminal.
 pub struct Progress {
     bar: ProgressBar,

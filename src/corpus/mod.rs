@@ -44,15 +44,23 @@ pub mod codec;
 pub mod event;
 mod evict;
 mod ids;
+mod options;
 pub mod report;
+mod restore;
+pub mod run;
 pub mod signature;
 pub mod state;
 mod store;
 pub mod stream;
 pub mod verify;
 
+#[cfg(test)]
+mod tests;
+
 pub use candidates::{STORY_MIN_SENTENCES, STORY_MIN_SHARED, STORY_POSTING_CAP};
 pub use evict::parse_duration;
+pub use options::{DedupOptions, Relation};
+pub use run::{run, Outcome, Progress, RunError, RunOptions};
 
 use crate::error::Error;
 use candidates::Index;
@@ -78,65 +86,6 @@ pub const TWIN_EXPAND: usize = 8;
 /// cores busy between the sequential steps, small enough to answer a stream
 /// often.
 pub const CHUNK: usize = 4096;
-
-/// How two articles are related, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Relation {
-    /// The same article give or take boilerplate and small edits: each side
-    /// carries at least 80% of the other's sentences.
-    Duplicate,
-    /// One largely built from the other: one side carries at least half of
-    /// the other's sentences.
-    Derived,
-    /// Independent reports of the same event: the salient names, places and
-    /// numbers overlap.
-    SameStory,
-}
-
-impl Relation {
-    /// The name used on the command line and in JSONL.
-    pub fn name(self) -> &'static str {
-        match self {
-            Relation::Duplicate => "duplicate",
-            Relation::Derived => "derived",
-            Relation::SameStory => "same-story",
-        }
-    }
-
-    /// Parses `duplicate`, `derived` or `same-story`.
-    pub fn parse(s: &str) -> Option<Relation> {
-        match s.trim() {
-            "duplicate" => Some(Relation::Duplicate),
-            "derived" => Some(Relation::Derived),
-            "same-story" | "same_story" => Some(Relation::SameStory),
-            _ => None,
-        }
-    }
-}
-
-/// What to report.
-#[derive(Debug, Clone, Default)]
-pub struct DedupOptions {
-    /// Only pairs scoring at least this much are written.
-    pub threshold: f32,
-    /// Only these relations are written; empty means all.
-    pub relations: Vec<Relation>,
-    /// For calibration: note every verified candidate's same-event signals
-    /// in [`Batch::trace`].
-    pub trace: bool,
-    /// Articles dated more than this many seconds before the newest one
-    /// are out of the window: no pair with them is reported, and
-    /// [`state::State::after_chunk`] drops them from the index and the
-    /// database.
-    pub window: Option<i64>,
-    /// Give each chunk's new records and cluster links in
-    /// [`Batch::records`] and [`Batch::links`], for `--state`.
-    pub keep_records: bool,
-    /// Only pairs whose earlier article came from the state loaded at the
-    /// start (`--against`).
-    pub against_only: bool,
-}
 
 /// What decided a same-story pair (JSONL `event`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -534,37 +483,6 @@ impl Deduper {
         batch
     }
 
-    /// Takes back the records of one chunk of an earlier run (a state's,
-    /// in their stream positions), as that chunk left the index: the same
-    /// phases as [`Deduper::push`] up to the index, without looking for
-    /// pairs (those were reported then).
-    pub fn restore_chunk(&mut self, records: Vec<(u32, codec::Record)>) {
-        let mut accepted = Vec::with_capacity(records.len());
-        for (position, rec) in records {
-            let sig = rec.signature();
-            self.next_position = position;
-            if let Ok(acc) = self.admit(&rec.id, rec.source, rec.time, sig) {
-                accepted.push(acc);
-            }
-        }
-        self.clusters.grow(self.ids.len());
-        self.count_words(&accepted);
-        self.index_chunk(accepted);
-    }
-
-    /// Joins the clusters of an earlier run's related pairs (stream
-    /// positions; pairs with an article no longer held are left out).
-    pub fn restore_links(&mut self, links: impl IntoIterator<Item = (u32, u32, Relation)>) {
-        for (a, b, r) in links {
-            if let (Ok(x), Ok(y)) = (
-                self.positions.binary_search(&a),
-                self.positions.binary_search(&b),
-            ) {
-                self.clusters.add(x as u32, y as u32, r);
-            }
-        }
-    }
-
     /// Gives article `id` the next position (refusing a repeated id), finds
     /// its twins and stores its sketch.
     fn admit(
@@ -933,173 +851,5 @@ impl Deduper {
         expanded.sort_unstable();
         expanded.dedup();
         expanded
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::article::article_from_text;
-
-    fn item(id: &str, body: &str) -> Item {
-        let mut a = article_from_text(&format!("{id}.txt"), &format!("T\n\n{body}")).unwrap();
-        a.id = id.into();
-        Item::Article(Box::new(a))
-    }
-
-    const STORY: &str = "Storms flooded the northern valley overnight, cutting power to thousands.\nRescue teams reached the last cut-off village by noon on Tuesday.\n\nThe regional governor asked the army for boats and helicopters.\nSchools across the province will stay closed until Friday at least.\n\nFarmers fear that most of this year's harvest has been lost.\nInsurers said it was too early to put a figure on the damage.";
-
-    #[test]
-    fn duplicate_ids_are_reported_and_skipped() {
-        let mut d = Deduper::new(DedupOptions::default());
-        let b = d.push(vec![item("x", STORY), item("x", STORY)]);
-        assert_eq!(b.articles, 1);
-        assert_eq!(b.problems.len(), 1);
-        assert!(b.problems[0].to_string().contains("duplicate id `x`"));
-    }
-
-    #[test]
-    fn identical_articles_form_one_cluster_in_linear_output() {
-        let n = 200;
-        let items: Vec<Item> = (0..n).map(|i| item(&format!("c{i}"), STORY)).collect();
-        let mut d = Deduper::new(DedupOptions::default());
-        let b = d.push(items);
-        let within = TWIN_EXPAND * (TWIN_EXPAND - 1) / 2;
-        assert_eq!(b.pairs.len(), within + (n - TWIN_EXPAND));
-        assert!(b
-            .pairs
-            .iter()
-            .all(|p| p.relation == Relation::Duplicate && p.cluster == 0));
-    }
-
-    fn titled(id: &str, title: &str, body: &str) -> Item {
-        let mut a = article_from_text(&format!("{id}.txt"), &format!("{title}\n\n{body}")).unwrap();
-        a.id = id.into();
-        Item::Article(Box::new(a))
-    }
-
-    #[test]
-    fn reports_sharing_a_headline_subject_but_one_name_are_the_same_story() {
-        // Two reports of one rescue in different words: their stories share
-        // one rare name (Grenmouth), too few for the salient-term route, but
-        // their headlines share the event's subject.
-        let first = titled(
-            "first",
-            "Lighthouse keeper pulls kayakers from freezing sea",
-            "A lighthouse keeper pulled three kayakers from the freezing sea after their boats capsized near Grenmouth on Saturday.\n\nThe keeper saw the overturned kayaks from his tower and rowed out alone in a small dinghy.\n\nAll three kayakers were treated for cold at a hospital and were later allowed home.",
-        );
-        let second = titled(
-            "second",
-            "Kayakers rescued by lighthouse keeper",
-            "All three kayakers were rescued by a lighthouse keeper after their kayaks overturned off the coast near Grenmouth.\n\nHe spotted them from the tower and rowed out in a dinghy to reach them in the cold water.\n\nThey were taken to a hospital and treated for cold before they went home.",
-        );
-        let fillers = [
-            "The council voted on the new budget at a meeting that ran late into the night.\n\nThe mayor said the plan was fair and that taxes would not rise this year.",
-            "The museum reopened its doors after a long renovation that took two years.\n\nVisitors were queuing in the rain from early in the morning to see the new halls.",
-            "The train drivers will strike for two days from next week over pay.\n\nThe rail operator said it was sorry and that talks would go on in the coming days.",
-            "The city marathon drew more runners than ever before in its long history.\n\nThe winner crossed the line in record time and thanked the crowd for their support.",
-        ];
-        let mut items: Vec<Item> = fillers
-            .iter()
-            .enumerate()
-            .map(|(i, b)| titled(&format!("f{i}"), "Local news today", b))
-            .collect();
-        items.push(first);
-        items.push(second);
-        let mut d = Deduper::new(DedupOptions::default());
-        let pairs = d.push(items).pairs;
-        let found: Vec<(&str, &str, Relation)> = pairs
-            .iter()
-            .map(|p| (p.a.as_str(), p.b.as_str(), p.relation))
-            .collect();
-        assert!(
-            found.contains(&("first", "second", Relation::SameStory)),
-            "{found:?}"
-        );
-        // The fillers share a headline too, but its words are common here.
-        assert_eq!(found.len(), 1, "{found:?}");
-    }
-
-    #[test]
-    fn chunking_does_not_change_output() {
-        let bodies = [
-            STORY.to_string(),
-            STORY.replace("Tuesday", "Wednesday"),
-            STORY.replace("helicopters", "trucks"),
-        ];
-        let make = || -> Vec<Item> {
-            bodies
-                .iter()
-                .enumerate()
-                .map(|(i, b)| item(&format!("a{i}"), b))
-                .collect()
-        };
-        let mut one = Deduper::new(DedupOptions::default());
-        let all = one.push(make()).pairs;
-        let mut many = Deduper::new(DedupOptions::default());
-        let mut got = Vec::new();
-        for it in make() {
-            got.extend(many.push(vec![it]).pairs);
-        }
-        assert_eq!(all, got);
-        assert_eq!(all.len(), 3);
-    }
-
-    /// A small corpus of related and unrelated articles.
-    fn corpus() -> Vec<(String, String)> {
-        let other = "A new stadium opened in the capital on Sunday afternoon.\nFans queued for hours to get inside the ground.\n\nThe club thanked the city for its patience during building work.\nTickets for the first match sold out within an hour.";
-        let half = format!(
-            "{}\n\n{}",
-            STORY.split("\n\n").take(2).collect::<Vec<_>>().join("\n\n"),
-            other
-        );
-        let bodies = [
-            STORY.to_string(),
-            other.to_string(),
-            STORY.replace("Tuesday", "Wednesday"),
-            half,
-            STORY.to_string(),
-            other.replace("Sunday", "Saturday"),
-        ];
-        bodies
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (format!("d{i}"), b.clone()))
-            .collect()
-    }
-
-    fn run(docs: &[(String, String)], cuts: &[usize]) -> Vec<PairRecord> {
-        let mut d = Deduper::new(DedupOptions::default());
-        let mut out = Vec::new();
-        let mut start = 0;
-        for &c in cuts.iter().chain(std::iter::once(&docs.len())) {
-            let end = c.clamp(start, docs.len());
-            let chunk = docs[start..end].iter().map(|(id, b)| item(id, b)).collect();
-            out.extend(d.push(chunk).pairs);
-            start = end;
-        }
-        out
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn copies_ignore_chunking_and_threads(
-            mut cuts in proptest::collection::vec(0usize..7, 0..4),
-            threads in 1usize..4,
-        ) {
-            cuts.sort_unstable();
-            let docs = corpus();
-            let whole = run(&docs, &[]);
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            let cut = pool.install(|| run(&docs, &cuts));
-            // Same-story uses word rarity as of the chunk's end (module
-            // docs); copies and rewrites must not depend on chunking at all.
-            let copies = |v: &[PairRecord]| -> Vec<PairRecord> {
-                v.iter().filter(|p| p.relation != Relation::SameStory).cloned().collect()
-            };
-            proptest::prop_assert_eq!(copies(&whole), copies(&cut));
-            proptest::prop_assert!(whole.iter().any(|p| p.relation == Relation::Duplicate));
-            proptest::prop_assert!(whole.iter().any(|p| p.relation == Relation::Derived));
-        }
     }
 }
