@@ -285,6 +285,20 @@ mod tests {
             ],
         ),
         (
+            "round-up headline in capitals heads its excerpt",
+            "HARBOR BRIDGE TO REOPEN IN MAY \"The city will reopen the harbor bridge in May, \
+             two months early, after repairs ran under budget.\" [Valley Courier.]\n\n\
+             The storm passed. \"Nobody saw it coming at all.\"",
+            &[
+                (
+                    "The city will reopen the harbor bridge in May, two months early, after \
+                     repairs ran under budget.",
+                    Some("HARBOR BRIDGE TO REOPEN IN MAY"),
+                ),
+                ("Nobody saw it coming at all.", None),
+            ],
+        ),
+        (
             "surname resolved to the full name",
             "Prime Minister Helena Berg arrived late. \"Talks were useful,\" Berg said.",
             &[("Talks were useful,", Some("Helena Berg"))],
