@@ -523,7 +523,33 @@ fn surname(speaker: &str) -> Option<String> {
     if !last.chars().next().is_some_and(|c| c.is_uppercase()) {
         return None;
     }
-    Some(last.to_lowercase())
+    // `Calderón` / `Calderon`: outlets write the same name with and
+    // without its diacritics.
+    Some(last.to_lowercase().chars().map(base_letter).collect())
+}
+
+/// The Latin letter without its diacritic (`ó` → `o`), for the accented
+/// letters of the Latin-1 and Latin Extended-A blocks names use; any other
+/// character as it is.
+fn base_letter(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'ş' | 'š' => 's',
+        'ţ' | 'ť' => 't',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
 }
 
 fn speakers_agree(a: Option<&str>, b: Option<&str>) -> bool {

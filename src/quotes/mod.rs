@@ -247,6 +247,58 @@ mod tests {
             &[("It went well,", Some("Maria Soto"))],
         ),
         (
+            "pronoun continues the subject, not a possessive modifier",
+            "Senator Paul Hunt proposed a new bridge toll. \"It is fair,\" Hunt said.\n\n\
+             Rafael Ortega, who ran the port authority for a decade, has also rejected Hunt's \
+             toll.\n\n\"Nobody in this town will pay it,\" he said.",
+            &[
+                ("It is fair,", Some("Paul Hunt")),
+                ("Nobody in this town will pay it,", Some("Rafael Ortega")),
+            ],
+        ),
+        (
+            "pronoun continues the subject, not an object known to speak",
+            "\"We are ready for the talks,\" said Mayor Omar Haddad.\n\nSenator Ivan \
+             Dimitrov met Haddad at city hall on Friday.\n\n\"The talks were frank,\" he said.",
+            &[
+                ("We are ready for the talks,", Some("Omar Haddad")),
+                ("The talks were frank,", Some("Ivan Dimitrov")),
+            ],
+        ),
+        (
+            "pronoun continues the speaker of a closing attribution",
+            "\"The budget is sound,\" Mr. Colin Reyes said.\n\nReyes is the best negotiator \
+             in the chamber, Governor Tomas Varga argues.\n\n\"He will carry the vote,\" he \
+             said.",
+            &[
+                ("The budget is sound,", Some("Colin Reyes")),
+                ("He will carry the vote,", Some("Tomas Varga")),
+            ],
+        ),
+        (
+            "pronoun continues the possessor of the subject",
+            "\"We will appeal,\" Mr. Colin Reyes said.\n\nAnton Bell's column attacked Reyes \
+             for the delay. He calls the ruling \"a gift to the lawyers of the city.\"",
+            &[
+                ("We will appeal,", Some("Colin Reyes")),
+                ("a gift to the lawyers of the city.", Some("Anton Bell")),
+            ],
+        ),
+        (
+            "round-up headline in capitals heads its excerpt",
+            "HARBOR BRIDGE TO REOPEN IN MAY \"The city will reopen the harbor bridge in May, \
+             two months early, after repairs ran under budget.\" [Valley Courier.]\n\n\
+             The storm passed. \"Nobody saw it coming at all.\"",
+            &[
+                (
+                    "The city will reopen the harbor bridge in May, two months early, after \
+                     repairs ran under budget.",
+                    Some("HARBOR BRIDGE TO REOPEN IN MAY"),
+                ),
+                ("Nobody saw it coming at all.", None),
+            ],
+        ),
+        (
             "surname resolved to the full name",
             "Prime Minister Helena Berg arrived late. \"Talks were useful,\" Berg said.",
             &[("Talks were useful,", Some("Helena Berg"))],
@@ -787,6 +839,16 @@ mod tests {
         );
         assert_eq!(m.len(), 1);
         assert!(!m[0].speaker_agrees);
+    }
+
+    #[test]
+    fn a_name_with_and_without_its_accent_agrees() {
+        let m = matches(
+            "\"The harbor will reopen in May,\" said Mayor Inés Peñalosa.",
+            "\"The harbor will reopen in May,\" said Mayor Ines Penalosa.",
+        );
+        assert_eq!(m.len(), 1);
+        assert!(m[0].speaker_agrees);
     }
 
     #[test]

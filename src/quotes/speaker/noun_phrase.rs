@@ -3,7 +3,7 @@
 //! subject of a clause, and what a phrase names (`Referent`).
 
 use super::super::words::{self, is_cap, key};
-use super::persons::{is_weekday, name_suffix};
+use super::persons::{is_weekday, name_suffix, Subject};
 use super::phrases::{Finder, Referent, MAX_APPOSITION};
 
 impl Finder<'_> {
@@ -343,6 +343,58 @@ impl Finder<'_> {
                 return Some((i, j));
             }
             i += 1;
+        }
+        None
+    }
+
+    /// What sentence `s` (a segmenter sentence) is about, as bytes: the
+    /// speaker of its first finite cue, and its grammatical subject.
+    pub(super) fn sentence_subject(&self, s: usize) -> Option<Subject> {
+        let span = self.cx.sentences.get(s)?.span;
+        let lo = self.cx.toks.partition_point(|t| t.start < span.start);
+        let hi = self.cx.toks.partition_point(|t| t.start < span.end);
+        let bytes = |(a, b): (usize, usize)| -> Option<(usize, usize)> {
+            Some((
+                self.cx.toks.get(a)?.start,
+                self.cx.toks.get(b.checked_sub(1)?)?.end,
+            ))
+        };
+        let agent = self.cue_agent(lo, hi);
+        let subject = self.subject(lo, hi);
+        if agent.is_none() && subject.is_none() {
+            return None;
+        }
+        Some(Subject {
+            agent: agent.and_then(bytes),
+            subject: subject.and_then(bytes),
+        })
+    }
+
+    /// A sentence that attributes (`Cruz is able, Viguerie argues.`, `…,
+    /// said Kunin.`) is about the speaker of its first finite cue: the name
+    /// or pronoun before the cue, or the name after a cue that follows a
+    /// comma or a quote (the inverted order). A participle (`In describing
+    /// Trump,`, `…, saying …`) hangs from another clause and names no one.
+    fn cue_agent(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
+        let named = |&(a, b): &(usize, usize)| {
+            b > a
+                && (is_cap(self.cx.word(b - 1))
+                    || (b == a + 1 && words::is_pronoun(self.cx.key(a))))
+        };
+        for c in lo..hi {
+            if self.cx.quoted[c] || self.cx.cue(c) == 0 || self.cx.key(c).ends_with("ing") {
+                continue;
+            }
+            if let Some(np) = self.np_before(c, lo).filter(named) {
+                return Some(np);
+            }
+            let inverted = c > lo && !self.cx.is_word(c - 1);
+            if let Some(np) = self
+                .np_after(c + self.cx.cue(c), hi)
+                .filter(|np| inverted && named(np))
+            {
+                return Some(np);
+            }
         }
         None
     }

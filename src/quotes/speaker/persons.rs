@@ -292,13 +292,27 @@ impl Registry {
         }
     }
 
-    /// The person a `he`/`she` at byte `at` refers to: the first person of
-    /// fitting gender named in the nearest sentence before it.
+    /// The person a `he`/`she` at byte `at` refers to, looking back from
+    /// the nearest sentence before it.
     ///
-    /// A person known to have that gender, or known to speak in the article,
-    /// is preferred within the look-back to one merely named (a run of
-    /// capitals such as a book title may look like a name).
-    pub fn antecedent(&self, cx: &Context, at: usize, gender: Gender) -> Option<usize> {
+    /// A pronoun subject (`"…," he said`) continues what the clause before
+    /// is about: in each sentence the speaker of its cue (`…, Lee argues.`)
+    /// and its subject are the strongest antecedents, then the possessor
+    /// of the subject (`Lee's article attacked …`), an object weaker, and a
+    /// possessive modifier elsewhere (`X's idea`) the weakest (`Calderon has
+    /// dismissed Trump's idea. "…," he said.` is Calderon's). Outside the
+    /// subject, a person known to have
+    /// that gender, or known to speak in the article, is preferred within
+    /// the look-back to one merely named (a run of capitals such as a book
+    /// title may look like a name). `subject_of` gives each sentence's
+    /// subject.
+    pub fn antecedent(
+        &self,
+        cx: &Context,
+        at: usize,
+        gender: Gender,
+        subject_of: &dyn Fn(usize) -> Option<Subject>,
+    ) -> Option<usize> {
         let here = cx.sentence_of(at);
         let lowest = here.saturating_sub(PRONOUN_LOOKBACK);
         // The mentions from the first sentence looked at up to `at`.
@@ -308,26 +322,120 @@ impl Registry {
         let window = self.mentions.get(lo..hi.max(lo)).unwrap_or(&[]);
         let mut fallback = None;
         for s in (lowest..=here).rev() {
-            let fitting = window
+            let subject = subject_of(s);
+            let mut fitting: Vec<(Role, usize)> = window
                 .iter()
                 .filter(|m| cx.sentence_of(m.at) == s)
                 .filter(|m| {
                     self.people.get(m.person).is_some_and(|p| {
                         p.gender().map_or(true, |g| g == gender) && person_like(&p.tokens)
                     })
-                });
-            for m in fitting {
+                })
+                .map(|m| (role_of(cx, m.at, subject.as_ref()), m.person))
+                .collect();
+            // Strongest role first (`Role`'s order); text order within each.
+            fitting.sort_by_key(|&(role, _)| role);
+            for (role, person) in fitting {
                 let known = self
                     .people
-                    .get(m.person)
+                    .get(person)
                     .is_some_and(|p| p.gender().is_some() || p.speaks);
-                if known {
-                    return Some(m.person);
+                let strong = matches!(role, Role::Agent | Role::Subject | Role::SubjectPossessor);
+                if strong || (known && role == Role::Object) {
+                    return Some(person);
                 }
-                fallback.get_or_insert(m.person);
+                fallback.get_or_insert(person);
             }
         }
         fallback
+    }
+}
+
+/// The subject of a sentence as a pronoun's antecedent is read: its byte
+/// range, and its gender when it is itself a pronoun.
+pub(super) struct Subject {
+    /// The speaker of the sentence's cue, when it attributes.
+    pub agent: Option<(usize, usize)>,
+    /// Its grammatical subject.
+    pub subject: Option<(usize, usize)>,
+}
+
+impl Subject {
+    fn agent_holds(&self, at: usize) -> bool {
+        self.agent.is_some_and(|(a, b)| a <= at && at < b)
+    }
+    fn holds(&self, at: usize) -> bool {
+        self.agent_holds(at) || self.subject.is_some_and(|(a, b)| a <= at && at < b)
+    }
+}
+
+/// What a mention is in its sentence, strongest antecedent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Role {
+    /// The speaker of the sentence's cue.
+    Agent,
+    Subject,
+    /// The possessor of the subject (`Tuttle's article attacked …`): what
+    /// the sentence is about, after its subject.
+    SubjectPossessor,
+    Object,
+    Possessive,
+}
+
+/// True when the word at token `next` shows that the `'s` before it is `is`
+/// or `has` (`Christie's been saying`, `Lee's not ready`, `Lee's the
+/// nominee`), not a possessive: a participle of `be`/`go`/`get`, a negation
+/// or adverb of the verb phrase, or a determiner.
+fn is_contraction(cx: &Context, next: usize) -> bool {
+    cx.is_word(next)
+        && matches!(
+            cx.key(next),
+            "been"
+                | "got"
+                | "gotten"
+                | "going"
+                | "gone"
+                | "not"
+                | "never"
+                | "also"
+                | "already"
+                | "just"
+                | "still"
+                | "always"
+                | "now"
+                | "a"
+                | "an"
+                | "the"
+                | "no"
+                | "done"
+        )
+}
+
+/// The role of the mention starting at byte `at`: a possessive when its run
+/// of capitals ends in `'s`, the subject when it lies in the sentence's
+/// subject, else an object (or any other non-subject place).
+fn role_of(cx: &Context, at: usize, subject: Option<&Subject>) -> Role {
+    let mut i = cx.toks.partition_point(|t| t.start < at);
+    while cx.is_word(i) && cx.quoted.get(i) == Some(&false) {
+        let w = cx.word(i);
+        if words::is_possessive(w) && !is_contraction(cx, i + 1) {
+            let in_subject = subject.is_some_and(|s| s.holds(at));
+            return if in_subject {
+                Role::SubjectPossessor
+            } else {
+                Role::Possessive
+            };
+        }
+        let next_cap = cx.is_word(i + 1) && is_cap(cx.word(i + 1));
+        if !(next_cap || (words::is_particle(cx.key(i + 1)) && cx.is_word(i + 2))) {
+            break;
+        }
+        i += 1;
+    }
+    match subject {
+        Some(s) if s.agent_holds(at) => Role::Agent,
+        Some(s) if s.holds(at) => Role::Subject,
+        _ => Role::Object,
     }
 }
 
@@ -374,7 +482,16 @@ pub(super) fn name_suffix(words_: &[&str]) -> Vec<String> {
 /// True when a name looks like a person's: no organization or place word, no
 /// acronym, no day or month.
 pub(super) fn person_like(name: &[String]) -> bool {
+    // `Kentucky Republican`, `Presumptive Democrat`: a party label stands
+    // before a name (`Republican Lee Zeldin`), never as its last word.
+    let party_last = name.last().is_some_and(|w| {
+        matches!(
+            key(w).as_str(),
+            "republican" | "democrat" | "democratic" | "gop" | "libertarian"
+        )
+    });
     !name.is_empty()
+        && !party_last
         && name.iter().all(|w| {
             let k = key(w);
             let acronym = w.chars().count() > 1

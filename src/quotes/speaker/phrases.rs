@@ -77,7 +77,9 @@ impl<'a> Finder<'a> {
     /// USA Today`), that source is the quote's: it is the text's warrant
     /// for the words, as PolNeAR annotates the outer attribution.
     pub fn find(&self, r: &MarkedQuote) -> Option<SpeakerPhrase> {
-        let own = self.find_own(r)?;
+        let Some(own) = self.find_own(r) else {
+            return self.headline(r);
+        };
         if own.cue == "according to" {
             return Some(own);
         }
@@ -105,6 +107,38 @@ impl<'a> Finder<'a> {
         after
             .or_else(|| self.reporter(blo, bhi.min(own_at)))
             .or(Some(own))
+    }
+
+    /// `BRIDGE TO REOPEN "…" [Courier.]`: a round-up item opens its
+    /// paragraph with a headline in capitals and gives the excerpt it
+    /// heads with no cue; the headline is what the text names as the
+    /// excerpt's source (as PolNeAR annotates it). Two words or more, every
+    /// one without a lower-case letter, and no dateline's parenthesis or
+    /// dash among them.
+    fn headline(&self, r: &MarkedQuote) -> Option<SpeakerPhrase> {
+        let ((blo, bhi), _) = self.cx.gaps(r);
+        let opens_paragraph = blo == 0 || self.cx.piece.get(blo - 1) != self.cx.piece.get(blo);
+        let words = (blo..bhi).filter(|&i| self.cx.is_word(i)).count();
+        let shouting = (blo..bhi).all(|i| {
+            let w = self.cx.word(i);
+            if self.cx.is_word(i) {
+                w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+            } else {
+                !self.cx.quoted[i] && !matches!(w, "(" | ")" | "\u{2014}" | "\u{2013}" | "-")
+            }
+        });
+        if !(opens_paragraph && words >= 2 && shouting) {
+            return None;
+        }
+        let start = self.cx.toks.get(blo)?.start;
+        let end = self.cx.toks.get(bhi - 1)?.end;
+        let phrase = self.cx.text.get(start..end)?.to_string();
+        let head = self.cx.key(bhi - 1).to_string();
+        Some(SpeakerPhrase {
+            referent: Referent::Nominal(phrase, head),
+            cue: String::new(),
+            at: start,
+        })
     }
 
     /// `according to NP`, or `, reports NP` / `, NP reported` with a

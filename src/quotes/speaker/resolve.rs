@@ -39,7 +39,11 @@ pub(super) fn resolve(
         }
         Referent::Pronoun(p) => {
             let gender = words::pronoun_gender(p)?;
-            let person = registry.antecedent(cx, f.at, gender)?;
+            let person = {
+                let finder = Finder::new(cx, registry);
+                let subject_of = |s: usize| finder.sentence_subject(s);
+                registry.antecedent(cx, f.at, gender, &subject_of)?
+            };
             let entry = registry.people.get_mut(person)?;
             // What a pronoun was resolved to is evidence for later ones.
             entry.votes.add(gender);
