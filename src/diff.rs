@@ -232,11 +232,7 @@ impl<'t> Iterator for AsciiWordBounds<'t> {
                     end += 1;
                 }
             }
-            Wb::Cr => {
-                if class(end) == Wb::Lf && bytes.get(end) == Some(&b'\n') {
-                    end += 1;
-                }
-            }
+            Wb::Cr if bytes.get(end) == Some(&b'\n') => end += 1,
             Wb::Letter | Wb::Digit | Wb::Joiner => {
                 let mut last = first;
                 loop {
@@ -249,11 +245,11 @@ impl<'t> Iterator for AsciiWordBounds<'t> {
                     }
                     // A middle mark joins when the same kind follows.
                     let after = class(end + 1);
-                    let joins = match (last, c, after) {
-                        (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Wb::Letter) => true,
-                        (Wb::Digit, Wb::MidNum | Wb::MidBoth, Wb::Digit) => true,
-                        _ => false,
-                    };
+                    let joins = matches!(
+                        (last, c, after),
+                        (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Wb::Letter)
+                            | (Wb::Digit, Wb::MidNum | Wb::MidBoth, Wb::Digit)
+                    );
                     if !joins {
                         break;
                     }
