@@ -15,6 +15,16 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 use wirediff::{render, Document, Input};
 
+/// mimalloc for the binary: sentences, tokens and signatures make many small
+/// short-lived allocations, which glibc's malloc spent 5-10% of the
+/// instructions on (callgrind, ALIGN K=3000 and dedup 10k), and its
+/// thread-local heaps keep rayon's workers from sharing one arena. Without
+/// transparent huge pages (`no_thp`): with them a `compare` of two short
+/// articles held 24 MB resident instead of 9, and dedup 10k 95 MB instead
+/// of 51.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit statuses, in one place.
 mod exit {
     /// Success (and, with `--exit-code`, nothing to report).

@@ -8,7 +8,7 @@
 use super::{Article, Boilerplate, BoilerplateKind};
 use crate::span::Span;
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Agencies and outlets named in bylines, datelines and copyright lines, with
 /// the name we report. Longer spellings first so they win over their parts.
@@ -83,54 +83,193 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("copyright pattern")
 });
 
-/// Whole-paragraph boilerplate that needs no context.
-static PARAGRAPH_RULES: LazyLock<Vec<(Regex, BoilerplateKind)>> = LazyLock::new(|| {
-    let rules = [
-        (
-            r"(?i)^[,;.\s]*(?:\d+\s+)?comments?(?:\s*\(?\d+\)?)?(?:\s+\d+\s+comments?)?(?:\s+to\s+this\s+(?:article|story))?\s*$",
-            BoilerplateKind::Comments,
-        ),
-        (
-            r"(?i)^(?:view|show|read|add|post|leave)\s+(?:all\s+)?(?:\d+\s+)?comments?\b.*$",
-            BoilerplateKind::Comments,
-        ),
-        (
-            r"(?i)^(?:image|photo|picture|photograph|video)s?\s*:\s*\S.*$",
-            BoilerplateKind::Image,
-        ),
-        (r"(?i)^\S+\.(?:jpe?g|png|gif|webp)$", BoilerplateKind::Image),
-        (
-            r"(?i)^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b.*$",
-            BoilerplateKind::Trailer,
-        ),
-        (
-            r"(?i)^(?:related|read more|see also|more on this|recommended|also read)\s*:.*$",
-            BoilerplateKind::Related,
-        ),
-        (
-            r"(?i)^(?:read|see|watch|get) the full (?:story|article|report|interview)(?:\s+(?:here|at|on)\b.*)?[.!]?$",
-            BoilerplateKind::Related,
-        ),
-        // Page furniture. Each pattern is anchored at both ends and short, so a
-        // story sentence that merely mentions Twitter or a newsletter is kept.
-        (
-            r"(?i)^(?:advertisement|sponsored(?: content)?|story continues (?:below|after)(?: (?:the )?(?:advertisement|ad))?|continue reading(?: the main story)?|listen to (?:this|the) (?:article|story)(?:\s*[\d:]+\s*min)?)[.:]?$",
-            BoilerplateKind::Promo,
-        ),
-        (
-            r"(?i)^(?:share (?:this|the) (?:article|story|page)\b.*|share on (?:facebook|twitter|x|linkedin)\b.*|follow us on \w+.*|(?:sign up|subscribe)\b.*\b(?:newsletters?|alerts?|e-?mails?|updates|briefing|digest|podcast)\b.*|click here (?:to|for)\b.*|download (?:our|the) .*\bapp\b.*)$",
-            BoilerplateKind::Promo,
-        ),
-        (
-            r"(?i)^(?:(?:last )?updated(?: at| on)?\s+[\w:,. ]+|this (?:article|story|post) (?:has been|was) updated\b.*|breaking(?: news)?|developing(?: story)?|comments (?:are|have been) closed\.?)$",
-            BoilerplateKind::Notice,
-        ),
-    ];
-    rules
-        .into_iter()
-        .map(|(p, k)| (Regex::new(p).expect("paragraph rule"), k))
-        .collect()
-});
+/// A whole-paragraph rule: its pattern, compiled at its first use, and a
+/// test that every paragraph it can match passes. The test is a necessary
+/// condition read off the pattern (the words it opens with, a word or mark
+/// it cannot match without), checked on bytes: compiling the ten patterns
+/// took half of a `compare` of two short articles (20 M of 39 M
+/// instructions, callgrind), and few paragraphs pass a test, so most rules
+/// are never compiled. A test never refuses what its pattern matches: the
+/// words are compared ASCII-case-blind, and a paragraph holding `ſ` or the
+/// Kelvin sign, which a case-blind pattern reads as `s` and `k`, passes
+/// every test.
+struct Rule {
+    pattern: &'static str,
+    kind: BoilerplateKind,
+    may_match: fn(&str) -> bool,
+    regex: OnceLock<Regex>,
+}
+
+impl Rule {
+    const fn new(
+        pattern: &'static str,
+        kind: BoilerplateKind,
+        may_match: fn(&str) -> bool,
+    ) -> Rule {
+        Rule {
+            pattern,
+            kind,
+            may_match,
+            regex: OnceLock::new(),
+        }
+    }
+
+    fn is_match(&self, body: &str, folds: bool) -> bool {
+        (folds || (self.may_match)(body))
+            && self
+                .regex
+                .get_or_init(|| Regex::new(self.pattern).expect("paragraph rule"))
+                .is_match(body)
+    }
+}
+
+/// Whether `body` holds a character that case-blind matching folds into an
+/// ASCII letter: `ſ` (into `s`) and the Kelvin sign (into `k`).
+fn folds_to_ascii(body: &str) -> bool {
+    body.contains('\u{17F}') || body.contains('\u{212A}')
+}
+
+/// Whether `body` opens with one of `words` (lower-case ASCII), in any case.
+fn opens_with_word(body: &str, words: &[&str]) -> bool {
+    let b = body.as_bytes();
+    words.iter().any(|w| {
+        b.get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
+
+/// Whether `body` opens with one of `letters` (lower-case ASCII) in either
+/// case, or with a non-ASCII character, which a case-blind pattern may read
+/// as one of them.
+fn opens_with(body: &str, letters: &[u8]) -> bool {
+    body.as_bytes()
+        .first()
+        .is_some_and(|&b| !b.is_ascii() || letters.contains(&b.to_ascii_lowercase()))
+}
+
+/// Whether `body` ends with an image file's extension, in any case.
+fn ends_with_image_name(body: &str) -> bool {
+    let b = body.as_bytes();
+    [&b".jpg"[..], b".jpeg", b".png", b".gif", b".webp"]
+        .iter()
+        .any(|ext| {
+            b.len() >= ext.len()
+                && b.get(b.len() - ext.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(ext))
+        })
+}
+
+/// Whole-paragraph boilerplate that needs no context, in the order tried.
+static PARAGRAPH_RULES: [Rule; 10] = [
+    Rule::new(
+        r"(?i)^[,;.\s]*(?:\d+\s+)?comments?(?:\s*\(?\d+\)?)?(?:\s+\d+\s+comments?)?(?:\s+to\s+this\s+(?:article|story))?\s*$",
+        BoilerplateKind::Comments,
+        |b| contains_ignoring_case(b, b"comment"),
+    ),
+    Rule::new(
+        r"(?i)^(?:view|show|read|add|post|leave)\s+(?:all\s+)?(?:\d+\s+)?comments?\b.*$",
+        BoilerplateKind::Comments,
+        |b| {
+            opens_with_word(b, &["view", "show", "read", "add", "post", "leave"])
+                && contains_ignoring_case(b, b"comment")
+        },
+    ),
+    Rule::new(
+        r"(?i)^(?:image|photo|picture|photograph|video)s?\s*:\s*\S.*$",
+        BoilerplateKind::Image,
+        |b| opens_with_word(b, &["image", "photo", "picture", "video"]) && b.contains(':'),
+    ),
+    Rule::new(
+        r"(?i)^\S+\.(?:jpe?g|png|gif|webp)$",
+        BoilerplateKind::Image,
+        ends_with_image_name,
+    ),
+    Rule::new(
+        r"(?i)^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b.*$",
+        BoilerplateKind::Trailer,
+        |b| {
+            let b = b.strip_prefix('(').unwrap_or(b);
+            let words = [
+                "additional",
+                "reporting",
+                "writing",
+                "editing",
+                "compiled",
+                "research",
+            ];
+            opens_with_word(b, &words)
+        },
+    ),
+    Rule::new(
+        r"(?i)^(?:related|read more|see also|more on this|recommended|also read)\s*:.*$",
+        BoilerplateKind::Related,
+        |b| {
+            let words = [
+                "related",
+                "read more",
+                "see also",
+                "more on this",
+                "recommended",
+                "also read",
+            ];
+            opens_with_word(b, &words) && b.contains(':')
+        },
+    ),
+    Rule::new(
+        r"(?i)^(?:read|see|watch|get) the full (?:story|article|report|interview)(?:\s+(?:here|at|on)\b.*)?[.!]?$",
+        BoilerplateKind::Related,
+        |b| {
+            opens_with_word(b, &["read ", "see ", "watch ", "get "])
+                && contains_ignoring_case(b, b"the full ")
+        },
+    ),
+    // Page furniture. Each pattern is anchored at both ends and short, so a
+    // story sentence that merely mentions Twitter or a newsletter is kept.
+    Rule::new(
+        r"(?i)^(?:advertisement|sponsored(?: content)?|story continues (?:below|after)(?: (?:the )?(?:advertisement|ad))?|continue reading(?: the main story)?|listen to (?:this|the) (?:article|story)(?:\s*[\d:]+\s*min)?)[.:]?$",
+        BoilerplateKind::Promo,
+        |b| {
+            let words = [
+                "advertisement",
+                "sponsored",
+                "story continues ",
+                "continue reading",
+                "listen to ",
+            ];
+            opens_with_word(b, &words)
+        },
+    ),
+    Rule::new(
+        r"(?i)^(?:share (?:this|the) (?:article|story|page)\b.*|share on (?:facebook|twitter|x|linkedin)\b.*|follow us on \w+.*|(?:sign up|subscribe)\b.*\b(?:newsletters?|alerts?|e-?mails?|updates|briefing|digest|podcast)\b.*|click here (?:to|for)\b.*|download (?:our|the) .*\bapp\b.*)$",
+        BoilerplateKind::Promo,
+        |b| {
+            let words = [
+                "share ",
+                "follow us on ",
+                "sign up",
+                "subscribe",
+                "click here ",
+                "download ",
+            ];
+            opens_with_word(b, &words)
+        },
+    ),
+    Rule::new(
+        r"(?i)^(?:(?:last )?updated(?: at| on)?\s+[\w:,. ]+|this (?:article|story|post) (?:has been|was) updated\b.*|breaking(?: news)?|developing(?: story)?|comments (?:are|have been) closed\.?)$",
+        BoilerplateKind::Notice,
+        |b| {
+            let words = [
+                "updated",
+                "last updated",
+                "breaking",
+                "developing",
+                "comments ",
+            ];
+            opens_with_word(b, &words)
+                || (opens_with_word(b, &["this "]) && contains_ignoring_case(b, b"updated"))
+        },
+    ),
+];
 
 /// The longest paragraph that can be page furniture, a trailer or a related
 /// link (a "Reporting by" trailer with several names runs to about 300).
@@ -179,7 +318,8 @@ pub fn detect_wire(a: &mut Article) {
             // The dateline patterns are costly to compile and most paragraphs
             // cannot hold one: look for their mark first.
             let head = &body[..floor_boundary(body, 80)];
-            if head.contains('(') {
+            let capital = body.chars().next().is_some_and(char::is_uppercase);
+            if capital && head.contains('(') {
                 if let Some(c) = DATELINE.captures(body) {
                     let end = c.get(0).map_or(0, |m| m.as_str().trim_end().len());
                     source = source.or_else(|| agency(&c["agency"]));
@@ -194,7 +334,9 @@ pub fn detect_wire(a: &mut Article) {
             }
             // A bare dateline needs a dash near the start.
             let dashed = head.contains(['—', '–']) || head.contains("--");
-            let bare = if dashed {
+            // It opens with two capitals (`\p{Lu}` is a part of `is_uppercase`).
+            let capitals = body.chars().take(2).filter(|c| c.is_uppercase()).count() == 2;
+            let bare = if dashed && capitals {
                 BARE_DATELINE.captures(body)
             } else {
                 None
@@ -214,7 +356,10 @@ pub fn detect_wire(a: &mut Article) {
                 }
             }
         }
-        let credits = if body.contains('(') {
+        // Every credit holds a bracket and a `:`, a `/` or "Getty".
+        let credits = if body.contains('(')
+            && (body.contains([':', '/']) || contains_ignoring_case(body, b"getty"))
+        {
             INLINE_CREDIT.find_iter(body).collect()
         } else {
             Vec::new()
@@ -260,9 +405,12 @@ pub fn detect_wire(a: &mut Article) {
 fn whole_paragraph(body: &str) -> Option<(BoilerplateKind, Option<Option<&'static str>>)> {
     // A copyright notice may carry a licence sentence or two ("All rights
     // reserved. This material may not be published…").
-    if body.len() <= 120 || (body.len() <= 400 && contains_ignoring_case(body, b"rights reserved"))
-    {
-        if let Some(c) = COPYRIGHT.captures(body.split(['.', '\n']).next().unwrap_or(body)) {
+    // The notice opens with `©`, `(c)` or `copyright`.
+    let first = body.split(['.', '\n']).next().unwrap_or(body);
+    let short = body.len() <= 120
+        || (body.len() <= 400 && contains_ignoring_case(body, b"rights reserved"));
+    if short && opens_with(first, b"(c") {
+        if let Some(c) = COPYRIGHT.captures(first) {
             let owner = c.name("owner").map(|o| o.as_str()).unwrap_or("");
             let who = owner
                 .split([',', '.', '/', ';'])
@@ -276,10 +424,11 @@ fn whole_paragraph(body: &str) -> Option<(BoilerplateKind, Option<Option<&'stati
     if body.len() > MAX_FURNITURE_BYTES {
         return None;
     }
+    let folds = folds_to_ascii(body);
     PARAGRAPH_RULES
         .iter()
-        .find(|(re, _)| re.is_match(body))
-        .map(|(_, k)| (*k, None))
+        .find(|rule| rule.is_match(body, folds))
+        .map(|rule| (rule.kind, None))
 }
 
 /// Whether `text` holds `needle` (lower-case ASCII) in any letter case,
