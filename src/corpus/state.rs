@@ -39,7 +39,7 @@ const LINKS: TableDefinition<(u64, u64), u8> = TableDefinition::new("links");
 /// once, front to back, at the start and at each rebuild ([`State::load`]),
 /// and written a chunk at a time, so a cache buys nothing beyond the
 /// B-trees' upper pages and a chunk's writes.
-const CACHE_BYTES: usize = 16 << 20;
+const CACHE_BYTES: usize = 4 << 20;
 
 /// What `meta` says the file is.
 const FORMAT: &[u8] = b"wirediff-state 1";
