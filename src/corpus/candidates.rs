@@ -503,24 +503,28 @@ const EVENT_TAG: u64 = 0xe7e4_7000_0000_0003;
 /// dateline and the lead's places).
 pub const EVENT_KEY_PLACES: usize = 3;
 
-/// The event keys of an article's signature: its first event day, or its
+/// Event days of a signature that become keys: a follow-up (an arrest, a
+/// trial) names its own day first and the incident's next.
+pub const EVENT_KEY_DAYS: usize = 2;
+
+/// The event keys of an article's signature: its first event days, or its
 /// publication day when the story names none, with each of its first
 /// places. Each goes in for the day and the day after, so two reports
 /// whose days are a day apart (one says "Tuesday night", another "early
 /// Wednesday") share the later one.
 pub fn event_keys(e: &EventSig, out: &mut Vec<u64>) {
-    let Some(day) = e
-        .days
-        .first()
-        .copied()
-        .or((e.published != 0).then_some(e.published))
-    else {
-        return;
+    let published = [e.published];
+    let days = if e.days.is_empty() {
+        &published[..usize::from(e.published != 0)]
+    } else {
+        &e.days[..e.days.len().min(EVENT_KEY_DAYS)]
     };
-    for &place in e.places.iter().take(EVENT_KEY_PLACES) {
-        for d in [day, day.saturating_add(1)] {
-            let k = u64::from(place) | u64::from(d) << 16;
-            out.push(mix(k ^ EVENT_TAG));
+    for &day in days {
+        for &place in e.places.iter().take(EVENT_KEY_PLACES) {
+            for d in [day, day.saturating_add(1)] {
+                let k = u64::from(place) | u64::from(d) << 16;
+                out.push(mix(k ^ EVENT_TAG));
+            }
         }
     }
 }

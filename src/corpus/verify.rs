@@ -124,6 +124,101 @@ impl<'a> Rarity<'a> {
         }
         shared as f32 / ((nx * ny) as f32).sqrt()
     }
+
+    /// Cosine of the rare words of two sorted word sets, each weighted by
+    /// how uncommon it is in ordinary text ([`Background`]): the
+    /// distinctive event words. Rare in the stream says a word is not the
+    /// batch's topic; the background says it is not ordinary news
+    /// vocabulary either, where a batch is too small to tell.
+    pub fn event_cosine(&self, x: &[u16], y: &[u16]) -> f32 {
+        let bg = Background::get();
+        let norm = |v: &[u16]| -> u64 {
+            v.iter()
+                .filter(|&&w| self.is_rare(w))
+                .map(|&w| u64::from(bg.weight(w).pow(2)))
+                .sum()
+        };
+        let (nx, ny) = (norm(x), norm(y));
+        if nx == 0 || ny == 0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0u64);
+        while let (Some(a), Some(b)) = (x.get(i), y.get(j)) {
+            match a.cmp(b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    if self.is_rare(*a) {
+                        shared += u64::from(bg.weight(*a).pow(2));
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (shared as f64 / ((nx as f64) * (ny as f64)).sqrt()) as f32
+    }
+}
+
+/// How common each word bucket is in ordinary text: the background
+/// document-frequency table shipped in `data/background/` (the 50,000 most
+/// frequent English words of `wordfreq`, from public text, news among it;
+/// see docs/dedup-events.md), as a weight per 16-bit bucket of the corpus
+/// word hash. A word's weight is how far its Zipf frequency (log10 of
+/// occurrences per billion words) stays under [`Background::CEILING`]: an
+/// inverse document frequency on a log scale, so "police" (5.3) weighs
+/// 2.2, "funeral" (4.4) 3.1 and a name outside the list 5.5. A topic's own
+/// common words are thereby discounted even in a batch too small for its
+/// frequencies to show them (one topic's reports share "shooting" and
+/// "police"; one event's share names and places).
+pub struct Background {
+    /// Weight per bucket in tenths (0 to 55).
+    weight: Box<[u8; 1 << 16]>,
+}
+
+impl Background {
+    /// Zipf frequency at which a word weighs nothing: the commonest
+    /// function words ("the" 7.7, "of" 7.4).
+    pub const CEILING: f32 = 7.5;
+    /// Zipf frequency given to a word outside the list (its last words are
+    /// at 2.5; names and rare terms are below).
+    pub const FLOOR: f32 = 2.0;
+
+    fn build() -> Background {
+        const TABLE: &str = include_str!("../../data/background/en-wordfreq-50k.tsv");
+        let top = ((Background::CEILING - Background::FLOOR) * 10.0) as u8;
+        let mut weight = Box::new([top; 1 << 16]);
+        let mut buf = String::new();
+        for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
+            let Some((word, zipf)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(zipf) = zipf.trim().parse::<f32>() else {
+                continue;
+            };
+            let w = ((Background::CEILING - zipf).max(0.0) * 10.0).round() as u8;
+            super::signature::for_each_word(word, &mut buf, |h, _, _| {
+                // Two words in one bucket: the commoner one's weight, so
+                // that a common word is never taken for a distinctive one.
+                if let Some(slot) = weight.get_mut(usize::from(super::signature::bucket(h))) {
+                    *slot = (*slot).min(w);
+                }
+            });
+        }
+        Background { weight }
+    }
+
+    /// The table, built once from the shipped list on first use.
+    pub fn get() -> &'static Background {
+        static TABLE: std::sync::LazyLock<Background> = std::sync::LazyLock::new(Background::build);
+        &TABLE
+    }
+
+    /// The weight of word bucket `b` in tenths.
+    #[inline]
+    pub fn weight(&self, b: u16) -> u32 {
+        u32::from(self.weight[usize::from(b)])
+    }
 }
 
 /// What verification found for a pair (a, b).
@@ -163,19 +258,27 @@ pub fn verify(a: Sketch, b: Sketch, rarity: &Rarity) -> Option<Verdict> {
     // the pairs left to the same-event decision.
     classify(evidence).or_else(|| {
         evidence.story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
-        same_event(a, b, evidence)
+        same_event(a, b, evidence, rarity)
     })
+}
+
+/// The event evidence of a pair: the two event signatures compared, and
+/// the cosine of their distinctive words.
+fn event_evidence(a: Sketch, b: Sketch, rarity: &Rarity) -> EventEvidence {
+    let mut e = EventEvidence::compare(&a.event(), &b.event());
+    e.event_words = with_story_words(a, b, |x, y| rarity.event_cosine(x, y));
+    e
 }
 
 /// The same-event decision for a pair that is neither duplicate nor
 /// derived: the rare-word cosine and the event signatures through the
 /// calibrated model.
-fn same_event(a: Sketch, b: Sketch, evidence: Evidence) -> Option<Verdict> {
+fn same_event(a: Sketch, b: Sketch, evidence: Evidence, rarity: &Rarity) -> Option<Verdict> {
     if evidence.story < STORY_PREFILTER {
         return None;
     }
-    let e = EventEvidence::compare(&a.event(), &b.event());
-    let p = event::same_event_score(evidence.story, &e);
+    let e = event_evidence(a, b, rarity);
+    let p = event::same_event_score(&e);
     (p >= event::SAME_EVENT).then_some(Verdict {
         relation: Relation::SameStory,
         score: evidence.story,
@@ -187,7 +290,7 @@ fn same_event(a: Sketch, b: Sketch, evidence: Evidence) -> Option<Verdict> {
 /// The signals of the same-event decision for a pair (for calibration).
 pub fn story_signals(a: Sketch, b: Sketch, rarity: &Rarity) -> (f32, EventEvidence) {
     let story = with_story_words(a, b, |x, y| rarity.cosine(x, y));
-    (story, EventEvidence::compare(&a.event(), &b.event()))
+    (story, event_evidence(a, b, rarity))
 }
 
 /// Verifies a pair found only through shared salient terms: the cheap
@@ -201,7 +304,7 @@ pub fn verify_story(a: Sketch, b: Sketch, rarity: &Rarity) -> Option<Verdict> {
     evidence.story = story;
     // Found through names, not through shared sentence pairs: whatever
     // sentences the two share sit in one passage, so at most same story.
-    same_event(a, b, evidence)
+    same_event(a, b, evidence, rarity)
 }
 
 /// One flag per sentence: on the stack up to [`Marks::INLINE`] sentences
@@ -404,6 +507,48 @@ pub fn near_match(x: &[u16], y: &[u16]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_background_weighs_common_words_less() {
+        let bg = Background::get();
+        let w = |word: &str| {
+            let mut b = 0;
+            super::super::signature::for_each_word(word, &mut String::new(), |h, _, _| {
+                b = super::super::signature::bucket(h)
+            });
+            bg.weight(b)
+        };
+        assert_eq!(w("the"), 0);
+        assert!(
+            w("police") < w("funeral"),
+            "{} {}",
+            w("police"),
+            w("funeral")
+        );
+        assert!(w("funeral") < w("zzyzxoster"));
+    }
+
+    #[test]
+    fn event_words_weigh_a_shared_name_over_a_shared_common_word() {
+        let buckets = |words: &[&str]| {
+            let mut v = Vec::new();
+            for w in words {
+                super::super::signature::for_each_word(w, &mut String::new(), |h, _, _| {
+                    v.push(super::super::signature::bucket(h))
+                });
+            }
+            v.sort_unstable();
+            v
+        };
+        // Every word rare in the stream: only the background tells them.
+        let df = vec![0u32; 1 << 16];
+        let rarity = Rarity::new(&df, 100);
+        let a = buckets(&["police", "harlow"]);
+        let common = buckets(&["police", "kelby"]);
+        let name = buckets(&["harlow", "station"]);
+        assert_eq!(rarity.cosine(&a, &common), rarity.cosine(&a, &name));
+        assert!(rarity.event_cosine(&a, &common) < rarity.event_cosine(&a, &name));
+    }
+
     use super::super::signature::{signature, SketchBuf};
     use super::*;
     use crate::article::article_from_text;
