@@ -295,12 +295,10 @@ fn pull_quote(sentence: &str) -> Option<usize> {
 fn glued(sentence: &str) -> Option<usize> {
     let bytes = sentence.as_bytes();
     // Only a space then a capital can start such a sentence, so the scan
-    // visits the spaces (found with memchr's vector search, about one byte
-    // in six) and reads words only before a capital (the sentence openers
-    // are all ASCII).
-    for space in memchr::memchr_iter(b' ', bytes) {
-        let k = space + 1;
-        if !bytes.get(k).is_some_and(u8::is_ascii_uppercase) || space == 0 {
+    // looks at bytes and reads words only there (the sentence openers are
+    // all ASCII).
+    for k in 1..bytes.len() {
+        if !(bytes[k].is_ascii_uppercase() && bytes[k - 1] == b' ') {
             continue;
         }
         let (Some(before), Some(after)) = (sentence.get(..k - 1), sentence.get(k..)) else {
