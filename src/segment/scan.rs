@@ -391,7 +391,9 @@ impl<'t> Scanner<'t, '_> {
             // `rose.....Sales fell`: four dots or more are a stop and an
             // ellipsis, and a capitalized word glued to them opens the next
             // sentence, as after a single stop typed without its space.
-            if spaced == 0 && solid > MIN_ELLIPSIS_DOTS && attached {
+            // Leader dots point an entry at its page instead (`Results
+            // .........Page 4`): a number after the glued word keeps them.
+            if spaced == 0 && solid > MIN_ELLIPSIS_DOTS && attached && !self.page_after(j) {
                 let word = core_word(self.token_before(i));
                 if self.no_space_boundary(j - 1, word) {
                     self.cut(j);
@@ -639,6 +641,16 @@ impl<'t> Scanner<'t, '_> {
             _ => {}
         }
         Some(end)
+    }
+
+    /// True when the word at `k` is followed by a space and a digit (`Page
+    /// 4`, `p 12`): a page reference.
+    fn page_after(&self, k: usize) -> bool {
+        let mut e = k;
+        while self.byte(e).is_ascii_alphabetic() {
+            e += 1;
+        }
+        self.byte(e) == b' ' && self.byte(e + 1).is_ascii_digit()
     }
 
     /// A number of 1 to `max` digits after the spaces at `k`: where it

@@ -730,8 +730,8 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ),
     (
         "dots glued to the next sentence",
-        "Prices rose.....Sales fell. He said...Then left.",
-        &["Prices rose.....", "Sales fell.", "He said...Then left."],
+        "Prices rose.....Sales fell. He said...Then left.\nResults.........Page 4",
+        &["Prices rose.....", "Sales fell.", "He said...Then left.", "Results.........Page 4"],
     ),
     (
         "rule lines of mixed marks and of dots",
