@@ -145,8 +145,13 @@ pub fn articles(docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
         version: VERSION,
         articles: docs.iter().map(ArticleJson::new).collect(),
     };
-    serde_json::to_writer(&mut *out, &value)?;
-    writeln!(out)
+    // Serialized into one buffer and written once: through `dyn Write`
+    // every small piece of JSON (a quote, a key) would be a call of its own.
+    let size: usize = docs.iter().map(|d| d.article.text.len()).sum();
+    let mut buf = Vec::with_capacity(3 * size + 1024);
+    serde_json::to_writer(&mut buf, &value)?;
+    buf.push(b'\n');
+    out.write_all(&buf)
 }
 
 #[derive(Serialize)]

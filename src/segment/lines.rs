@@ -43,6 +43,11 @@ struct Line {
     /// It opens with a marker and the words after it are in title case
     /// (`2.1. New Institutions`): a numbered heading, not a list item.
     titled: bool,
+    /// It opens with a number and a spaced dash (`1990 - The plant opens`,
+    /// `2- Bo Chan`): a timeline or numbered entry.
+    dash_item: bool,
+    /// It ends with a colon: it introduces what follows.
+    colon: bool,
 }
 
 /// A line no longer than this share (in tenths) of the longest line in its
@@ -93,19 +98,28 @@ fn split_run(run: &[Line], out: &mut Vec<(usize, usize)>) {
     let longest = run.iter().map(|l| l.chars).max().unwrap_or(0);
     let unwrapped = longest > MAX_WRAP_WIDTH;
     let mut block_start = first.start;
-    for pair in run.windows(2) {
+    for (n, pair) in run.windows(2).enumerate() {
         let (prev, next) = (&pair[0], &pair[1]);
+        // The line under a lone section number is its heading (`3` /
+        // `Penalties` / `Fines apply.`), so it ends at its line end.
+        let under_number = n > 0 && run[n - 1].number && prev.upper;
+        // Entries opening with a number and a dash (`1990 - The plant
+        // opens`) after a line that introduces them or after another such
+        // entry: each is an item. Alone in prose (`won\n3 - 1 at home`) a
+        // number and a dash are a score or a range.
+        let dash_entry = next.dash_item && (prev.colon || prev.dash_item);
         let heading = !prev.ends_sentence
             && !prev.continues
             && next.capital
             && prev.chars * 10 <= longest * HEADING_TENTHS;
         let typed = unwrapped && !prev.continues && !next.lower;
-        let numbered_heading = prev.titled && !prev.ends_sentence && next.capital;
+        let numbered_heading = (prev.titled || under_number) && !prev.ends_sentence && next.capital;
         // A section number alone on its line belongs to the heading under
         // it (`3` / `Introduction`): a number is no sentence.
         let numbers_heading = prev.number && next.upper;
         let hard = !numbers_heading
             && (next.marker
+                || dash_entry
                 || (is_list && !prev.continues)
                 || heading
                 || typed
@@ -136,9 +150,10 @@ fn lines(text: &str) -> Vec<Line> {
                 .chars()
                 .next();
             let marker = lists::marker_len(body);
+            let numbered = numbered_heading(body);
             out.push(Line {
                 number: marker == body.len() || section_number(body),
-                titled: marker > 0 && title_case(&body[marker..]),
+                titled: marker > 0 && title_case(&body[marker..]) || numbered,
                 start,
                 end: start + body.len(),
                 after_blank,
@@ -149,6 +164,8 @@ fn lines(text: &str) -> Vec<Line> {
                 lower: first.is_some_and(char::is_lowercase),
                 upper: first.is_some_and(char::is_uppercase),
                 chars: body.chars().count(),
+                dash_item: dash_item(body),
+                colon: body.ends_with(':'),
             });
             after_blank = false;
         }
@@ -167,11 +184,56 @@ const MAX_SECTION_LEVELS: usize = 4;
 /// True when `line` is a section number without a closing period (`3`,
 /// `4.2`); closed ones (`2.`, `4.2.`) are list markers already.
 fn section_number(line: &str) -> bool {
+    // `§ 3`, `§3`: the section sign names what follows as a section number.
+    let line = line.strip_prefix('§').map_or(line, str::trim_start);
+    // A roman numeral alone on its line numbers a part or section (`IV`
+    // over `Results`); the next line must open with a capital, as for `3`.
+    if roman_section(line) {
+        return true;
+    }
     let levels: Vec<&str> = line.split('.').collect();
     levels.len() <= MAX_SECTION_LEVELS
         && levels.iter().all(|l| {
             (1..=MAX_SECTION_DIGITS).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_digit())
         })
+}
+
+/// Digits in the number of a dash entry: a year at most.
+const MAX_ENTRY_DIGITS: usize = 4;
+
+/// True when `line` opens with a number of up to four digits and a dash
+/// followed by a space (`1990 - The plant opens`, `2- Bo Chan`, `3 – Cy`).
+fn dash_item(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=MAX_ENTRY_DIGITS).contains(&digits) {
+        return false;
+    }
+    let rest = line[digits..].trim_start_matches(' ');
+    ["- ", "– ", "— "].iter().any(|d| rest.starts_with(d))
+}
+
+/// True when `line` is a bare section number and title-case words with no
+/// stop (`6 Conclusion`, `4.2 Data and Methods`, `§ 3 Penalties`): a
+/// numbered heading. Prose does not open with a bare number followed only
+/// by capitalized words.
+fn numbered_heading(line: &str) -> bool {
+    let line = line.strip_prefix('§').map_or(line, str::trim_start);
+    let Some((number, words)) = line.split_once(' ') else {
+        return false;
+    };
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && section_number(number)
+        && !ends_sentence(words)
+        && title_case(words)
+}
+
+/// True when `word` is a roman numeral in capitals as sections are numbered
+/// (`II`, `IV`, `XII`): valid digits only, at most five of them.
+fn roman_section(word: &str) -> bool {
+    (1..=5).contains(&word.len())
+        && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+        && !word.contains("IIII")
+        && !word.contains("VV")
 }
 
 /// True when `words` (after a marker) are one or more words in title case:

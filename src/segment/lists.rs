@@ -284,8 +284,15 @@ fn items_ending_in(s: &str, end: char) -> Vec<usize> {
             has_item(s, i + e.len, e.style, e.value + 1, false)
                 && has_item(s, i + e.len, e.style, e.value + 2, false)
         };
+        // An enumerator closed by a bracket (`1)`, `(a)`) that opens a
+        // sentence or follows a colon marks an item and nothing else (a
+        // number or letter closing a sentence is written `1.`, never `1)`),
+        // so two in sequence already make a list whatever the case
+        // (`Answer: (a) yes (b) no`); joined by `,`/`and` they stay an
+        // enumeration inside the sentence (see [`run_on`]).
+        let bracketed_pair = || end == ')' && has_item(s, i + e.len, e.style, e.value + 1, false);
         let accepted = if item == 0 {
-            lower_ok = three();
+            lower_ok = three() || bracketed_pair();
             true
         } else if continues {
             opens_item(rest) || lower_ok && !run_on(&s[..item])
@@ -297,7 +304,7 @@ fn items_ending_in(s: &str, end: char) -> Vec<usize> {
             if first && opens_item(rest) && has_item(s, i + e.len, e.style, e.value + 1, true) {
                 lower_ok = three();
                 true
-            } else if first && three() {
+            } else if first && (three() || bracketed_pair()) {
                 lower_ok = true;
                 true
             } else {
@@ -476,7 +483,10 @@ mod tests {
         assert!(inline_items("a. apples b. pears").is_empty());
         let s = "Take: 1) a tent 2) a car 3) food";
         assert_eq!(inline_items(s), vec![6, 16, 25]);
-        assert!(inline_items("Take: 1) a tent 2) a car").is_empty());
+        // Bracketed enumerators after a colon mark items even two at a time.
+        assert_eq!(inline_items("Take: 1) a tent 2) a car"), vec![6, 16]);
+        assert!(inline_items("Take: 1. a tent 2. a car").is_empty());
+        assert!(inline_items("Take: 1) a tent, 2) a car").is_empty());
         assert!(inline_items("Three themes: (a) cost, (b) time, and (c) risk").is_empty());
         assert!(inline_items("He won 1. Then 2. Then").is_empty());
         let s = "Last, this. 1. The first 2. The second";

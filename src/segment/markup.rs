@@ -84,7 +84,7 @@ type Range = (usize, usize);
 fn is_trigger(b: u8) -> bool {
     matches!(
         b,
-        b'<' | b'&' | b'\\' | b'/' | b'=' | b'*' | b'~' | b'_' | b'#' | b'-'
+        b'<' | b'&' | b'\\' | b'/' | b'=' | b'*' | b'~' | b'_' | b'#' | b'-' | b'\n'
     )
 }
 
@@ -104,6 +104,7 @@ pub(super) fn mask(text: &str) -> Option<Masked> {
             b'&' => escaped_tag(text, i)
                 .or_else(|| entity(text, i).map(|(end, c)| (end, Blank::Char(c)))),
             b'\\' => escape(b, i),
+            b'\n' => punctuation_line(b, i + 1).map(|end| (end, Blank::Line)),
             _ => {
                 // What comes before may itself be blanked markup (`\\n===`).
                 let seen = out.as_ref().map_or(b, |(o, _)| o.as_slice());
@@ -337,6 +338,28 @@ fn rule(b: &[u8], i: usize, after_space: bool) -> Option<usize> {
     (count >= MIN_RULE && alone).then_some(j)
 }
 
+/// A line of punctuation alone from `i` (the byte after a newline) to its
+/// end, where it ends: at least [`MIN_RULE`] marks of the kinds scrapers and
+/// typists draw rules with (`+-+-+-+`, `.........`, `|---|---|`), and
+/// nothing else but spaces. Such a line carries no word a reader reads, so
+/// it is decoration, whatever the mix of marks.
+fn punctuation_line(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut marks = 0;
+    while let Some(&c) = b.get(j) {
+        match c {
+            b'\n' | b'\r' => break,
+            b' ' | b'\t' => {}
+            b'-' | b'=' | b'+' | b'*' | b'~' | b'_' | b'#' | b'/' | b'.' | b'|' | b':' | b'^' => {
+                marks += 1;
+            }
+            _ => return None,
+        }
+        j += 1;
+    }
+    (marks >= MIN_RULE).then_some(j)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,6 +381,9 @@ mod tests {
             ("C:\\new\\thing", "C:\\new\\thing"),
             ("end.\\nNext", "end.\n Next"),
             ("a\n//////\nb", "a\n      \nb"),
+            ("a\n+-+-+-+\nb", "a\n       \nb"),
+            ("a\n. . . . .\r\nb", "a\n         \r\nb"),
+            ("a\n...x\nb", "a\n...x\nb"),
             ("a * * * b", "a       b"),
             ("a ** b", "a ** b"),
             ("f***", "f***"),

@@ -388,6 +388,18 @@ impl<'t> Scanner<'t, '_> {
         }
         if solid + spaced >= 2 {
             let attached = prev.is_some_and(|c| !c.is_whitespace());
+            // `rose.....Sales fell`: four dots or more are a stop and an
+            // ellipsis, and a capitalized word glued to them opens the next
+            // sentence, as after a single stop typed without its space.
+            // Leader dots point an entry at its page instead (`Results
+            // .........Page 4`): a number after the glued word keeps them.
+            if spaced == 0 && solid > MIN_ELLIPSIS_DOTS && attached && !self.page_after(j) {
+                let word = core_word(self.token_before(i));
+                if self.no_space_boundary(j - 1, word) {
+                    self.cut(j);
+                    return j;
+                }
+            }
             let dots = self.bytes.get(i..j).map_or(0, |d| bytecount(d, b'.'));
             if attached && solid == 1 && dots > MIN_ELLIPSIS_DOTS {
                 // `compounds. . . . The`, `politics. ... I think`: a period,
@@ -410,7 +422,17 @@ impl<'t> Scanner<'t, '_> {
             return i + 1;
         };
         let ahead = self.ahead(k);
-        let token = self.token_before(i);
+        // `ended on Monday . Mr. Lee`, `Dr . Lee`: a space typed before the
+        // stop leaves it free-standing, but it still closes the word before
+        // the space, which decides as if the stop were glued to it.
+        let mut token_end = i;
+        if prev == Some(' ') {
+            while token_end > self.sentence && self.byte(token_end - 1) == b' ' {
+                token_end -= 1;
+            }
+        }
+        let token = self.token_before(token_end);
+        let token_start = token_end - token.len();
         let word = core_word(token);
         let boundary = match ahead.next {
             Next::End | Next::Lower => false,
@@ -438,8 +460,7 @@ impl<'t> Scanner<'t, '_> {
                     // answer or an item (`A. The governor won`), never a
                     // sentence of its own.
                     WordKind::Ambiguous
-                        if word.chars().nth(1).is_none()
-                            && self.opens_sentence(i - token.len()) =>
+                        if word.chars().nth(1).is_none() && self.opens_sentence(token_start) =>
                     {
                         WordKind::Prepositive
                     }
@@ -447,7 +468,7 @@ impl<'t> Scanner<'t, '_> {
                     // Years`): a number alone is no sentence.
                     _ if token.len() <= MAX_ITEM_DIGITS
                         && token.bytes().all(|c| c.is_ascii_digit())
-                        && self.opens_sentence(i - token.len()) =>
+                        && self.opens_sentence(token_start) =>
                     {
                         WordKind::Prepositive
                     }
@@ -455,7 +476,7 @@ impl<'t> Scanner<'t, '_> {
                     // `Chappaqua, N.Y. Mr. Gowdy`: a state after `City,`
                     // closes the place name.
                     WordKind::Ambiguous
-                        if words::is_state(word) && self.after_comma(i - token.len()) =>
+                        if words::is_state(word) && self.after_comma(token_start) =>
                     {
                         WordKind::Terminal
                     }
@@ -620,6 +641,16 @@ impl<'t> Scanner<'t, '_> {
             _ => {}
         }
         Some(end)
+    }
+
+    /// True when the word at `k` is followed by a space and a digit (`Page
+    /// 4`, `p 12`): a page reference.
+    fn page_after(&self, k: usize) -> bool {
+        let mut e = k;
+        while self.byte(e).is_ascii_alphabetic() {
+            e += 1;
+        }
+        self.byte(e) == b' ' && self.byte(e + 1).is_ascii_digit()
     }
 
     /// A number of 1 to `max` digits after the spaces at `k`: where it

@@ -709,6 +709,56 @@ const CASES: &[(&str, &str, &[&str])] = &[
         &["The port reopened.", "Ships sailed.", "Crews cheered."],
     ),
     (
+        "two bracketed lower-case items after a sentence or colon",
+        "The menu had 2 items. 1) soup 2) bread. Answer: (a) yes (b) no",
+        &["The menu had 2 items.", "1) soup", "2) bread.", "Answer:", "(a) yes", "(b) no"],
+    ),
+    (
+        "two bracketed items joined by a comma stay one sentence",
+        "Two causes were named: a) cost, b) delay.",
+        &["Two causes were named: a) cost, b) delay."],
+    ),
+    (
+        "space before the stop after a title",
+        "Dr . Lee spoke first . Mrs . Park replied .",
+        &["Dr . Lee spoke first .", "Mrs . Park replied ."],
+    ),
+    (
+        "space before the stop and a number after",
+        "The plant employs 1,200 people . 300 will go .",
+        &["The plant employs 1,200 people .", "300 will go ."],
+    ),
+    (
+        "dots glued to the next sentence",
+        "Prices rose.....Sales fell. He said...Then left.\nResults.........Page 4",
+        &["Prices rose.....", "Sales fell.", "He said...Then left.", "Results.........Page 4"],
+    ),
+    (
+        "rule lines of mixed marks and of dots",
+        "Prices fell.\n+-+-+-+-+-+\nMarkets closed.\n. . . . . .\nTraders left.\n|---|---|\nIt rained.",
+        &["Prices fell.", "Markets closed.", "Traders left.", "It rained."],
+    ),
+    (
+        "roman numeral and section sign over a heading",
+        "IV\nResults\nSales doubled.\n\n§ 3\nPenalties\nFines apply.",
+        &["IV\nResults", "Sales doubled.", "§ 3\nPenalties", "Fines apply."],
+    ),
+    (
+        "bare number with a title-case heading on one line",
+        "6 Conclusion\nThe port thrives.\n\n4.2 Data and Methods\nWe asked 400 people.",
+        &["6 Conclusion", "The port thrives.", "4.2 Data and Methods", "We asked 400 people."],
+    ),
+    (
+        "dash entries after an introducing line",
+        "Timeline:\n1990 - The plant opens\n2001 - A fire\n2015 - It closes",
+        &["Timeline:", "1990 - The plant opens", "2001 - A fire", "2015 - It closes"],
+    ),
+    (
+        "a score after a soft wrap is no entry",
+        "The home side won\n3 - 1 on Sunday.",
+        &["The home side won\n3 - 1 on Sunday."],
+    ),
+    (
         "CJK full stop",
         "会谈结束。双方离开。",
         &["会谈结束。", "双方离开。"],
