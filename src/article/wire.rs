@@ -568,6 +568,59 @@ mod tests {
     use super::*;
     use crate::article::paragraphs;
 
+    /// A rule's byte test is a necessary condition of its pattern: on
+    /// paragraphs each pattern matches, in several spellings and cases, the
+    /// test never refuses (else that boilerplate would silently stay text).
+    #[test]
+    fn no_rule_test_refuses_what_its_pattern_matches() {
+        let paragraphs = [
+            "12 Comments",
+            "comments (3)",
+            "View all 45 comments",
+            "Post 2 comments",
+            "Photo: Jane Doe/Reuters",
+            "IMAGE: handout",
+            "VIDEO: the blast",
+            "harbour-crane.JPG",
+            "Additional reporting by Tom Hale; editing by Ines Varga",
+            "(Writing by A. Lee)",
+            "Related: Port strike ends",
+            "READ MORE: Crane falls",
+            "See also: Timeline",
+            "Read the full story here",
+            "Watch the full interview on our site.",
+            "Advertisement",
+            "Story continues below advertisement",
+            "Continue reading the main story",
+            "Listen to this article 4 min",
+            "Share this article on Facebook",
+            "Follow us on Twitter",
+            "Sign up for our daily newsletter",
+            "Click here to subscribe",
+            "Download our app for alerts",
+            "Updated at 10:42 GMT",
+            "Breaking news",
+            "This story has been updated with new figures.",
+            "Comments are closed.",
+            "Developing story",
+        ];
+        for p in paragraphs {
+            let mut matched = false;
+            for rule in &PARAGRAPH_RULES {
+                let re = Regex::new(rule.pattern).expect("paragraph rule");
+                if re.is_match(p) {
+                    matched = true;
+                    assert!(
+                        (rule.may_match)(p),
+                        "the test of {:?} refuses {p:?}",
+                        rule.pattern
+                    );
+                }
+            }
+            assert!(matched, "{p:?} is some rule's boilerplate");
+        }
+    }
+
     fn article(text: &str) -> Article {
         let mut a = Article {
             text: text.to_string(),
