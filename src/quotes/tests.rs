@@ -536,6 +536,29 @@ const ROWS: &[Row] = &[
                 ("local firepower", Some("Ivo Petrov")),
             ],
         ),
+        (
+            "a cue inside what an earlier verb of saying reports",
+            "Senator Omar Haddad said the mayor pleaded with him for a delay and \
+             \"would have waited all year.\"",
+            &[("would have waited all year.", Some("Omar Haddad"))],
+        ),
+        (
+            "a cue after a clause of time is not inside what was said",
+            "Ana Ruiz wrote after Omar Haddad argued that \"the bridge can wait another year.\"",
+            &[("the bridge can wait another year.", Some("Omar Haddad"))],
+        ),
+        (
+            "a description with a proper modifier is kept as written",
+            "Senator Ruth Kagame toured the port on Monday.\n\nThe Ohio senator told reporters \
+             that the harbor \"needs a new bridge by next spring.\"",
+            &[("needs a new bridge by next spring.", Some("The Ohio senator"))],
+        ),
+        (
+            "go on before a noun is no cue",
+            "Senator Ruth Kagame said that once the Senate goes on recess, \"I will visit every \
+             county in the state.\"",
+            &[("I will visit every county in the state.", Some("Ruth Kagame"))],
+        ),
     ];
 
 #[test]

@@ -179,7 +179,19 @@ impl<'a> Context<'a> {
                     && toks.get(i + n).is_some_and(|t| t.is_word())
                     && (lexicon::speech_verb(key_of(i)).is_some_and(|v| v.meaning == "continue")
                         || (n == 2 && next == Some("on")));
-                let n = if after_possessive || going_on { 0 } else { n };
+                // `the Senate goes on recess`, `went on television`: `go
+                // on` before a noun is a going, not a speaking; as a cue
+                // it stands before punctuation, a quote or an adverb.
+                let goes_somewhere = n == 2
+                    && next == Some("on")
+                    && lexicon::speech_particles(key_of(i)).contains(&"on")
+                    && toks.get(i + 2).is_some_and(|t| t.is_word())
+                    && !key_of(i + 2).ends_with("ly");
+                let n = if after_possessive || going_on || goes_somewhere {
+                    0
+                } else {
+                    n
+                };
                 u8::try_from(n).unwrap_or(0)
             })
             .collect();

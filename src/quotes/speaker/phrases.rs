@@ -550,7 +550,9 @@ impl<'a> Finder<'a> {
             cue -= 1;
             n = 1;
         }
-        let result = self.before_cue(lo, hi, cue, n)?;
+        let result = self
+            .outer_report(lo, hi, cue)
+            .or_else(|| self.before_cue(lo, hi, cue, n))?;
         let nounish = words::is_nounish_cue(self.cx.key(cue));
         if nounish {
             if let Referent::Nominal(phrase, _) = &result.referent {
@@ -741,6 +743,55 @@ impl<'a> Finder<'a> {
         }
         let (plo, phi) = self.subject(lo, cue)?;
         Some(self.found(plo, phi, cue, n))
+    }
+
+    /// `Lee said that Park begged him and "…"`: a cue inside the clause
+    /// that an earlier finite verb of saying reports is part of what was
+    /// said; the words are quoted on the outer speaker's warrant (PolNeAR
+    /// annotates the outer attribution). The outer verb takes its clause
+    /// directly (`said Park`, `said that`), with no semicolon, quote or
+    /// contrast (`, but`) between it and `cue`.
+    fn outer_report(&self, lo: usize, hi: usize, cue: usize) -> Option<SpeakerPhrase> {
+        if self.cx.key(cue).ends_with("ing") || self.cx.key(cue) == "according" {
+            return None;
+        }
+        let outer = (lo..cue).find(|&c| {
+            let k = self.cx.key(c);
+            self.cx.cue(c) == 1
+                && lexicon::speech_verb(k)
+                    .is_some_and(|v| matches!(v.form, lexicon::Form::Past | lexicon::Form::Third))
+                && !words::is_nounish_cue(k)
+        })?;
+        let next = outer + 1;
+        if next >= cue || !self.cx.is_word(next) {
+            return None;
+        }
+        // The outer verb is the main clause's: no clause opener before it
+        // (`After Lee criticized him, Park shot back`, `an aide who
+        // advised Lee said`).
+        let opener = |i: usize| {
+            self.cx.is_word(i)
+                && (is_subordinator(self.cx.key(i))
+                    || matches!(
+                        self.cx.key(i),
+                        "who" | "which" | "after" | "before" | "if" | "as" | "once" | "since"
+                    ))
+        };
+        // Nor after it: `Lee tweeted after Park argued that "…"` reports
+        // Park's words in a clause of time, not Lee's.
+        let subordinate = (lo..outer).any(opener) || (next..cue).any(opener);
+        // What it reports runs to `cue` unbroken: no punctuation, and no
+        // second clause joined with its own subject (`asked for a photo
+        // and Lee said`).
+        let broken = (next..cue).any(|i| {
+            !self.cx.is_word(i)
+                || (matches!(self.cx.key(i), "and" | "but" | "or")
+                    && (is_cap(self.cx.word(i + 1)) || words::is_pronoun(self.cx.key(i + 1))))
+        });
+        if subordinate || broken {
+            return None;
+        }
+        self.before_cue(lo, hi, outer, 1)
     }
 
     /// The person before the nearest finite verb of saying before `cue`
