@@ -554,6 +554,27 @@ const ROWS: &[Row] = &[
             &[("needs a new bridge by next spring.", Some("The Ohio senator"))],
         ),
         (
+            "an outlet closing the sentence reports the words",
+            "Mayor Lena Okafor welcomed the vote, saying the council was \"doing the right \
+             thing,\" and hinting at a second term, the Valley Courier reported.",
+            &[("doing the right thing,", Some("Valley Courier"))],
+        ),
+        (
+            "a name credited after a dash labels the quote",
+            "Turnout polls agree - Ana Ruiz: \"The late surveys caught the swing toward the \
+             challenger.\"",
+            &[(
+                "The late surveys caught the swing toward the challenger.",
+                Some("Ana Ruiz"),
+            )],
+        ),
+        (
+            "a noun-like cue after an apposition closed by a name",
+            "A top adviser, Omar Haddad, tells reporters that the vote will \"settle the matter \
+             for good.\"",
+            &[("settle the matter for good.", Some("Omar Haddad"))],
+        ),
+        (
             "go on before a noun is no cue",
             "Senator Ruth Kagame said that once the Senate goes on recess, \"I will visit every \
              county in the state.\"",

@@ -125,6 +125,16 @@ impl<'a> Context<'a> {
                 .unwrap_or("")
         };
         let after_subject = |i: usize| {
+            // `A top strategist, Ann Lee, tells`: an apposition closed by
+            // a comma after a name ends the subject.
+            let apposed = i >= 2
+                && toks[i - 1].is_punct(',')
+                && toks[i - 2].is_word()
+                && is_cap(toks[i - 2].text(text))
+                && !words::is_possessive(toks[i - 2].text(text));
+            if apposed {
+                return true;
+            }
             let Some(p) = i.checked_sub(1).filter(|&p| toks[p].is_word()) else {
                 return false;
             };

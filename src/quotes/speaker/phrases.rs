@@ -168,6 +168,27 @@ impl<'a> Finder<'a> {
                     return Some(self.found(plo, phi, a, 1));
                 }
             }
+            // `…, Lee said, adding …, CNN reported.`: an outlet closing the
+            // sentence after a comma, its verb last (an adverb such as
+            // `first` may stand between).
+            let closes = a + 1 >= hi || self.cx.is_terminator(a + 1);
+            if closes && matches!(k, "reports" | "reported") {
+                let mut e = a;
+                while e > lo && self.cx.is_word(e - 1) && words::is_skippable(self.cx.key(e - 1)) {
+                    e -= 1;
+                }
+                let mut b = e;
+                while b > lo && self.cx.is_word(b - 1) && is_cap(self.cx.word(b - 1)) {
+                    b -= 1;
+                }
+                let named = b < e && self.is_name_run(b, e);
+                if named && b > lo + 1 && self.cx.key(b - 1) == "the" {
+                    b -= 1;
+                }
+                if named && b > lo && self.cx.toks[b - 1].is_punct(',') {
+                    return Some(self.found(b, e, a, 1));
+                }
+            }
         }
         None
     }
@@ -505,6 +526,13 @@ impl<'a> Finder<'a> {
 
     /// `Lavrov said: "…"` / `Hague said the threat was "disappointing"`.
     pub fn before(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        // `Pollsters agree - Ann Lee: "…"`: a name credited after a dash
+        // and labelling the quote outranks a cue in the headline before it.
+        if hi > lo + 1 && self.cx.toks[hi - 1].is_punct(':') {
+            if let Some(f) = self.colon_label(lo, hi - 1) {
+                return Some(f);
+            }
+        }
         // The last cue before the quote; one inside a relative clause
         // (`told a woman who suggested that "…"`) gives way to an earlier one.
         let mut c = hi;
