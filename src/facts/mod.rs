@@ -551,11 +551,19 @@ fn name(text: &str, toks: &[Tok], k: usize, prev_w: &str, f: &mut SentenceFacts)
         && after.is_some_and(|a| {
             capitalized(word(text, a)) && !names::is_common_capital(word(text, a))
         });
+    // "Ardmore, Okla.": a name before a state is a town, even after a word
+    // that often heads a person ("shot by Ardmore, Okla., police").
+    let state_follows =
+        after_gap == ", " && after.is_some_and(|a| names::us_state(word(text, a)).is_some());
     // "Dunmore, Kent": the region after a place is a place.
     let region = f.names.last().is_some_and(|n| {
         n.kind == NameKind::Place && text.get(n.span.end..first.start) == Some(", ")
     });
-    let kind = if titled || names::is_role(prev_w) || age_follows {
+    let kind = if titled || age_follows {
+        NameKind::Person
+    } else if state_follows && !org {
+        NameKind::Place
+    } else if names::is_role(prev_w) {
         NameKind::Person
     } else if org {
         NameKind::Organisation
