@@ -377,6 +377,24 @@ pub fn us_state(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Lower-case nouns of a place's people and bodies, after its name:
+/// "Toledo police", "Ardmore officials", "Harlow residents".
+pub fn is_place_body(word: &str) -> bool {
+    matches!(
+        word,
+        "police"
+            | "officers"
+            | "deputies"
+            | "detectives"
+            | "firefighters"
+            | "officials"
+            | "authorities"
+            | "residents"
+            | "leaders"
+            | "schools"
+    )
+}
+
 /// Head nouns of places: "Maple Street", "Orange County", "Lake Placid".
 pub fn is_place_head(word: &str) -> bool {
     matches!(
