@@ -465,11 +465,57 @@ mod tests {
     }
 
     #[test]
+    fn a_state_is_one_place_however_written() {
+        let a = sig(
+            "A barn burned down in Corwin, Okla., on Monday.",
+            "2016-03-02",
+        );
+        let b = sig(
+            "Firefighters in Oklahoma fought a barn fire on Monday.",
+            "2016-03-02",
+        );
+        let ok = test_bucket("Oklahoma", &mut String::new());
+        assert!(
+            a.places.contains(&ok) && b.places.contains(&ok),
+            "{a:?} {b:?}"
+        );
+        assert!(EventEvidence::compare(&a, &b).places_shared >= 1);
+    }
+
+    #[test]
+    fn counts_given_alike_are_shared_and_durations_are_not_counts() {
+        let a = sig(
+            "Three people were hurt and 40 homes flooded in Harlow on Tuesday after two days of rain.",
+            "2011-12-08",
+        );
+        let b = sig(
+            "The flood in Harlow damaged 40 homes, and three people were taken to hospital.",
+            "2011-12-07",
+        );
+        assert_eq!(a.counts.len(), 2, "{a:?}");
+        assert_eq!(EventEvidence::compare(&a, &b).counts_shared, 2);
+        let mut key = String::new();
+        assert_eq!(count_key(3.0, "Victims", &mut key), Some("3 victim"));
+        assert_eq!(count_key(2.0, "days", &mut key), None);
+        // Shared counts lift a pair: the same evidence without them scores lower.
+        let mut e = EventEvidence::compare(&a, &b);
+        e.event_words = 0.1;
+        let with = same_event_score(&e);
+        e.counts_shared = 0;
+        assert!(same_event_score(&e) < with);
+    }
+
+    #[test]
     fn signature_survives_the_record() {
         let s = sig(FLOOD_A, "2011-12-08");
         let mut v = Vec::new();
         s.pack(&mut v);
         assert_eq!(EventSig::unpack(&v), s);
         assert!(!s.people.is_empty() && !s.places.is_empty());
+        let c = sig("Three people were hurt and 40 homes flooded.", "2011-12-08");
+        let mut v = Vec::new();
+        c.pack(&mut v);
+        assert!(!c.counts.is_empty());
+        assert_eq!(EventSig::unpack(&v), c);
     }
 }

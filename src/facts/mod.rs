@@ -689,4 +689,15 @@ mod tests {
         );
         assert_eq!(of(NameKind::Organisation), ["Marlow Police Department"]);
     }
+
+    #[test]
+    fn a_town_before_its_state_or_its_police_is_a_place() {
+        let (a, f) = facts(
+            "The van was stopped by Corwin, Okla., police on Monday.\n\nBrandt officers said nobody was hurt.\n\nHALBERT FALLS - The road reopened later.",
+            "2016-03-01",
+        );
+        let places: Vec<&str> = f.names(NameKind::Place).map(|n| text(&a, n.name)).collect();
+        assert_eq!(places, ["Corwin", "Okla", "Brandt", "HALBERT FALLS"]);
+        assert_eq!(f.names(NameKind::Person).count(), 0);
+    }
 }
