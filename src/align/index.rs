@@ -19,8 +19,8 @@ pub(super) fn candidates(
             .flat_map(|i| (0..fb.len()).map(move |j| (i, j)))
             .collect();
     }
-    let index_b = Index::new(fb, w);
-    let index_a = Index::new(fa, w);
+    // The two indexes are independent: built at once.
+    let (index_b, index_a) = rayon::join(|| Index::new(fb, w), || Index::new(fa, w));
     let mut pairs: Vec<(usize, usize)> = (0..fa.len())
         .into_par_iter()
         .map_init(
