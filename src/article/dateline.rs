@@ -182,8 +182,9 @@ pub(super) struct AgencyDateline {
 
 /// A dateline with an agency, `DATELINE` of `wire.rs`:
 /// `^(?P<place>\p{Lu}[\p{Lu}\p{M} .'’\-]*\p{Lu}(?:,\s*[\p{L} .]+?)?)(?:,\s*(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+))?\s*\((?P<agency>AGENCY)\)\s*(?:[-–—]+|:)\s*`,
-/// where AGENCY is one of `agencies` (spelled exactly).
-pub(super) fn dateline(s: &str, agencies: &[&str]) -> Option<AgencyDateline> {
+/// where AGENCY is the spelling of one of `agencies` (spelling, canonical
+/// name), spelled exactly.
+pub(super) fn dateline(s: &str, agencies: &[(&str, &str)]) -> Option<AgencyDateline> {
     let i = one(s, 0, is_upper)?;
     let run = skip(s, i, |c| {
         is_upper(c) || is_mark(c) || matches!(c, ' ' | '.' | '\'' | '’' | '-')
@@ -221,7 +222,7 @@ pub(super) fn dateline(s: &str, agencies: &[&str]) -> Option<AgencyDateline> {
 }
 
 /// The dateline after its place: the optional date, then the agency.
-fn after_place(s: &str, x: usize, agencies: &[&str]) -> Option<AgencyDateline> {
+fn after_place(s: &str, x: usize, agencies: &[(&str, &str)]) -> Option<AgencyDateline> {
     let mut dates = [None, None];
     if at(s, x) == Some(',') {
         let j = skip(s, x + 1, is_space);
@@ -250,7 +251,7 @@ fn digits(s: &str, i: usize) -> Option<usize> {
 }
 
 /// `\s*\((?P<agency>…)\)\s*(?:[-–—]+|:)\s*` from `y`.
-fn agency_tail(s: &str, y: usize, agencies: &[&str]) -> Option<AgencyDateline> {
+fn agency_tail(s: &str, y: usize, agencies: &[(&str, &str)]) -> Option<AgencyDateline> {
     let k = skip(s, y, is_space);
     if at(s, k) != Some('(') {
         return None;
@@ -258,9 +259,9 @@ fn agency_tail(s: &str, y: usize, agencies: &[&str]) -> Option<AgencyDateline> {
     let t = &s[k + 1..];
     // No spelling holds `)`, so the one that matches is the whole text up
     // to the first `)`.
-    let name = agencies
+    let (name, _) = agencies
         .iter()
-        .find(|a| t.starts_with(**a) && t[a.len()..].starts_with(')'))?;
+        .find(|(a, _)| t.starts_with(*a) && t[a.len()..].starts_with(')'))?;
     let agency = (k + 1, k + 1 + name.len());
     let m = skip(s, agency.1 + 1, is_space);
     let m = match skip1(s, m, |c| matches!(c, '-' | '–' | '—')) {
@@ -281,10 +282,16 @@ mod tests {
     use proptest::prelude::*;
     use regex::Regex;
 
-    const AGENCIES: &[&str] = &["Agence France-Presse", "AFP", "Reuters", "AP", "PA"];
+    const AGENCIES: &[(&str, &str)] = &[
+        ("Agence France-Presse", "AFP"),
+        ("AFP", "AFP"),
+        ("Reuters", "Reuters"),
+        ("AP", "AP"),
+        ("PA", "PA"),
+    ];
 
     fn dateline_regex() -> Regex {
-        let ag: Vec<String> = AGENCIES.iter().map(|a| regex::escape(a)).collect();
+        let ag: Vec<String> = AGENCIES.iter().map(|(a, _)| regex::escape(a)).collect();
         Regex::new(&format!(
             r"^(?P<place>\p{{Lu}}[\p{{Lu}}\p{{M}} .'’\-]*\p{{Lu}}(?:,\s*[\p{{L}} .]+?)?)(?:,\s*(?:\p{{L}}+\.?\s+\d{{1,2}}|\d{{1,2}}\s+\p{{L}}+))?\s*\((?P<agency>{})\)\s*(?:[-–—]+|:)\s*",
             ag.join("|")

@@ -55,10 +55,6 @@ fn agency(name: &str) -> Option<&'static str> {
         .map(|(_, canon)| *canon)
 }
 
-/// The agencies' spellings, as a dateline names them.
-static SPELLINGS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| AGENCIES.iter().map(|(s, _)| *s).collect());
-
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<owner>[^\n]*)$")
         .expect("copyright pattern")
@@ -317,7 +313,7 @@ pub fn detect_wire(a: &mut Article) {
             let head = &body[..floor_boundary(body, 80)];
             let capital = body.chars().next().is_some_and(char::is_uppercase);
             if capital && head.contains('(') {
-                if let Some(m) = dateline::dateline(body, &SPELLINGS) {
+                if let Some(m) = dateline::dateline(body, AGENCIES) {
                     let end = body[..m.end].trim_end().len();
                     source = source.or_else(|| agency(&body[m.agency.0..m.agency.1]));
                     a.dateline = Some(body[..m.place_end].trim().to_string());

@@ -19,19 +19,17 @@ pub fn jsonl(pairs: &[PairRecord], out: &mut dyn Write) -> io::Result<()> {
     use rayon::prelude::*;
     /// Pairs a task writes: enough that a task's overhead is small.
     const PAIRS_A_TASK: usize = 256;
-    let lines: Vec<Vec<u8>> = pairs
+    let lines = pairs
         .par_chunks(PAIRS_A_TASK)
-        .map(|slice| {
+        .map(|slice| -> io::Result<Vec<u8>> {
             let mut buf = Vec::with_capacity(slice.len() * 320);
             for p in slice {
-                // Writing to a Vec fails only on a value serde cannot
-                // write, which a PairRecord never is.
-                let _ = serde_json::to_writer(&mut buf, p);
+                serde_json::to_writer(&mut buf, p)?;
                 buf.push(b'\n');
             }
-            buf
+            Ok(buf)
         })
-        .collect();
+        .collect::<io::Result<Vec<Vec<u8>>>>()?;
     for buf in &lines {
         out.write_all(buf)?;
     }

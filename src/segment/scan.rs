@@ -595,8 +595,9 @@ impl<'t> Scanner<'t, '_> {
 
     /// `world.Today`: a period glued to the next sentence. The word before
     /// (inside any closing bracket, quote or `%`) must be a real word (two
-    /// letters or more, some lower case, no abbreviation) or a number, the next must look like a capitalized word,
-    /// and the token must not be an address (`Jane.Doe@example.com`).
+    /// letters or more, some lower case, no abbreviation) or a number, the
+    /// next must look like a capitalized word, and the token must not be an
+    /// address (`Jane.Doe@example.com`).
     fn no_space_boundary(&self, i: usize, word: &str) -> bool {
         let mut next = self.text.get(i + 1..self.end).unwrap_or("").chars();
         let (Some(a), Some(b)) = (next.next(), next.next()) else {
