@@ -96,8 +96,13 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 /// The weekday a word names (0 for Monday), with its plural ("Sundays":
-/// habitual, not one day) refused.
+/// habitual, not one day) refused and its possessive read ("Saturday's
+/// shooting" is the day's event, as copy often names it).
 pub fn weekday(word: &str) -> Option<u32> {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word);
     WEEKDAYS.iter().position(|&w| w == word).map(|i| i as u32)
 }
 

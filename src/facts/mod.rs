@@ -521,6 +521,9 @@ fn name(text: &str, toks: &[Tok], k: usize, prev_w: &str, f: &mut SentenceFacts)
                 break;
             }
         }
+        if name_start.is_some() && ends_name_run(text, toks, j, w) {
+            break;
+        }
         if name_start.is_none() && names::is_title(w) {
             titled = true;
         } else if name_start.is_none() && names::is_common_capital(w) {
@@ -600,6 +603,30 @@ fn name(text: &str, toks: &[Tok], k: usize, prev_w: &str, f: &mut SentenceFacts)
         kind,
     });
     Some(j)
+}
+
+/// Whether word `j` (`w`), inside a name already begun, starts something
+/// else: copy often gives the day with no "on" after a place ("in Perris
+/// Saturday", "on Maple Street Friday"), and names a person by a title
+/// right after the place or body they serve ("Riverside County Sheriff's
+/// Deputy Jane Roe", "Lindon Police Chief Tom Kay", or the office alone:
+/// "Halden County Attorney"). A weekday, a month before its day, or an
+/// office title (possessive or not) ends the name there. Titles that are also parts of
+/// names ("Martin Luther King Jr", "Father", "General") do not.
+fn ends_name_run(text: &str, toks: &[Tok], j: usize, w: &str) -> bool {
+    if dates::weekday(w).is_some() {
+        return true;
+    }
+    let next = toks.get(j + 1).filter(|n| gap(text, &toks[j], n) == " ");
+    let next_w = next.map_or("", |n| word(text, n));
+    if dates::month(w).is_some() && next_w.bytes().next().is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let bare = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w);
+    names::is_title(bare) && !names::is_name_part_title(bare)
 }
 
 /// Later mentions by one word: a surname of a person named in full earlier
@@ -699,5 +726,40 @@ mod tests {
         let places: Vec<&str> = f.names(NameKind::Place).map(|n| text(&a, n.name)).collect();
         assert_eq!(places, ["Corwin", "Okla", "Brandt", "HALBERT FALLS"]);
         assert_eq!(f.names(NameKind::Person).count(), 0);
+    }
+
+    #[test]
+    fn a_day_or_an_office_after_a_name_starts_a_fact_of_its_own() {
+        let (a, f) = facts(
+            "Two men were shot in Marlow Saturday on Ferry Lane Friday night.\n\nHalden County Sheriff's Deputy Jane Roe and Brandt Police Chief Tom Kay spoke to Martin Luther King Jr on Jan. 4 near Arlen Road March 2.\n\nThe Kelby County Attorney charged a man over Sunday's fire.",
+            "2016-03-01",
+        );
+        let of = |k| -> Vec<&str> { f.names(k).map(|n| text(&a, n.name)).collect() };
+        assert_eq!(
+            of(NameKind::Place),
+            [
+                "Marlow",
+                "Ferry Lane",
+                "Halden County",
+                "Arlen Road",
+                "Kelby County"
+            ]
+        );
+        assert_eq!(
+            of(NameKind::Person),
+            ["Jane Roe", "Tom Kay", "Martin Luther King Jr"]
+        );
+        assert_eq!(of(NameKind::Organisation), ["Brandt Police"]);
+        let days: Vec<String> = f.days().map(Day::iso).collect();
+        assert_eq!(
+            days,
+            [
+                "2016-02-27",
+                "2016-02-26",
+                "2016-01-04",
+                "2016-03-02",
+                "2016-02-28"
+            ]
+        );
     }
 }

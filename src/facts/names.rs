@@ -170,6 +170,7 @@ pub fn is_title(word: &str) -> bool {
             | "Det"
             | "Chief"
             | "Sheriff"
+            | "Coroner"
             | "Trooper"
             | "Agent"
             | "President"
@@ -210,6 +211,33 @@ pub fn is_title(word: &str) -> bool {
             | "Superintendent"
             | "Principal"
             | "Dean"
+    )
+}
+
+/// Titles that are also parts of names and of the names of things
+/// ("Martin Luther King Jr", "Prince Edward Island", "General Motors",
+/// "Father's Day", "Dean" as a first name): inside a capitalized run they
+/// do not start a person (see `facts::ends_name_run`).
+pub fn is_name_part_title(word: &str) -> bool {
+    matches!(
+        word,
+        "King"
+            | "Queen"
+            | "Prince"
+            | "Pope"
+            | "Father"
+            | "General"
+            | "Gen"
+            | "Dean"
+            | "Justice"
+            | "Prime"
+            | "Principal"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Miss"
+            | "Dr"
+            | "Rev"
     )
 }
 
