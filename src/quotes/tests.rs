@@ -575,6 +575,12 @@ const ROWS: &[Row] = &[
             &[("settle the matter for good.", Some("Omar Haddad"))],
         ),
         (
+            "an open-class verb in an irregular past after a named subject",
+            "Ruth Adeyemi lost her post after the board ruled that \"the clinic can no longer \
+             afford two nurses.\"",
+            &[("the clinic can no longer afford two nurses.", Some("Ruth Adeyemi"))],
+        ),
+        (
             "go on before a noun is no cue",
             "Senator Ruth Kagame said that once the Senate goes on recess, \"I will visit every \
              county in the state.\"",

@@ -364,7 +364,15 @@ impl<'a> Finder<'a> {
                 return None;
             }
             let after_possessive = words::is_possessive(self.cx.word(v - 1));
-            if v > lo + 1 && !after_possessive && self.finite_looking(v) {
+            // An irregular past is finite here when no object opens after
+            // it (`The panel found that …`, not `The farmer kept his notes`).
+            let irregular = !is_cap(self.cx.word(v))
+                && k.len() > 3
+                && words::is_irregular_past(k)
+                && !(self.cx.is_word(v + 1)
+                    && (words::is_determiner(self.cx.key(v + 1))
+                        || words::is_pronoun(self.cx.key(v + 1))));
+            if v > lo + 1 && !after_possessive && (self.finite_looking(v) || irregular) {
                 let f = self.found(lo, v, v, 1);
                 return matches!(f.referent, Referent::Nominal(..)).then_some(f);
             }
@@ -401,7 +409,14 @@ impl<'a> Finder<'a> {
         while v < hi && self.cx.is_word(v) && words::is_skippable(self.cx.key(v)) {
             v += 1;
         }
-        if !self.finite_looking(v) {
+        // After a name or pronoun an irregular past is finite too (`Lee
+        // lost her post when …`); after a common noun it may be a
+        // participle, so the nominal shape keeps to -ed and -s.
+        let irregular = self.cx.is_word(v)
+            && !is_cap(self.cx.word(v))
+            && self.cx.key(v).len() > 3
+            && words::is_irregular_past(self.cx.key(v));
+        if !(self.finite_looking(v) || irregular) {
             return None;
         }
         let f = self.found(plo, phi, v, 1);
