@@ -575,6 +575,33 @@ const ROWS: &[Row] = &[
             &[("settle the matter for good.", Some("Omar Haddad"))],
         ),
         (
+            "a common noun speaker keeps its post-modifiers",
+            "\"It is a way to take part without backing the nominee,\" says a source involved \
+             in the fund's creation.",
+            &[(
+                "It is a way to take part without backing the nominee,",
+                Some("a source involved in the fund's creation"),
+            )],
+        ),
+        (
+            "a common noun speaker keeps its relative clause, not the setting",
+            "\"It is hard to come back to work after a long illness,\" said the designer, who \
+             works at Harbor Mills. \"We need more time,\" said a spokesman in a statement.",
+            &[
+                (
+                    "It is hard to come back to work after a long illness,",
+                    Some("the designer, who works at Harbor Mills"),
+                ),
+                ("We need more time,", Some("a spokesman")),
+            ],
+        ),
+        (
+            "an open-class verb in an irregular past after a named subject",
+            "Ruth Adeyemi lost her post after the board ruled that \"the clinic can no longer \
+             afford two nurses.\"",
+            &[("the clinic can no longer afford two nurses.", Some("Ruth Adeyemi"))],
+        ),
+        (
             "go on before a noun is no cue",
             "Senator Ruth Kagame said that once the Senate goes on recess, \"I will visit every \
              county in the state.\"",

@@ -274,6 +274,89 @@ impl Finder<'_> {
         Some((from, j))
     }
 
+    /// Where the common noun phrase `[lo, hi)` ends once its post-modifiers
+    /// are read, not past `end`. A common noun names its source only with
+    /// what follows it, and PolNeAR keeps that as the source: a participle
+    /// with its phrase (`a source involved in the fund's creation`),
+    /// phrases of a preposition (`a letter to Facebook from the chairman of
+    /// the committee`, `the exit polls in New Hampshire`) and a relative
+    /// clause on a person (`the designer, who works at Harbor Mills`). The
+    /// setting of a statement (`in a statement`, `at a news conference`)
+    /// and a time modify the verb, not the noun, and end the phrase; a
+    /// title (`the senator`) or a lone singular noun is left as read, so
+    /// resolving a title to the name still works.
+    pub(super) fn post_modifiers(&self, lo: usize, hi: usize, end: usize) -> usize {
+        let head = self.cx.key(hi - 1);
+        let determined = words::is_determiner(self.cx.key(lo));
+        let plural = head.len() > 3 && head.ends_with('s');
+        if hi >= end
+            || is_cap(self.cx.word(hi - 1))
+            || words::is_title(head)
+            || words::is_pronoun(head)
+            || !(determined || plural)
+        {
+            return hi;
+        }
+        let mut e = hi;
+        // `, who works …`: to the next comma or the end.
+        if self.cx.toks[e].is_punct(',') && self.cx.key(e + 1) == "who" && self.cx.is_word(e + 1) {
+            let mut j = e + 2;
+            while j < end && (self.cx.is_word(j) || self.cx.toks[j].is_punct('-')) {
+                j += 1;
+            }
+            return if j > e + 2 && (j == end || !self.cx.quoted[j]) {
+                j
+            } else {
+                hi
+            };
+        }
+        loop {
+            if e >= end || !self.cx.is_word(e) {
+                return e;
+            }
+            let k = self.cx.key(e);
+            let participle = !is_cap(self.cx.word(e))
+                && k.len() > 3
+                && (k.ends_with("ed") || words::is_irregular_past(k))
+                && self.cx.cue(e) == 0
+                && e + 1 < end
+                && self.cx.is_word(e + 1)
+                && (words::is_inner_prep(self.cx.key(e + 1)) || self.cx.key(e + 1) == "by");
+            let p = if participle { e + 1 } else { e };
+            let prep = matches!(
+                self.cx.key(p),
+                "of" | "for" | "from" | "to" | "at" | "in" | "with" | "by"
+            );
+            if !prep || p + 1 >= end || !self.cx.is_word(p + 1) {
+                return e;
+            }
+            // The object: a noun phrase up to a function word, a cue, a
+            // time or punctuation.
+            let mut j = p + 1;
+            if words::is_determiner(self.cx.key(j)) || words::is_possessive(self.cx.word(j)) {
+                j += 1;
+            }
+            while j < end && self.cx.is_word(j) {
+                let kj = self.cx.key(j);
+                if words::is_stop(kj)
+                    || words::is_inner_prep(kj)
+                    || words::is_determiner(kj)
+                    || words::is_time(kj)
+                    || is_weekday(kj)
+                    || self.cx.cue(j) > 0
+                {
+                    break;
+                }
+                j += 1;
+            }
+            let object_head = self.cx.key(j - 1);
+            if j <= p + 1 || is_setting(object_head) || words::is_time(object_head) {
+                return e;
+            }
+            e = j;
+        }
+    }
+
     /// The subject of a stretch: its first pronoun or run of capitals.
     pub(super) fn subject(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
         let mut i = lo;
@@ -539,4 +622,38 @@ impl Finder<'_> {
             .join(" ");
         Referent::Nominal(phrase, hk)
     }
+}
+
+/// Where a statement was made, not who made it: `in a statement`, `at a
+/// news conference`, `on its website` end a speaker's noun phrase.
+fn is_setting(k: &str) -> bool {
+    matches!(
+        k,
+        "statement"
+            | "statements"
+            | "interview"
+            | "interviews"
+            | "briefing"
+            | "conference"
+            | "call"
+            | "email"
+            | "e-mail"
+            | "post"
+            | "tweet"
+            | "speech"
+            | "broadcast"
+            | "rally"
+            | "hearing"
+            | "website"
+            | "release"
+            | "appearance"
+            | "event"
+            | "meeting"
+            | "session"
+            | "remarks"
+            | "testimony"
+            | "filing"
+            | "forum"
+            | "debate"
+    )
 }

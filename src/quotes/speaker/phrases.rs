@@ -151,7 +151,7 @@ impl<'a> Finder<'a> {
             let k = self.cx.key(a);
             if k == "according" && self.cx.cue(a) == 2 {
                 if let Some((plo, phi)) = self.np_after(a + 2, hi) {
-                    return Some(self.found(plo, phi, a, 2));
+                    return Some(self.found_after(plo, phi, hi, a, 2));
                 }
             }
             let comma_before = a > lo && self.cx.toks[a - 1].is_punct(',');
@@ -364,7 +364,15 @@ impl<'a> Finder<'a> {
                 return None;
             }
             let after_possessive = words::is_possessive(self.cx.word(v - 1));
-            if v > lo + 1 && !after_possessive && self.finite_looking(v) {
+            // An irregular past is finite here when no object opens after
+            // it (`The panel found that …`, not `The farmer kept his notes`).
+            let irregular = !is_cap(self.cx.word(v))
+                && k.len() > 3
+                && words::is_irregular_past(k)
+                && !(self.cx.is_word(v + 1)
+                    && (words::is_determiner(self.cx.key(v + 1))
+                        || words::is_pronoun(self.cx.key(v + 1))));
+            if v > lo + 1 && !after_possessive && (self.finite_looking(v) || irregular) {
                 let f = self.found(lo, v, v, 1);
                 return matches!(f.referent, Referent::Nominal(..)).then_some(f);
             }
@@ -401,7 +409,14 @@ impl<'a> Finder<'a> {
         while v < hi && self.cx.is_word(v) && words::is_skippable(self.cx.key(v)) {
             v += 1;
         }
-        if !self.finite_looking(v) {
+        // After a name or pronoun an irregular past is finite too (`Lee
+        // lost her post when …`); after a common noun it may be a
+        // participle, so the nominal shape keeps to -ed and -s.
+        let irregular = self.cx.is_word(v)
+            && !is_cap(self.cx.word(v))
+            && self.cx.key(v).len() > 3
+            && words::is_irregular_past(self.cx.key(v));
+        if !(self.finite_looking(v) || irregular) {
             return None;
         }
         let f = self.found(plo, phi, v, 1);
@@ -466,7 +481,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
             let (plo, phi) = self.np_after(first + n, hi)?;
-            return Some(self.found(plo, phi, first, n));
+            return Some(self.found_after(plo, phi, hi, first, n));
         }
         let limit = (first + MAX_CUE_DISTANCE).min(hi);
         if let Some(c) = (first + 1..limit).find(|&c| self.cx.cue(c) > 0) {
@@ -678,7 +693,7 @@ impl<'a> Finder<'a> {
     fn before_cue(&self, lo: usize, hi: usize, cue: usize, n: usize) -> Option<SpeakerPhrase> {
         if self.cx.key(cue) == "according" {
             let (plo, phi) = self.np_after(cue + n, hi)?;
-            return Some(self.found(plo, phi, cue, n));
+            return Some(self.found_after(plo, phi, hi, cue, n));
         }
         // `Lee was asked by host Ann Cole, "…"`: in the passive the agent
         // after `by` speaks, not the subject.
@@ -835,6 +850,33 @@ impl<'a> Finder<'a> {
         let (plo, phi) = self.np_before(finite, lo)?;
         let f = self.found(plo, phi, cue, n);
         matches!(f.referent, Referent::Name(_) | Referent::Pronoun(_)).then_some(f)
+    }
+
+    /// `found` for a phrase read after its cue, up to `hi`: a common noun
+    /// phrase keeps the post-modifiers that say which one it is (see
+    /// `post_modifiers`); a name or a title stays as read.
+    fn found_after(
+        &self,
+        plo: usize,
+        phi: usize,
+        hi: usize,
+        cue: usize,
+        n: usize,
+    ) -> SpeakerPhrase {
+        let mut f = self.found(plo, phi, cue, n);
+        if let Referent::Nominal(phrase, head) = &f.referent {
+            let e = self.post_modifiers(plo, phi, hi);
+            let rest = self
+                .cx
+                .toks
+                .get(phi - 1)
+                .zip(self.cx.toks.get(e.wrapping_sub(1)))
+                .and_then(|(a, b)| self.cx.text.get(a.end..b.end));
+            if let Some(rest) = rest.filter(|_| e > phi) {
+                f.referent = Referent::Nominal(format!("{phrase}{rest}"), head.clone());
+            }
+        }
+        f
     }
 
     fn found(&self, plo: usize, phi: usize, cue: usize, n: usize) -> SpeakerPhrase {
