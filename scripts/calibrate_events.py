@@ -36,7 +36,7 @@ ap.add_argument("--threshold", type=float)
 args = ap.parse_args()
 
 NAMES = ["BIAS", "WORDS", "DATE_AGREES", "DATE_DIFFERS", "GAP_LOG2", "PERSON_SHARED",
-         "PEOPLE_DIFFER", "PLACE_SHARED", "PLACES_DIFFER"]
+         "PEOPLE_DIFFER", "PLACE_SHARED", "PLACES_DIFFER", "COUNT_SHARED"]
 
 
 def features(cos, e):
@@ -48,7 +48,8 @@ def features(cos, e):
     gap = math.log2(1 + g) if g is not None and d is not True else 0.0
     return [1.0, math.sqrt(max(e["event_words"], 0.0)), 1.0 if d is True else 0.0, 1.0 if d is False else 0.0, gap,
             min(e["people_shared"], 3), 1.0 if e["people_differ"] else 0.0,
-            min(e["places_shared"], 3), 1.0 if e["places_differ"] else 0.0]
+            min(e["places_shared"], 3), 1.0 if e["places_differ"] else 0.0,
+            min(e.get("counts_shared", 0), 2)]
 
 
 def load(path, key, even):

@@ -6,6 +6,8 @@
 //! counters, photo credits and captions) and records it as spans, so later
 //! stages can leave it out without losing the offsets into the original text.
 
+mod dateline;
+mod notice;
 mod read;
 pub(crate) use read::{decode, empty_fifo, open_file, utf16_of};
 mod wire;

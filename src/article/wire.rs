@@ -5,7 +5,7 @@
 //! "Reporting by" trailers, comment counters, photo credits), not phrases of
 //! any one article.
 
-use super::{Article, Boilerplate, BoilerplateKind};
+use super::{dateline, notice, Article, Boilerplate, BoilerplateKind};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::{LazyLock, OnceLock};
@@ -55,29 +55,6 @@ fn agency(name: &str) -> Option<&'static str> {
         .map(|(_, canon)| *canon)
 }
 
-fn agency_alternation() -> String {
-    AGENCIES
-        .iter()
-        .map(|(s, _)| regex::escape(s))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<place>\p{{Lu}}[\p{{Lu}}\p{{M}} .'’\-]*\p{{Lu}}(?:,\s*[\p{{L}} .]+?)?)(?:,\s*(?:\p{{L}}+\.?\s+\d{{1,2}}|\d{{1,2}}\s+\p{{L}}+))?\s*\((?P<agency>{ag})\)\s*(?:[-–—]+|:)\s*",
-        ag = agency_alternation()
-    ))
-    .expect("dateline pattern")
-});
-
-/// A dateline with no agency: "WASHINGTON —". The place must be in capitals
-/// and the dash must follow, so a sentence opening with an acronym is safe.
-static BARE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}{2}[\p{Lu} .'’\-]*\p{Lu}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)\s*(?:—|–|--)\s*")
-        .expect("bare dateline pattern")
-});
-
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<owner>[^\n]*)$")
         .expect("copyright pattern")
@@ -97,6 +74,9 @@ struct Rule {
     pattern: &'static str,
     kind: BoilerplateKind,
     may_match: fn(&str) -> bool,
+    /// The pattern matched by hand, exact on a paragraph without `ſ` or the
+    /// Kelvin sign (where the pattern is used).
+    by_hand: Option<fn(&str) -> bool>,
     regex: OnceLock<Regex>,
 }
 
@@ -110,11 +90,22 @@ impl Rule {
             pattern,
             kind,
             may_match,
+            by_hand: None,
             regex: OnceLock::new(),
         }
     }
 
+    /// A rule whose pattern is also written by hand: compiling it cost more
+    /// than every match of it.
+    const fn by_hand(mut self, matcher: fn(&str) -> bool) -> Rule {
+        self.by_hand = Some(matcher);
+        self
+    }
+
     fn is_match(&self, body: &str, folds: bool) -> bool {
+        if let (Some(matcher), false) = (self.by_hand, folds) {
+            return matcher(body);
+        }
         (folds || (self.may_match)(body))
             && self
                 .regex
@@ -138,15 +129,6 @@ fn opens_with_word(body: &str, words: &[&str]) -> bool {
     })
 }
 
-/// Whether `body` opens with one of `letters` (lower-case ASCII) in either
-/// case, or with a non-ASCII character, which a case-blind pattern may read
-/// as one of them.
-fn opens_with(body: &str, letters: &[u8]) -> bool {
-    body.as_bytes()
-        .first()
-        .is_some_and(|&b| !b.is_ascii() || letters.contains(&b.to_ascii_lowercase()))
-}
-
 /// Whether `body` ends with an image file's extension, in any case.
 fn ends_with_image_name(body: &str) -> bool {
     let b = body.as_bytes();
@@ -164,7 +146,18 @@ static PARAGRAPH_RULES: [Rule; 10] = [
     Rule::new(
         r"(?i)^[,;.\s]*(?:\d+\s+)?comments?(?:\s*\(?\d+\)?)?(?:\s+\d+\s+comments?)?(?:\s+to\s+this\s+(?:article|story))?\s*$",
         BoilerplateKind::Comments,
-        |b| contains_ignoring_case(b, b"comment"),
+        // Besides `comment` the pattern holds only the letters of `to this
+        // article` and `story`, digits, brackets, `,;.` and spaces, so a
+        // sentence that mentions comments ("declined to comment") fails.
+        |b| {
+            contains_ignoring_case(b, b"comment")
+                && b.bytes().all(|c| {
+                    !c.is_ascii()
+                        || c.is_ascii_digit()
+                        || matches!(c, b'\t'..=b'\r' | b' ' | b',' | b';' | b'.' | b'(' | b')')
+                        || b"comentshiarly".contains(&c.to_ascii_lowercase())
+                })
+        },
     ),
     Rule::new(
         r"(?i)^(?:view|show|read|add|post|leave)\s+(?:all\s+)?(?:\d+\s+)?comments?\b.*$",
@@ -268,7 +261,8 @@ static PARAGRAPH_RULES: [Rule; 10] = [
             opens_with_word(b, &words)
                 || (opens_with_word(b, &["this "]) && contains_ignoring_case(b, b"updated"))
         },
-    ),
+    )
+    .by_hand(notice::is_notice),
 ];
 
 /// The longest paragraph that can be page furniture, a trailer or a related
@@ -315,15 +309,14 @@ pub fn detect_wire(a: &mut Article) {
                 }
                 continue;
             }
-            // The dateline patterns are costly to compile and most paragraphs
-            // cannot hold one: look for their mark first.
+            // Most paragraphs cannot hold a dateline: look for its mark first.
             let head = &body[..floor_boundary(body, 80)];
             let capital = body.chars().next().is_some_and(char::is_uppercase);
             if capital && head.contains('(') {
-                if let Some(c) = DATELINE.captures(body) {
-                    let end = c.get(0).map_or(0, |m| m.as_str().trim_end().len());
-                    source = source.or_else(|| agency(&c["agency"]));
-                    a.dateline = Some(c["place"].trim().to_string());
+                if let Some(m) = dateline::dateline(body, AGENCIES) {
+                    let end = body[..m.end].trim_end().len();
+                    source = source.or_else(|| agency(&body[m.agency.0..m.agency.1]));
+                    a.dateline = Some(body[..m.place_end].trim().to_string());
                     found.push(Boilerplate {
                         span: Span::new(para.start, para.start + end),
                         kind: BoilerplateKind::Dateline,
@@ -337,18 +330,17 @@ pub fn detect_wire(a: &mut Article) {
             // It opens with two capitals (`\p{Lu}` is a part of `is_uppercase`).
             let capitals = body.chars().take(2).filter(|c| c.is_uppercase()).count() == 2;
             let bare = if dashed && capitals {
-                BARE_DATELINE.captures(body)
+                dateline::bare_dateline(body)
             } else {
                 None
             };
-            if let Some(c) = bare {
-                let place = c["place"].trim();
+            if let Some((place_end, end)) = bare {
+                let place = body[..place_end].trim();
                 // Demand a real place-like word of letters, not an acronym lead-in.
                 if place.chars().filter(|ch| ch.is_alphabetic()).count() >= 4 {
-                    let m = c.get(0).expect("whole match");
                     a.dateline = Some(place.to_string());
                     found.push(Boilerplate {
-                        span: Span::new(para.start, para.start + m.as_str().trim_end().len()),
+                        span: Span::new(para.start, para.start + body[..end].trim_end().len()),
                         kind: BoilerplateKind::Dateline,
                     });
                     lead_index = Some(p);
@@ -405,11 +397,13 @@ pub fn detect_wire(a: &mut Article) {
 fn whole_paragraph(body: &str) -> Option<(BoilerplateKind, Option<Option<&'static str>>)> {
     // A copyright notice may carry a licence sentence or two ("All rights
     // reserved. This material may not be published…").
-    // The notice opens with `©`, `(c)` or `copyright`.
     let first = body.split(['.', '\n']).next().unwrap_or(body);
     let short = body.len() <= 120
         || (body.len() <= 400 && contains_ignoring_case(body, b"rights reserved"));
-    if short && opens_with(first, b"(c") {
+    // The notice opens with `©`, `(c)` or `copyright` (no letter of which
+    // has a non-ASCII case fold).
+    let opens = first.starts_with('©') || opens_with_word(first, &["(c)", "copyright"]);
+    if short && opens {
         if let Some(c) = COPYRIGHT.captures(first) {
             let owner = c.name("owner").map(|o| o.as_str()).unwrap_or("");
             let who = owner

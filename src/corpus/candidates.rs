@@ -665,6 +665,7 @@ mod tests {
             days: days.to_vec(),
             people: people.to_vec(),
             places: places.to_vec(),
+            counts: Vec::new(),
         };
         let mut out = Vec::new();
         event_keys(&e, &mut out);

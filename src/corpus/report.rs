@@ -9,10 +9,29 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 /// Writes pairs as JSON Lines, one object per pair (DESIGN.md).
+///
+/// The lines are made in parallel, a slice of pairs per task, each into
+/// its own buffer, and written in order: one write a slice rather than a
+/// dozen small writes a pair through `dyn Write`, and off the one thread
+/// that runs between chunks (it was half of that thread's instructions at
+/// 10k articles).
 pub fn jsonl(pairs: &[PairRecord], out: &mut dyn Write) -> io::Result<()> {
-    for p in pairs {
-        serde_json::to_writer(&mut *out, p)?;
-        out.write_all(b"\n")?;
+    use rayon::prelude::*;
+    /// Pairs a task writes: enough that a task's overhead is small.
+    const PAIRS_A_TASK: usize = 256;
+    let lines = pairs
+        .par_chunks(PAIRS_A_TASK)
+        .map(|slice| -> io::Result<Vec<u8>> {
+            let mut buf = Vec::with_capacity(slice.len() * 320);
+            for p in slice {
+                serde_json::to_writer(&mut buf, p)?;
+                buf.push(b'\n');
+            }
+            Ok(buf)
+        })
+        .collect::<io::Result<Vec<Vec<u8>>>>()?;
+    for buf in &lines {
+        out.write_all(buf)?;
     }
     Ok(())
 }

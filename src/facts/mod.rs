@@ -551,11 +551,34 @@ fn name(text: &str, toks: &[Tok], k: usize, prev_w: &str, f: &mut SentenceFacts)
         && after.is_some_and(|a| {
             capitalized(word(text, a)) && !names::is_common_capital(word(text, a))
         });
+    // "Ardmore, Okla.": a name before a state is a town, even after a word
+    // that often heads a person ("shot by Ardmore, Okla., police").
+    let state_follows =
+        after_gap == ", " && after.is_some_and(|a| names::us_state(word(text, a)).is_some());
+    // "Toledo police", "Ardmore residents": a name before the people of a
+    // place, its force or its officials names the place.
+    let body_follows =
+        after_gap == " " && after.is_some_and(|a| names::is_place_body(word(text, a)));
+    // "SAN ANTONIO - ...": a run in capitals that opens a sentence before
+    // a dash is a dateline, a place (headline capitals are single words
+    // such as "BREAKING", turned away by `is_common_capital` or left
+    // alone: a dateline has a dash after it).
+    let dateline = k == 0
+        && after_gap
+            .trim_start()
+            .starts_with(['-', '\u{2013}', '\u{2014}'])
+        && text.get(start_tok.start..last_tok.end).is_some_and(|w| {
+            w.bytes().any(|c| c.is_ascii_uppercase()) && !w.bytes().any(|c| c.is_ascii_lowercase())
+        });
     // "Dunmore, Kent": the region after a place is a place.
     let region = f.names.last().is_some_and(|n| {
         n.kind == NameKind::Place && text.get(n.span.end..first.start) == Some(", ")
     });
-    let kind = if titled || names::is_role(prev_w) || age_follows {
+    let kind = if titled || age_follows {
+        NameKind::Person
+    } else if (state_follows || body_follows || dateline) && !org {
+        NameKind::Place
+    } else if names::is_role(prev_w) {
         NameKind::Person
     } else if org {
         NameKind::Organisation
@@ -665,5 +688,16 @@ mod tests {
             ["Eastbrook", "Ferry Lane", "Dunmore", "Kent"]
         );
         assert_eq!(of(NameKind::Organisation), ["Marlow Police Department"]);
+    }
+
+    #[test]
+    fn a_town_before_its_state_or_its_police_is_a_place() {
+        let (a, f) = facts(
+            "The van was stopped by Corwin, Okla., police on Monday.\n\nBrandt officers said nobody was hurt.\n\nHALBERT FALLS - The road reopened later.",
+            "2016-03-01",
+        );
+        let places: Vec<&str> = f.names(NameKind::Place).map(|n| text(&a, n.name)).collect();
+        assert_eq!(places, ["Corwin", "Okla", "Brandt", "HALBERT FALLS"]);
+        assert_eq!(f.names(NameKind::Person).count(), 0);
     }
 }

@@ -314,6 +314,87 @@ pub fn is_organisation_head(word: &str) -> bool {
     )
 }
 
+/// The US state a place word names, spelt out: its name, its AP
+/// abbreviation (the period is not part of the word: "Okla") or its postal
+/// code ("OK"), as datelines and copy write the state after a town
+/// ("Ardmore, Okla."). One state, one key, however an outlet writes it;
+/// and a name followed by ", <state>" is a town (see `facts::name`).
+/// (Ambiguous words, "Miss", "Wash", "IN", are read so only where a place
+/// is expected.)
+pub fn us_state(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "Alabama" | "Ala" | "AL" => "Alabama",
+        "Alaska" | "AK" => "Alaska",
+        "Arizona" | "Ariz" | "AZ" => "Arizona",
+        "Arkansas" | "Ark" | "AR" => "Arkansas",
+        "California" | "Calif" | "CA" => "California",
+        "Colorado" | "Colo" | "CO" => "Colorado",
+        "Connecticut" | "Conn" | "CT" => "Connecticut",
+        "Delaware" | "Del" | "DE" => "Delaware",
+        "Florida" | "Fla" | "FL" => "Florida",
+        "Georgia" | "Ga" | "GA" => "Georgia",
+        "Hawaii" | "HI" => "Hawaii",
+        "Idaho" | "ID" => "Idaho",
+        "Illinois" | "Ill" | "IL" => "Illinois",
+        "Indiana" | "Ind" | "IN" => "Indiana",
+        "Iowa" | "IA" => "Iowa",
+        "Kansas" | "Kan" | "KS" => "Kansas",
+        "Kentucky" | "Ky" | "KY" => "Kentucky",
+        "Louisiana" | "La" | "LA" => "Louisiana",
+        "Maine" | "ME" => "Maine",
+        "Maryland" | "Md" | "MD" => "Maryland",
+        "Massachusetts" | "Mass" | "MA" => "Massachusetts",
+        "Michigan" | "Mich" | "MI" => "Michigan",
+        "Minnesota" | "Minn" | "MN" => "Minnesota",
+        "Mississippi" | "Miss" | "MS" => "Mississippi",
+        "Missouri" | "Mo" | "MO" => "Missouri",
+        "Montana" | "Mont" | "MT" => "Montana",
+        "Nebraska" | "Neb" | "NE" => "Nebraska",
+        "Nevada" | "Nev" | "NV" => "Nevada",
+        "New Hampshire" | "NH" => "New Hampshire",
+        "New Jersey" | "NJ" => "New Jersey",
+        "New Mexico" | "NM" => "New Mexico",
+        "New York" | "NY" => "New York",
+        "North Carolina" | "NC" => "North Carolina",
+        "North Dakota" | "ND" => "North Dakota",
+        "Ohio" | "OH" => "Ohio",
+        "Oklahoma" | "Okla" | "OK" => "Oklahoma",
+        "Oregon" | "Ore" | "OR" => "Oregon",
+        "Pennsylvania" | "Pa" | "PA" => "Pennsylvania",
+        "Rhode Island" | "RI" => "Rhode Island",
+        "South Carolina" | "SC" => "South Carolina",
+        "South Dakota" | "SD" => "South Dakota",
+        "Tennessee" | "Tenn" | "TN" => "Tennessee",
+        "Texas" | "TX" => "Texas",
+        "Utah" | "UT" => "Utah",
+        "Vermont" | "Vt" | "VT" => "Vermont",
+        "Virginia" | "Va" | "VA" => "Virginia",
+        "Washington" | "Wash" | "WA" => "Washington",
+        "West Virginia" | "WV" => "West Virginia",
+        "Wisconsin" | "Wis" | "WI" => "Wisconsin",
+        "Wyoming" | "Wyo" | "WY" => "Wyoming",
+        _ => return None,
+    })
+}
+
+/// Lower-case nouns of a place's people and bodies, after its name:
+/// "Toledo police", "Ardmore officials", "Harlow residents".
+pub fn is_place_body(word: &str) -> bool {
+    matches!(
+        word,
+        "police"
+            | "officers"
+            | "deputies"
+            | "detectives"
+            | "firefighters"
+            | "officials"
+            | "authorities"
+            | "residents"
+            | "leaders"
+            | "schools"
+    )
+}
+
 /// Head nouns of places: "Maple Street", "Orange County", "Lake Placid".
 pub fn is_place_head(word: &str) -> bool {
     matches!(

@@ -536,6 +536,50 @@ const ROWS: &[Row] = &[
                 ("local firepower", Some("Ivo Petrov")),
             ],
         ),
+        (
+            "a cue inside what an earlier verb of saying reports",
+            "Senator Omar Haddad said the mayor pleaded with him for a delay and \
+             \"would have waited all year.\"",
+            &[("would have waited all year.", Some("Omar Haddad"))],
+        ),
+        (
+            "a cue after a clause of time is not inside what was said",
+            "Ana Ruiz wrote after Omar Haddad argued that \"the bridge can wait another year.\"",
+            &[("the bridge can wait another year.", Some("Omar Haddad"))],
+        ),
+        (
+            "a description with a proper modifier is kept as written",
+            "Senator Ruth Kagame toured the port on Monday.\n\nThe Ohio senator told reporters \
+             that the harbor \"needs a new bridge by next spring.\"",
+            &[("needs a new bridge by next spring.", Some("The Ohio senator"))],
+        ),
+        (
+            "an outlet closing the sentence reports the words",
+            "Mayor Lena Okafor welcomed the vote, saying the council was \"doing the right \
+             thing,\" and hinting at a second term, the Valley Courier reported.",
+            &[("doing the right thing,", Some("Valley Courier"))],
+        ),
+        (
+            "a name credited after a dash labels the quote",
+            "Turnout polls agree - Ana Ruiz: \"The late surveys caught the swing toward the \
+             challenger.\"",
+            &[(
+                "The late surveys caught the swing toward the challenger.",
+                Some("Ana Ruiz"),
+            )],
+        ),
+        (
+            "a noun-like cue after an apposition closed by a name",
+            "A top adviser, Omar Haddad, tells reporters that the vote will \"settle the matter \
+             for good.\"",
+            &[("settle the matter for good.", Some("Omar Haddad"))],
+        ),
+        (
+            "go on before a noun is no cue",
+            "Senator Ruth Kagame said that once the Senate goes on recess, \"I will visit every \
+             county in the state.\"",
+            &[("I will visit every county in the state.", Some("Ruth Kagame"))],
+        ),
     ];
 
 #[test]

@@ -173,7 +173,11 @@ fn whole_references(docs: &Pair<Document>, w: usize, opts: &RenderOptions, s: &m
                 s,
             );
         }
-        put(&d.article.path, true, None, s);
+        // An empty path (a record read from a stream may name none) gets no
+        // line: the letter alone would run into the summary below.
+        if !d.article.path.trim().is_empty() {
+            put(&d.article.path, true, None, s);
+        }
     }
 }
 

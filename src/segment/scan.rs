@@ -594,9 +594,10 @@ impl<'t> Scanner<'t, '_> {
     }
 
     /// `world.Today`: a period glued to the next sentence. The word before
-    /// must be a real word (two letters or more, some lower case, no
-    /// abbreviation) or a number, the next must look like a capitalized word,
-    /// and the token must not be an address (`Jane.Doe@example.com`).
+    /// (inside any closing bracket, quote or `%`) must be a real word (two
+    /// letters or more, some lower case, no abbreviation) or a number, the
+    /// next must look like a capitalized word, and the token must not be an
+    /// address (`Jane.Doe@example.com`).
     fn no_space_boundary(&self, i: usize, word: &str) -> bool {
         let mut next = self.text.get(i + 1..self.end).unwrap_or("").chars();
         let (Some(a), Some(b)) = (next.next(), next.next()) else {
@@ -605,7 +606,11 @@ impl<'t> Scanner<'t, '_> {
         if !(a.is_uppercase() && b.is_lowercase()) {
             return false;
         }
+        // A closing bracket, quote or percent sign typed after the word or
+        // number is part of what ends the sentence (`rose 5%.The`,
+        // `(in Rome).The`, `"no".The`): the word inside decides.
         let last = word
+            .trim_end_matches([')', ']', '%', '"', '”', '’'])
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");

@@ -487,6 +487,21 @@ const CASES: &[(&str, &str, &[&str])] = &[
         &["Talks failed.", "Both sides left.", "Mr. Lee stayed."],
     ),
     (
+        "no space after a closing mark",
+        "Sales rose 5%.The firm was pleased.It met (in Rome).Talks went on.",
+        &[
+            "Sales rose 5%.",
+            "The firm was pleased.",
+            "It met (in Rome).",
+            "Talks went on.",
+        ],
+    ),
+    (
+        "no space after initials in brackets",
+        "The agency (U.S.).Then it closed.",
+        &["The agency (U.S.).Then it closed."],
+    ),
+    (
         "no space after initials",
         "It was J.R.R. Tolkien.",
         &["It was J.R.R. Tolkien."],

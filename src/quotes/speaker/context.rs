@@ -125,6 +125,16 @@ impl<'a> Context<'a> {
                 .unwrap_or("")
         };
         let after_subject = |i: usize| {
+            // `A top strategist, Ann Lee, tells`: an apposition closed by
+            // a comma after a name ends the subject.
+            let apposed = i >= 2
+                && toks[i - 1].is_punct(',')
+                && toks[i - 2].is_word()
+                && is_cap(toks[i - 2].text(text))
+                && !words::is_possessive(toks[i - 2].text(text));
+            if apposed {
+                return true;
+            }
             let Some(p) = i.checked_sub(1).filter(|&p| toks[p].is_word()) else {
                 return false;
             };
@@ -179,7 +189,19 @@ impl<'a> Context<'a> {
                     && toks.get(i + n).is_some_and(|t| t.is_word())
                     && (lexicon::speech_verb(key_of(i)).is_some_and(|v| v.meaning == "continue")
                         || (n == 2 && next == Some("on")));
-                let n = if after_possessive || going_on { 0 } else { n };
+                // `the Senate goes on recess`, `went on television`: `go
+                // on` before a noun is a going, not a speaking; as a cue
+                // it stands before punctuation, a quote or an adverb.
+                let goes_somewhere = n == 2
+                    && next == Some("on")
+                    && lexicon::speech_particles(key_of(i)).contains(&"on")
+                    && toks.get(i + 2).is_some_and(|t| t.is_word())
+                    && !key_of(i + 2).ends_with("ly");
+                let n = if after_possessive || going_on || goes_somewhere {
+                    0
+                } else {
+                    n
+                };
                 u8::try_from(n).unwrap_or(0)
             })
             .collect();

@@ -168,6 +168,27 @@ impl<'a> Finder<'a> {
                     return Some(self.found(plo, phi, a, 1));
                 }
             }
+            // `…, Lee said, adding …, CNN reported.`: an outlet closing the
+            // sentence after a comma, its verb last (an adverb such as
+            // `first` may stand between).
+            let closes = a + 1 >= hi || self.cx.is_terminator(a + 1);
+            if closes && matches!(k, "reports" | "reported") {
+                let mut e = a;
+                while e > lo && self.cx.is_word(e - 1) && words::is_skippable(self.cx.key(e - 1)) {
+                    e -= 1;
+                }
+                let mut b = e;
+                while b > lo && self.cx.is_word(b - 1) && is_cap(self.cx.word(b - 1)) {
+                    b -= 1;
+                }
+                let named = b < e && self.is_name_run(b, e);
+                if named && b > lo + 1 && self.cx.key(b - 1) == "the" {
+                    b -= 1;
+                }
+                if named && b > lo && self.cx.toks[b - 1].is_punct(',') {
+                    return Some(self.found(b, e, a, 1));
+                }
+            }
         }
         None
     }
@@ -505,6 +526,13 @@ impl<'a> Finder<'a> {
 
     /// `Lavrov said: "…"` / `Hague said the threat was "disappointing"`.
     pub fn before(&self, lo: usize, hi: usize) -> Option<SpeakerPhrase> {
+        // `Pollsters agree - Ann Lee: "…"`: a name credited after a dash
+        // and labelling the quote outranks a cue in the headline before it.
+        if hi > lo + 1 && self.cx.toks[hi - 1].is_punct(':') {
+            if let Some(f) = self.colon_label(lo, hi - 1) {
+                return Some(f);
+            }
+        }
         // The last cue before the quote; one inside a relative clause
         // (`told a woman who suggested that "…"`) gives way to an earlier one.
         let mut c = hi;
@@ -550,7 +578,9 @@ impl<'a> Finder<'a> {
             cue -= 1;
             n = 1;
         }
-        let result = self.before_cue(lo, hi, cue, n)?;
+        let result = self
+            .outer_report(lo, hi, cue)
+            .or_else(|| self.before_cue(lo, hi, cue, n))?;
         let nounish = words::is_nounish_cue(self.cx.key(cue));
         if nounish {
             if let Referent::Nominal(phrase, _) = &result.referent {
@@ -741,6 +771,55 @@ impl<'a> Finder<'a> {
         }
         let (plo, phi) = self.subject(lo, cue)?;
         Some(self.found(plo, phi, cue, n))
+    }
+
+    /// `Lee said that Park begged him and "…"`: a cue inside the clause
+    /// that an earlier finite verb of saying reports is part of what was
+    /// said; the words are quoted on the outer speaker's warrant (PolNeAR
+    /// annotates the outer attribution). The outer verb takes its clause
+    /// directly (`said Park`, `said that`), with no semicolon, quote or
+    /// contrast (`, but`) between it and `cue`.
+    fn outer_report(&self, lo: usize, hi: usize, cue: usize) -> Option<SpeakerPhrase> {
+        if self.cx.key(cue).ends_with("ing") || self.cx.key(cue) == "according" {
+            return None;
+        }
+        let outer = (lo..cue).find(|&c| {
+            let k = self.cx.key(c);
+            self.cx.cue(c) == 1
+                && lexicon::speech_verb(k)
+                    .is_some_and(|v| matches!(v.form, lexicon::Form::Past | lexicon::Form::Third))
+                && !words::is_nounish_cue(k)
+        })?;
+        let next = outer + 1;
+        if next >= cue || !self.cx.is_word(next) {
+            return None;
+        }
+        // The outer verb is the main clause's: no clause opener before it
+        // (`After Lee criticized him, Park shot back`, `an aide who
+        // advised Lee said`).
+        let opener = |i: usize| {
+            self.cx.is_word(i)
+                && (is_subordinator(self.cx.key(i))
+                    || matches!(
+                        self.cx.key(i),
+                        "who" | "which" | "after" | "before" | "if" | "as" | "once" | "since"
+                    ))
+        };
+        // Nor after it: `Lee tweeted after Park argued that "…"` reports
+        // Park's words in a clause of time, not Lee's.
+        let subordinate = (lo..outer).any(opener) || (next..cue).any(opener);
+        // What it reports runs to `cue` unbroken: no punctuation, and no
+        // second clause joined with its own subject (`asked for a photo
+        // and Lee said`).
+        let broken = (next..cue).any(|i| {
+            !self.cx.is_word(i)
+                || (matches!(self.cx.key(i), "and" | "but" | "or")
+                    && (is_cap(self.cx.word(i + 1)) || words::is_pronoun(self.cx.key(i + 1))))
+        });
+        if subordinate || broken {
+            return None;
+        }
+        self.before_cue(lo, hi, outer, 1)
     }
 
     /// The person before the nearest finite verb of saying before `cue`

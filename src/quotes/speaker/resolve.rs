@@ -51,7 +51,12 @@ pub(super) fn resolve(
         }
         Referent::Nominal(phrase, head) => {
             let definite = phrase.to_lowercase().starts_with("the ");
-            if definite && words::is_title(head) {
+            // `the Florida senator`, `the Senate Democratic leader`: a
+            // description with a proper modifier identifies the speaker
+            // in the text's own words, and is kept as written (as PolNeAR
+            // keeps it); `the senator` alone stands for a name.
+            let proper = phrase.split_whitespace().skip(1).any(is_cap);
+            if definite && !proper && words::is_title(head) {
                 let title_fits = |p: &Person| {
                     p.titles
                         .iter()
