@@ -467,8 +467,10 @@ fn a_read_only_folder_and_a_full_disk_fail_in_one_line_and_keep_whole_chunks() {
     );
 }
 
-/// A filler story of words made for it alone (syllables spelling `i`), so
-/// that no two fillers share a sentence or a rare word.
+/// A filler story of made-up words (syllables spelling `i` in base 8).
+/// The words spell only the low 15 bits of `i * 16 + j`, so fillers
+/// 2048 apart are the same story: copies that a window must keep apart
+/// once they are days apart.
 fn unique_filler(i: usize) -> String {
     let syllables = ["ka", "lo", "mi", "ten", "sor", "vi", "da", "pel"];
     let word = |n: usize| -> String {
@@ -516,6 +518,22 @@ fn a_window_without_a_state_rebuilds_in_memory_and_reports_what_a_state_would() 
     );
     assert_eq!(in_memory, with_state);
     let pairs = pair_set(&in_memory);
+    // No pair spans more than the window: each article's day of March.
+    let day: std::collections::HashMap<String, u32> = lines
+        .iter()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let d = v["published"].as_str().unwrap()[8..10].parse().unwrap();
+            (v["id"].as_str().unwrap().to_string(), d)
+        })
+        .collect();
+    assert!(pairs.len() > 2, "the copied fillers pair within a day");
+    for (a, b, _) in &pairs {
+        assert!(day[a].abs_diff(day[b]) <= 3, "{a} and {b} are days apart");
+    }
+    // Without the window the same input pairs across the days.
+    let unbounded = pair_set(&dedup(&input, &[]));
+    assert!(unbounded.contains(&("orig".into(), "copy-late".into(), "duplicate".into())));
     let story: Vec<_> = pairs
         .iter()
         .filter(|(a, _, _)| a.starts_with("orig") || a.starts_with("copy"))
