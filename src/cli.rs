@@ -134,10 +134,10 @@ pub enum Command {
         /// where it stopped, and articles whose id it holds are skipped.
         #[arg(long, value_name = "PATH", conflicts_with = "against")]
         state: Option<std::path::PathBuf>,
-        /// With --state: articles dated (published, else arrival) more than
-        /// DURATION before the newest leave the index and the database; no
-        /// pair with them is reported. As 72h, 30d, 2w.
-        #[arg(long, value_name = "DURATION", requires = "state", value_parser = wirediff::corpus::parse_duration)]
+        /// Articles dated (published, else arrival) more than DURATION
+        /// before the newest leave the index (and the database of --state);
+        /// no pair with them is reported. As 72h, 30d, 2w.
+        #[arg(long, value_name = "DURATION", value_parser = wirediff::corpus::parse_duration)]
         window: Option<i64>,
         /// Only report pairs with an article of the state at PATH, which is
         /// read and left as it is.

@@ -466,3 +466,87 @@ fn a_read_only_folder_and_a_full_disk_fail_in_one_line_and_keep_whole_chunks() {
         "{held}"
     );
 }
+
+/// A filler story of made-up words (syllables spelling `i` in base 8).
+/// The words spell only the low 15 bits of `i * 16 + j`, so fillers
+/// 2048 apart are the same story: copies that a window must keep apart
+/// once they are days apart.
+fn unique_filler(i: usize) -> String {
+    let syllables = ["ka", "lo", "mi", "ten", "sor", "vi", "da", "pel"];
+    let word = |n: usize| -> String {
+        (0..5)
+            .map(|k| syllables[(n >> (3 * k)) % syllables.len()])
+            .collect()
+    };
+    let w = |j: usize| word(i * 16 + j);
+    format!(
+        "The {} of {} met the {} near {} on Tuesday.\n\nThey spoke of {} and {} for an hour.\n\nA {} said the {} would follow.",
+        w(0), w(1), w(2), w(3), w(4), w(5), w(6), w(7)
+    )
+}
+
+#[test]
+fn a_window_without_a_state_rebuilds_in_memory_and_reports_what_a_state_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("days.jsonl");
+    // A first chunk of day 1, a second of day 10 (the first is then out
+    // of a 3-day window and dropped), and a day-11 copy of day 10's copy,
+    // which must still find it after the rebuild.
+    let chunk = 4096;
+    let mut lines = vec![
+        record("orig", "2026-03-01T08:00:00Z", STORY),
+        record("copy-same-day", "2026-03-01T10:00:00Z", STORY),
+    ];
+    lines.extend(
+        (2..chunk).map(|i| record(&format!("f{i}"), "2026-03-01T12:00:00Z", &unique_filler(i))),
+    );
+    lines.push(record("copy-late", "2026-03-10T09:00:00Z", STORY));
+    lines.extend((1..chunk).map(|i| {
+        record(
+            &format!("g{i}"),
+            "2026-03-10T10:00:00Z",
+            &unique_filler(chunk + i),
+        )
+    }));
+    lines.push(record("copy-later", "2026-03-11T09:00:00Z", STORY));
+    write_lines(&input, &lines);
+    let in_memory = dedup(&input, &["--window", "3d"]);
+    let state = dir.path().join("w.state");
+    let with_state = dedup(
+        &input,
+        &["--state", state.to_str().unwrap(), "--window", "3d"],
+    );
+    assert_eq!(in_memory, with_state);
+    let pairs = pair_set(&in_memory);
+    // No pair spans more than the window: each article's day of March.
+    let day: std::collections::HashMap<String, u32> = lines
+        .iter()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let d = v["published"].as_str().unwrap()[8..10].parse().unwrap();
+            (v["id"].as_str().unwrap().to_string(), d)
+        })
+        .collect();
+    assert!(pairs.len() > 2, "the copied fillers pair within a day");
+    for (a, b, _) in &pairs {
+        assert!(day[a].abs_diff(day[b]) <= 3, "{a} and {b} are days apart");
+    }
+    // Without the window the same input pairs across the days.
+    let unbounded = pair_set(&dedup(&input, &[]));
+    assert!(unbounded.contains(&("orig".into(), "copy-late".into(), "duplicate".into())));
+    let story: Vec<_> = pairs
+        .iter()
+        .filter(|(a, _, _)| a.starts_with("orig") || a.starts_with("copy"))
+        .cloned()
+        .collect();
+    assert_eq!(
+        story,
+        vec![
+            ("copy-late".into(), "copy-later".into(), "duplicate".into()),
+            ("orig".into(), "copy-same-day".into(), "duplicate".into()),
+        ],
+        "{in_memory}"
+    );
+    // The state kept only what is inside the window.
+    assert_eq!(articles_held(&state), chunk as u64 + 1);
+}

@@ -11,7 +11,8 @@
 //! it is reported, so what is reported does not depend on when the
 //! rebuild happens.
 
-use super::{DedupOptions, Deduper};
+use super::{codec, Batch, DedupOptions, Deduper, Relation};
+use std::collections::VecDeque;
 
 /// Rebuild once the articles out of the window are at least this share of
 /// those held (one in [`REBUILD_DENOMINATOR`]): memory stays within about
@@ -90,6 +91,94 @@ impl Deduper {
     /// which eviction may leave above the records kept).
     pub fn set_next_position(&mut self, next: u32) {
         self.next_position = self.next_position.max(next);
+    }
+}
+
+/// The window's records without `--state`: what a rebuild takes back, kept
+/// in memory instead of a database. The records are kept encoded (`codec`),
+/// end to end, grouped by the chunk they came in: word rarity as known at
+/// the end of each chunk is what the index was built with, so a rebuild
+/// takes them back chunk by chunk as they came (as `state::State::load`
+/// does).
+#[derive(Debug, Default)]
+pub struct Held {
+    chunks: VecDeque<HeldChunk>,
+    /// Cluster joins, (earlier, later) stream positions.
+    links: Vec<(u32, u32, Relation)>,
+}
+
+/// One chunk's records: stream positions, and the encoded records end to
+/// end (`ends[i]` is where record `i` ends).
+#[derive(Debug, Default)]
+struct HeldChunk {
+    positions: Vec<u32>,
+    ends: Vec<usize>,
+    bytes: Vec<u8>,
+}
+
+impl HeldChunk {
+    fn records(&self) -> impl Iterator<Item = (u32, &[u8])> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        self.positions
+            .iter()
+            .zip(starts.zip(&self.ends))
+            .map(|(&p, (a, &b))| (p, self.bytes.get(a..b).unwrap_or(&[])))
+    }
+
+    /// The chunk without the records at `gone` (sorted positions).
+    fn without(&self, gone: &[u32]) -> HeldChunk {
+        let mut kept = HeldChunk::default();
+        for (p, bytes) in self.records() {
+            if gone.binary_search(&p).is_err() {
+                kept.push(p, bytes);
+            }
+        }
+        kept
+    }
+
+    fn push(&mut self, position: u32, bytes: &[u8]) {
+        self.positions.push(position);
+        self.bytes.extend_from_slice(bytes);
+        self.ends.push(self.bytes.len());
+    }
+}
+
+impl Held {
+    /// Keeps a chunk's new records and links; then, once a rebuild is due,
+    /// drops what is out of the window and rebuilds `deduper` from the rest
+    /// (as `state::State::after_chunk` does with a database).
+    pub fn after_chunk(&mut self, deduper: &mut Deduper, batch: &Batch) {
+        if !batch.records.is_empty() {
+            let mut chunk = HeldChunk::default();
+            for (position, rec) in &batch.records {
+                chunk.push(*position, &codec::encode(rec));
+            }
+            self.chunks.push_back(chunk);
+        }
+        self.links.extend_from_slice(&batch.links);
+        if !deduper.rebuild_due() {
+            return;
+        }
+        let gone = deduper.expired();
+        let next = deduper.next_position();
+        deduper.reset();
+        let dropped = |p: &u32| gone.binary_search(p).is_ok();
+        self.links.retain(|(a, b, _)| !dropped(a) && !dropped(b));
+        for chunk in &mut self.chunks {
+            *chunk = chunk.without(&gone);
+        }
+        self.chunks.retain(|c| !c.positions.is_empty());
+        for chunk in &self.chunks {
+            // Records this process encoded itself: one that does not decode
+            // is a defect of the codec, and is left out.
+            let records = chunk
+                .records()
+                .filter_map(|(p, bytes)| Some((p, codec::decode(bytes).ok()?)))
+                .collect();
+            deduper.restore_chunk(records);
+        }
+        deduper.restore_links(self.links.iter().copied());
+        deduper.set_next_position(next);
     }
 }
 

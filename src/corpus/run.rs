@@ -5,6 +5,7 @@
 //! parsed options, where output goes, how progress is shown); nothing here
 //! prints, reads the environment or exits.
 
+use super::evict::Held;
 use super::state::{State, StateError};
 use super::stream::{Item, Stream};
 use super::{report, tokenize_only, Batch, DedupOptions, Deduper, PairRecord, Tokenized, CHUNK};
@@ -96,7 +97,13 @@ pub fn run(
     progress: &mut dyn Progress,
 ) -> Result<Outcome, RunError> {
     let input = Stream::spawn(inputs);
-    let mut deduper = Deduper::new(opts.dedup);
+    // A window without a state keeps its records in memory for the
+    // rebuilds (`evict::Held`).
+    let mut held = (opts.dedup.window.is_some() && opts.state.is_none() && opts.against.is_none())
+        .then(Held::default);
+    let mut dedup = opts.dedup.clone();
+    dedup.keep_records |= held.is_some();
+    let mut deduper = Deduper::new(dedup);
     // The state is loaded before the first chunk; `--against` lets go of
     // it at once, so that a writer may open it again.
     let mut state = match (&opts.state, &opts.against) {
@@ -138,6 +145,8 @@ pub fn run(
         if let Some(s) = &mut state {
             s.after_chunk(&mut deduper, &batch)?;
             progress.committed(deduper.len());
+        } else if let Some(h) = &mut held {
+            h.after_chunk(&mut deduper, &batch);
         }
     }
     Ok(Outcome {
