@@ -99,6 +99,10 @@ const WEEKDAYS: [&str; 7] = [
 /// habitual, not one day) refused and its possessive read ("Saturday's
 /// shooting" is the day's event, as copy often names it).
 pub fn weekday(word: &str) -> Option<u32> {
+    // Asked of every capitalized word: "Monday" to "Wednesday's" only.
+    if !(6..=13).contains(&word.len()) {
+        return None;
+    }
     let word = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("\u{2019}s"))
