@@ -146,7 +146,9 @@ pub(crate) fn is_cap(word: &str) -> bool {
         if b.is_ascii_uppercase() {
             return true;
         }
-        if b.is_ascii() && !word.contains(['-', '\u{2010}']) {
+        // Bytes, not chars: no `-` and no lead byte of `\u{2010}` (0xE2)
+        // means no hyphen of either kind, and most words are read here.
+        if b.is_ascii() && !word.bytes().any(|c| c == b'-' || c == 0xE2) {
             return false;
         }
     }

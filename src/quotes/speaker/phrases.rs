@@ -366,13 +366,17 @@ impl<'a> Finder<'a> {
             let after_possessive = words::is_possessive(self.cx.word(v - 1));
             // An irregular past is finite here when no object opens after
             // it (`The panel found that …`, not `The farmer kept his notes`).
-            let irregular = !is_cap(self.cx.word(v))
-                && k.len() > 3
-                && words::is_irregular_past(k)
-                && !(self.cx.is_word(v + 1)
-                    && (words::is_determiner(self.cx.key(v + 1))
-                        || words::is_pronoun(self.cx.key(v + 1))));
-            if v > lo + 1 && !after_possessive && (self.finite_looking(v) || irregular) {
+            // (Read only where the -ed/-s shape fails: this runs for every
+            // word of every opening noun phrase.)
+            let irregular = || {
+                k.len() > 3
+                    && words::is_irregular_past(k)
+                    && !is_cap(self.cx.word(v))
+                    && !(self.cx.is_word(v + 1)
+                        && (words::is_determiner(self.cx.key(v + 1))
+                            || words::is_pronoun(self.cx.key(v + 1))))
+            };
+            if v > lo + 1 && !after_possessive && (self.finite_looking(v) || irregular()) {
                 let f = self.found(lo, v, v, 1);
                 return matches!(f.referent, Referent::Nominal(..)).then_some(f);
             }
@@ -412,11 +416,13 @@ impl<'a> Finder<'a> {
         // After a name or pronoun an irregular past is finite too (`Lee
         // lost her post when …`); after a common noun it may be a
         // participle, so the nominal shape keeps to -ed and -s.
-        let irregular = self.cx.is_word(v)
-            && !is_cap(self.cx.word(v))
-            && self.cx.key(v).len() > 3
-            && words::is_irregular_past(self.cx.key(v));
-        if !(self.finite_looking(v) || irregular) {
+        let irregular = || {
+            self.cx.is_word(v)
+                && self.cx.key(v).len() > 3
+                && words::is_irregular_past(self.cx.key(v))
+                && !is_cap(self.cx.word(v))
+        };
+        if !(self.finite_looking(v) || irregular()) {
             return None;
         }
         let f = self.found(plo, phi, v, 1);
