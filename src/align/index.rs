@@ -8,7 +8,8 @@ use crate::text::{SentenceFeatures, TermId};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-/// The sentence pairs worth scoring, sorted and unique.
+/// The sentence pairs worth scoring, in no order and possibly repeated:
+/// the caller sorts them once, with whatever it adds.
 pub(super) fn candidates(
     fa: &[SentenceFeatures],
     fb: &[SentenceFeatures],
@@ -21,7 +22,7 @@ pub(super) fn candidates(
     }
     // The two indexes are independent: built at once.
     let (index_b, index_a) = rayon::join(|| Index::new(fb, w), || Index::new(fa, w));
-    let mut pairs: Vec<(usize, usize)> = (0..fa.len())
+    let pairs: Vec<(usize, usize)> = (0..fa.len())
         .into_par_iter()
         .map_init(
             || Scratch::new(fb.len()),
@@ -50,8 +51,6 @@ pub(super) fn candidates(
                 .flatten_iter(),
         )
         .collect();
-    pairs.par_sort_unstable();
-    pairs.dedup();
     pairs
 }
 

@@ -275,7 +275,10 @@ pub fn align(a: &Features, b: &Features, opts: &AlignOptions) -> Vec<Aligned> {
 /// (it must keep the true pairs).
 pub fn candidate_pairs(a: &Features, b: &Features) -> Vec<(usize, usize)> {
     let w = Weights::new(&[a, b]);
-    candidates(&a.sentences, &b.sentences, &w)
+    let mut pairs = candidates(&a.sentences, &b.sentences, &w);
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// The pairs the priors raise at the default options, every pair scored by
@@ -303,7 +306,9 @@ pub fn align_with(
     let priors = priors(fa, fb, opts);
     let mut candidates = candidates(fa, fb, weights);
     candidates.extend(priors.iter().map(|&(i, j, _)| (i, j)));
-    candidates.sort_unstable();
+    // One sort for the index's pairs and the priors together (the index's
+    // were sorted once more before).
+    candidates.par_sort_unstable();
     candidates.dedup();
     let mut scored: Vec<(usize, usize, Breakdown)> = candidates
         .into_par_iter()

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::similarity::Breakdown;
 use crate::text::{is_role_word, SentenceFeatures, Term, TermId};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// A pair whose wording shows one sentence was made from the other.
@@ -28,16 +29,25 @@ pub(super) fn keep_local(scored: &mut Vec<(usize, usize, Breakdown)>, threshold:
     if anchors.is_empty() {
         return;
     }
-    scored.retain(|&(i, j, bd)| {
-        if near_copy(&bd) {
-            return true;
-        }
-        let from = anchors.partition_point(|a| a.0 + STORY_SPAN < i);
-        anchors[from..]
-            .iter()
-            .take_while(|a| a.0 <= i + STORY_SPAN)
-            .any(|a| a.1.abs_diff(j) <= STORY_SPAN)
-    });
+    // Each pair's test reads only the anchors, so the tests run in
+    // parallel (a long pair's 50 M instructions ran on one core while the
+    // other waited) and the flags are applied in order: the same pairs are
+    // kept on any number of threads.
+    let keep: Vec<bool> = scored
+        .par_iter()
+        .map(|&(i, j, bd)| {
+            if near_copy(&bd) {
+                return true;
+            }
+            let from = anchors.partition_point(|a| a.0 + STORY_SPAN < i);
+            anchors[from..]
+                .iter()
+                .take_while(|a| a.0 <= i + STORY_SPAN)
+                .any(|a| a.1.abs_diff(j) <= STORY_SPAN)
+        })
+        .collect();
+    let mut flags = keep.iter();
+    scored.retain(|_| flags.next().copied().unwrap_or(true));
 }
 
 /// Raises the scores of the prior pairs found in `scored` (sorted by pair)
